@@ -1,0 +1,35 @@
+# Two entry points for a fresh Debian bookworm machine (see README.md):
+#   make run    install what is missing, build, and start Ethos
+#   make check  install what is missing, build, and run the whole test suite
+# Both are idempotent. Everything else is plain meson in $(BUILDDIR).
+
+BUILDDIR ?= _build
+MESON_SETUP_ARGS ?=
+ARGS ?= codes
+
+.PHONY: deps setup build run check bench clean
+
+deps:
+	@bash build-aux/install-deps.sh
+
+setup: deps
+	@if [ ! -f $(BUILDDIR)/build.ninja ]; then meson setup $(BUILDDIR) $(MESON_SETUP_ARGS); fi
+
+build: setup
+	ninja -C $(BUILDDIR)
+
+# Until the GTK window lands, Ethos's main job runs through ethos-cli:
+# make run ARGS="show nohs 3", make run ARGS="search 'dual relationships'".
+run: build
+	$(BUILDDIR)/src/cli/ethos-cli $(ARGS)
+
+check: build
+	xvfb-run -a -s "-screen 0 1280x800x24" meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2; \
+	status=$$?; python3 build-aux/test-summary.py $(BUILDDIR)/meson-logs/testlog.json; exit $$status
+
+bench: build
+	ninja -C $(BUILDDIR) bench-programs
+	$(BUILDDIR)/bench/bench-search
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "ethos-cli.h"
+#include "ethos-error.h"
+#include "ethos-paths.h"
+
+typedef struct
+{
+  const char      *name;
+  EthosCliCommand  run;
+  const char      *summary;
+} Command;
+
+static const Command commands[] = {
+  { "codes",  ethos_cli_codes,  N_("List the codes: id, title, edition, number of items") },
+  { "show",   ethos_cli_show,   N_("Print one standard or clause word for word") },
+  { "search", ethos_cli_search, N_("Full-text search across the codes") },
+  { "topics", ethos_cli_topics, N_("List the topics, or every item on one topic") },
+};
+
+int
+ethos_cli_fail (GError *error)
+{
+  int status = ETHOS_EXIT_IO;
+
+  g_printerr ("ethos-cli: %s\n", error->message);
+  if (error->domain == ETHOS_ERROR)
+    {
+      switch ((EthosError) error->code)
+        {
+        case ETHOS_ERROR_NOT_FOUND:
+          status = ETHOS_EXIT_USAGE;
+          break;
+        case ETHOS_ERROR_INVALID_DATA:
+        case ETHOS_ERROR_UNSUPPORTED:
+          status = ETHOS_EXIT_INVALID_INPUT;
+          break;
+        case ETHOS_ERROR_IO:
+        case ETHOS_ERROR_DATABASE:
+        default:
+          status = ETHOS_EXIT_IO;
+          break;
+        }
+    }
+  g_error_free (error);
+  return status;
+}
+
+int
+ethos_cli_usage (const char *format,
+                 ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("ethos-cli: %s\n", msg);
+  return ETHOS_EXIT_USAGE;
+}
+
+/* Parses a command's options; on --help prints it and sets @status to 0. */
+gboolean
+ethos_cli_parse (int                 *argc,
+                 char              ***argv,
+                 const char          *parameter,
+                 const char          *summary,
+                 const GOptionEntry  *entries,
+                 int                 *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = ethos_cli_usage ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+EthosCorpus *
+ethos_cli_open_corpus (EthosCli *cli,
+                       int      *status)
+{
+  g_autofree char *path = ethos_paths_get_corpus_file ();
+  GError *error = NULL;
+  EthosCorpus *corpus = ethos_corpus_open (path, &error);
+
+  if (corpus == NULL)
+    *status = ethos_cli_fail (error);
+  return corpus;
+}
+
+EthosUserDb *
+ethos_cli_open_user_db (EthosCli *cli,
+                        int      *status)
+{
+  g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path)
+                                               : ethos_paths_get_user_db_file ();
+  GError *error = NULL;
+  EthosUserDb *db = ethos_user_db_open (path, &error);
+
+  if (db == NULL)
+    *status = ethos_cli_fail (error);
+  return db;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  ethos-cli [--db FILE] COMMAND [OPTIONS…]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n  --db FILE   %s\n  --version   %s\n  --help      %s\n\n%s\n",
+           _("Global options:"),
+           _("Use FILE as the user database instead of $XDG_DATA_HOME/ethos/user.db"),
+           _("Print the version and exit"),
+           _("Show this help; “ethos-cli COMMAND --help” shows a command's options"),
+           _("Exit status: 0 ok, 1 a check failed, 2 usage error or unknown code, reference, "
+             "topic, template or field, 3 invalid input data, 4 output or I/O failure."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  EthosCli cli = { 0 };
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  cli.stdout_tty = isatty (STDOUT_FILENO);
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help ();
+          return ETHOS_EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("ethos-cli %s\n", PACKAGE_VERSION);
+          return ETHOS_EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        cli.db_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--db="))
+        cli.db_path = argv[i] + strlen ("--db=");
+      else
+        return ethos_cli_usage (_("Unknown option “%s”; see “ethos-cli --help”"), argv[i]);
+    }
+
+  if (i >= argc)
+    {
+      print_help ();
+      return ETHOS_EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        {
+          /* The command sees itself as argv[0]. */
+          g_autofree char *prgname = g_strdup_printf ("ethos-cli %s", argv[i]);
+          g_set_prgname (prgname);
+          return commands[c].run (&cli, argc - i, argv + i);
+        }
+    }
+
+  return ethos_cli_usage (_("Unknown command “%s”; see “ethos-cli --help”"), argv[i]);
+}

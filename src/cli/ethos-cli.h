@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ethos-corpus.h"
+#include "ethos-user-db.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: a contract (PRODUCT.md §4, man page). */
+typedef enum
+{
+  ETHOS_EXIT_OK = 0,
+  ETHOS_EXIT_CHECK_FAILED = 1,
+  ETHOS_EXIT_USAGE = 2,
+  ETHOS_EXIT_INVALID_INPUT = 3,
+  ETHOS_EXIT_IO = 4,
+} EthosExit;
+
+typedef struct
+{
+  const char *db_path;     /* --db, or NULL for the default */
+  gboolean    stdout_tty;
+} EthosCli;
+
+typedef int (*EthosCliCommand) (EthosCli *cli, int argc, char **argv);
+
+int          ethos_cli_fail          (GError        *error);
+int          ethos_cli_usage         (const char    *format,
+                                      ...) G_GNUC_PRINTF (1, 2);
+gboolean     ethos_cli_parse         (int           *argc,
+                                      char        ***argv,
+                                      const char    *parameter,
+                                      const char    *summary,
+                                      const GOptionEntry *entries,
+                                      int           *status);
+EthosCorpus *ethos_cli_open_corpus   (EthosCli      *cli,
+                                      int           *status);
+EthosUserDb *ethos_cli_open_user_db  (EthosCli      *cli,
+                                      int           *status);
+
+int ethos_cli_codes  (EthosCli *cli, int argc, char **argv);
+int ethos_cli_show   (EthosCli *cli, int argc, char **argv);
+int ethos_cli_search (EthosCli *cli, int argc, char **argv);
+int ethos_cli_topics (EthosCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ethos-corpus.h"
+#include "ethos-sqlite-private.h"
+
+G_BEGIN_DECLS
+
+struct _EthosCorpus
+{
+  sqlite3      *db;
+  char         *path;
+  sqlite3_stmt *search;
+};
+
+#define ITEM_COLUMNS \
+  "i.code, i.ref, i.parent_ref, s.heading, i.heading, i.text, i.depth, " \
+  "(SELECT group_concat (topic, ' ') FROM " \
+  "   (SELECT topic FROM item_topics WHERE item = i.id ORDER BY position)) " \
+  "FROM items i JOIN sections s ON s.id = i.section JOIN codes c ON c.id = i.code "
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+EthosItem *_ethos_item_from_row  (sqlite3_stmt   *stmt);
+GPtrArray *_ethos_corpus_collect (EthosCorpus    *self,
+                                  const char     *sql,
+                                  RowFunc         func,
+                                  GDestroyNotify  free_func,
+                                  GError        **error,
+                                  ...);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The read-only corpus index: the codes, their items and topics, and the
+ * full-text search over them. Opened read-only; never written at run time. */
+
+typedef struct _EthosCorpus EthosCorpus;
+
+typedef struct
+{
+  char  *id;
+  char  *title;
+  char  *short_title;
+  char  *publisher;       /* NULL: not stated in the source */
+  char  *edition;         /* NULL: not stated in the source */
+  int    year;            /* 0: not stated in the source */
+  char  *notice;          /* NULL: not stated in the source */
+  char  *item_label;
+  char  *numbering_note;
+  char  *citation_short;
+  char  *source;
+  guint  n_items;
+} EthosCodeInfo;
+
+typedef struct
+{
+  char  *code;
+  char  *ref;
+  char  *parent_ref;      /* NULL for a top-level item */
+  char  *section;         /* heading of the section holding it */
+  char  *heading;         /* may be NULL */
+  char  *text;
+  GStrv  topics;
+  int    depth;           /* 0 for items, 1 for sub-items (OESC I.4.a) */
+} EthosItem;
+
+typedef struct
+{
+  char  *code;
+  char  *section;         /* NULL for the code's own front matter */
+  char  *heading;         /* may be NULL */
+  char  *text;
+} EthosFrontMatterEntry;
+
+typedef struct
+{
+  char  *code;
+  char  *heading;
+  int    depth;
+  int    position;        /* document order within the code */
+} EthosSection;
+
+typedef struct
+{
+  char  *id;
+  char  *label;
+  char  *description;
+  char  *reason;
+  guint  n_items;
+} EthosTopic;
+
+typedef enum
+{
+  ETHOS_SEARCH_REF,       /* the query is a reference to this item */
+  ETHOS_SEARCH_ITEM,      /* the item's text matched */
+  ETHOS_SEARCH_FRONT,     /* a preamble or purpose statement matched */
+} EthosSearchKind;
+
+#define ETHOS_SNIPPET_OPEN  "\x02"
+#define ETHOS_SNIPPET_CLOSE "\x03"
+
+typedef struct
+{
+  EthosSearchKind  kind;
+  char            *code;
+  char            *ref;     /* NULL for front matter */
+  char            *heading; /* may be NULL */
+  char            *snippet; /* matches between ETHOS_SNIPPET_OPEN and _CLOSE */
+  double           score;   /* bm25: lower is better; 0 for ref matches */
+} EthosSearchResult;
+
+EthosCorpus   *ethos_corpus_open               (const char   *path,
+                                                GError      **error);
+void           ethos_corpus_free               (EthosCorpus  *corpus);
+const char    *ethos_corpus_get_path           (EthosCorpus  *corpus);
+
+GPtrArray     *ethos_corpus_list_codes         (EthosCorpus  *corpus,
+                                                GError      **error);
+EthosCodeInfo *ethos_corpus_get_code           (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_list_sections      (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_list_front_matter  (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_list_items         (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                GError      **error);
+EthosItem     *ethos_corpus_get_item           (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                const char   *ref,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_find_ref           (EthosCorpus  *corpus,
+                                                const char   *text,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_list_topics        (EthosCorpus  *corpus,
+                                                GError      **error);
+EthosTopic    *ethos_corpus_get_topic          (EthosCorpus  *corpus,
+                                                const char   *topic,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_items_for_topic    (EthosCorpus  *corpus,
+                                                const char   *topic,
+                                                GError      **error);
+GPtrArray     *ethos_corpus_search             (EthosCorpus  *corpus,
+                                                const char   *query,
+                                                const char   *code,
+                                                guint         limit,
+                                                GError      **error);
+
+char          *ethos_search_result_format_snippet (const EthosSearchResult *result,
+                                                   const char              *open,
+                                                   const char              *close);
+typedef enum
+{
+  ETHOS_CITATION_SHORT,   /* NOHS (2024), Standard 3 */
+  ETHOS_CITATION_FULL,    /* a reference-list entry */
+} EthosCitationStyle;
+
+char          *ethos_item_format_citation      (const EthosItem     *item,
+                                                const EthosCodeInfo *code,
+                                                EthosCitationStyle   style);
+
+void           ethos_code_info_free            (EthosCodeInfo          *info);
+void           ethos_item_free                 (EthosItem              *item);
+void           ethos_front_matter_entry_free   (EthosFrontMatterEntry  *entry);
+void           ethos_section_free              (EthosSection           *section);
+void           ethos_topic_free                (EthosTopic             *topic);
+void           ethos_search_result_free        (EthosSearchResult      *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosCorpus, ethos_corpus_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosCodeInfo, ethos_code_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosItem, ethos_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTopic, ethos_topic_free)
+
+G_END_DECLS

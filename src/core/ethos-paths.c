@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-paths"
+
+#include "config.h"
+
+#include "ethos-paths.h"
+
+typedef enum { FROM_ENV, FROM_BUILD_TREE, INSTALLED } Origin;
+
+static Origin
+get_origin (void)
+{
+  static gsize initialized = 0;
+  static Origin origin = INSTALLED;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      const char *env = g_getenv ("ETHOS_DATA_DIR");
+
+      if (env != NULL && *env != '\0')
+        origin = FROM_ENV;
+      else if (exe != NULL && g_str_has_prefix (exe, ETHOS_BUILD_ROOT "/"))
+        origin = FROM_BUILD_TREE;
+      g_once_init_leave (&initialized, 1);
+    }
+  return origin;
+}
+
+const char *
+ethos_paths_get_data_dir (void)
+{
+  switch (get_origin ())
+    {
+    case FROM_ENV:
+      return g_getenv ("ETHOS_DATA_DIR");
+    case FROM_BUILD_TREE:
+      return ETHOS_BUILD_ROOT "/data";
+    case INSTALLED:
+    default:
+      return ETHOS_PKGDATADIR;
+    }
+}
+
+char *
+ethos_paths_get_corpus_file (void)
+{
+  return g_build_filename (ethos_paths_get_data_dir (), "corpus.db", NULL);
+}
+
+char *
+ethos_paths_get_templates_dir (void)
+{
+  /* Built-in templates are source files: the build tree reads them in place. */
+  if (get_origin () == FROM_BUILD_TREE)
+    return g_build_filename (ETHOS_SOURCE_ROOT, "data", "templates", NULL);
+  return g_build_filename (ethos_paths_get_data_dir (), "templates", NULL);
+}
+
+char *
+ethos_paths_get_user_db_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ethos", "user.db", NULL);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where Ethos finds its read-only data (the codes index, built-in
+ * templates): $ETHOS_DATA_DIR when set; the build tree when the program runs
+ * from it; otherwise the installed data directory. */
+const char *ethos_paths_get_data_dir        (void);
+char       *ethos_paths_get_corpus_file     (void);
+char       *ethos_paths_get_templates_dir   (void);
+
+/* The per-user database: $XDG_DATA_HOME/ethos/user.db. */
+char       *ethos_paths_get_user_db_file    (void);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The per-user database: bookmarks and private notes (and, with the form
+ * engine, the agency profile and agency templates). It never leaves the
+ * machine. Created on first use with owner-only permissions. */
+
+typedef struct _EthosUserDb EthosUserDb;
+
+typedef struct
+{
+  char   *code;
+  char   *ref;
+  char   *text;      /* the note; NULL for a bookmark */
+  gint64  updated;   /* Unix time */
+} EthosUserMark;
+
+EthosUserDb *ethos_user_db_open           (const char   *path,
+                                           GError      **error);
+void         ethos_user_db_free           (EthosUserDb  *db);
+int          ethos_user_db_get_version    (EthosUserDb  *db);
+
+gboolean     ethos_user_db_set_bookmark   (EthosUserDb  *db,
+                                           const char   *code,
+                                           const char   *ref,
+                                           gboolean      bookmarked,
+                                           GError      **error);
+gboolean     ethos_user_db_is_bookmarked  (EthosUserDb  *db,
+                                           const char   *code,
+                                           const char   *ref);
+GPtrArray   *ethos_user_db_list_bookmarks (EthosUserDb  *db,
+                                           GError      **error);
+
+gboolean     ethos_user_db_set_note       (EthosUserDb  *db,
+                                           const char   *code,
+                                           const char   *ref,
+                                           const char   *text,
+                                           GError      **error);
+char        *ethos_user_db_get_note       (EthosUserDb  *db,
+                                           const char   *code,
+                                           const char   *ref);
+GPtrArray   *ethos_user_db_list_notes     (EthosUserDb  *db,
+                                           GError      **error);
+
+void         ethos_user_mark_free         (EthosUserMark *mark);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosUserDb, ethos_user_db_free)
+
+G_END_DECLS

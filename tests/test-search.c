@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ethos-corpus.h"
+#include "ethos-paths.h"
+#include "ethos-query.h"
+#include "ethos-test-utils.h"
+
+static EthosCorpus *corpus;
+
+static GPtrArray *
+search (const char *query,
+        const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = ethos_corpus_search (corpus, query, code, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static int
+position_of (GPtrArray  *results,
+             const char *code,
+             const char *ref)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      const EthosSearchResult *r = results->pdata[i];
+      if (g_str_equal (r->code, code) && g_strcmp0 (r->ref, ref) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+test_query_to_fts (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "dual relationships", "\"dual\" \"relationships\"*" },
+    { "dual relationships ", "\"dual\" \"relationships\"" },
+    { "confid", "\"confid\"*" },
+    { "\"limits of confidentiality\"", "\"limits of confidentiality\"" },
+    { "\"duty to warn", "\"duty to warn\"" },
+    { "client's", "\"client s\"*" },
+    { "AND OR NOT", "\"and\" \"or\" \"not\"*" },
+    { "NEAR(a b)", "\"near a\" \"b\"*" },
+    { "\"AND (", "\"and\"" },
+    { "* - ( ) \" ^ :", NULL },
+    { "", NULL },
+    { "😀😀", NULL },
+    { "Núñez", "\"núñez\"*" },
+    { "Nu\xcc\x81n\xcc\x83""ez", "\"núñez\"*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ethos_query_to_fts (cases[i].in);
+      if (g_strcmp0 (got, cases[i].out) != 0)
+        g_error ("query “%s” → “%s”, expected “%s”", cases[i].in, got, cases[i].out);
+    }
+}
+
+static void
+test_dual_relationships (void)
+{
+  const char *queries[] = { "dual relationships", "dual relat", "Dual Relationships " };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) results = search (queries[q], NULL);
+      int nohs5 = position_of (results, "nohs", "5");
+      int oesc4a = position_of (results, "oesc", "I.4.a");
+
+      g_assert_cmpint (nohs5, >=, 0);
+      g_assert_cmpint (oesc4a, >=, 0);
+      /* Both are among the best hits, not somewhere down the list. */
+      g_assert_cmpint (nohs5, <, 3);
+      g_assert_cmpint (oesc4a, <, 3);
+    }
+}
+
+static void
+test_prefix (void)
+{
+  g_autoptr(GPtrArray) results = search ("confid", NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  g_assert_cmpuint (results->len, >=, 10);
+  g_assert_cmpint (position_of (results, "nohs", "3"), >=, 0);
+  g_assert_cmpint (position_of (results, "coaching", "1.9"), >=, 0);
+  g_assert_cmpint (position_of (results, "cesp", "3.6"), >=, 0);
+  g_assert_cmpint (position_of (results, "oesc", "I.5"), >=, 0);
+}
+
+static void
+test_snippet_highlight (void)
+{
+  g_autoptr(GPtrArray) results = search ("supervision", "nohs");
+  const EthosSearchResult *r;
+  g_autofree char *html = NULL;
+
+  g_assert_cmpuint (results->len, >, 0);
+  r = results->pdata[0];
+  g_assert_true (strstr (r->snippet, ETHOS_SNIPPET_OPEN) != NULL);
+  html = ethos_search_result_format_snippet (r, "<b>", "</b>");
+  g_assert_true (strstr (html, "<b>supervision</b>") != NULL ||
+                 strstr (html, "<b>Supervision</b>") != NULL);
+}
+
+static void
+test_diacritics (void)
+{
+  /* remove_diacritics: accented input finds plain text. */
+  g_autoptr(GPtrArray) a = search ("cónfidentiality", NULL);
+  g_autoptr(GPtrArray) b = search ("confidentiality", NULL);
+
+  g_assert_cmpuint (a->len, >, 0);
+  g_assert_cmpuint (a->len, ==, b->len);
+}
+
+static void
+test_phrase (void)
+{
+  g_autoptr(GPtrArray) phrase = search ("\"limits of confidentiality\"", NULL);
+  g_autoptr(GPtrArray) words = search ("limits confidentiality", NULL);
+
+  g_assert_cmpint (position_of (phrase, "nohs", "3"), >=, 0);
+  g_assert_cmpuint (phrase->len, <, words->len);
+  for (guint i = 0; i < phrase->len; i++)
+    {
+      const EthosSearchResult *r = phrase->pdata[i];
+      g_autofree char *plain = ethos_search_result_format_snippet (r, "", "");
+      g_autofree char *lower = g_utf8_strdown (plain, -1);
+      /* porter stems "limits"/"limitations": the phrase is still adjacent words */
+      g_assert_true (strstr (lower, "confidentiality") != NULL);
+    }
+}
+
+static void
+test_code_filter (void)
+{
+  g_autoptr(GPtrArray) results = search ("confidentiality", "coaching");
+
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpstr (((EthosSearchResult *) results->pdata[i])->code, ==, "coaching");
+}
+
+static void
+test_ref_jump (void)
+{
+  g_autoptr(GPtrArray) a = search ("nohs 3", NULL);
+  g_autoptr(GPtrArray) b = search ("1.11", NULL);
+  g_autoptr(GPtrArray) c = search ("1.1", NULL);
+  const EthosSearchResult *r = a->pdata[0];
+
+  g_assert_cmpint (r->kind, ==, ETHOS_SEARCH_REF);
+  g_assert_cmpstr (r->code, ==, "nohs");
+  g_assert_cmpstr (r->ref, ==, "3");
+  g_assert_cmpstr (((EthosSearchResult *) b->pdata[0])->ref, ==, "1.11");
+  g_assert_cmpint (((EthosSearchResult *) c->pdata[0])->kind, ==, ETHOS_SEARCH_REF);
+  g_assert_cmpint (((EthosSearchResult *) c->pdata[1])->kind, ==, ETHOS_SEARCH_REF);
+  g_assert_cmpint (position_of (c, "cesp", "1.1"), ==, 1);
+}
+
+static void
+test_front_matter_searchable (void)
+{
+  g_autoptr(GPtrArray) results = search ("interdisciplinary knowledge base", NULL);
+  const EthosSearchResult *r;
+
+  g_assert_cmpuint (results->len, >=, 1);
+  r = results->pdata[0];
+  g_assert_cmpint (r->kind, ==, ETHOS_SEARCH_FRONT);
+  g_assert_cmpstr (r->code, ==, "nohs");
+  g_assert_null (r->ref);
+  g_assert_cmpstr (r->heading, ==, "Preamble");
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *invalid = g_strdup ("confid\xff\xfe\xc3");
+  const char *queries[] = {
+    "AND", "OR", "NOT", "\"", "\"\"", "(", ")", "*", "-", "NEAR", "NEAR(", "a NEAR/2 b",
+    "\"AND (", "col:val", "heading:dual", "^start", "{a b}", "a + b", "'; DROP TABLE items; --",
+    "😀", "🧑‍⚕️ confid", "\\", "%", "_", "\x01\x02", "\t\n", "I.5.a)", "nohs 3 AND",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_unref (search (queries[i], NULL));
+
+  for (guint i = 0; big->len < 10 * 1024; i++)
+    g_string_append (big, i % 3 == 0 ? "\"AND ( " : i % 3 == 1 ? "NEAR* " : "confidentiality ");
+  g_ptr_array_unref (search (big->str, NULL));
+  g_ptr_array_unref (search (invalid, NULL));
+
+  {
+    g_autoptr(GPtrArray) r = search ("\"", NULL);
+    g_assert_cmpuint (r->len, ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = ethos_test_init (&argc, &argv);
+  g_autofree char *path = ethos_paths_get_corpus_file ();
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  corpus = ethos_corpus_open (path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/search/query-to-fts", test_query_to_fts);
+  g_test_add_func ("/search/dual-relationships", test_dual_relationships);
+  g_test_add_func ("/search/prefix", test_prefix);
+  g_test_add_func ("/search/snippet-highlight", test_snippet_highlight);
+  g_test_add_func ("/search/diacritics", test_diacritics);
+  g_test_add_func ("/search/phrase", test_phrase);
+  g_test_add_func ("/search/code-filter", test_code_filter);
+  g_test_add_func ("/search/ref-jump", test_ref_jump);
+  g_test_add_func ("/search/front-matter", test_front_matter_searchable);
+  g_test_add_func ("/search/hostile", test_hostile);
+  ret = g_test_run ();
+  ethos_corpus_free (corpus);
+  return ret;
+}
