@@ -7,6 +7,7 @@
 
 #include "ethos-code-file.h"
 #include "ethos-error.h"
+#include "ethos-json-private.h"
 
 /* Every error names the file and the place: the line for a syntax error
  * (from json-glib), otherwise the JSON path and, for items, the ref. */
@@ -20,32 +21,6 @@ typedef struct
 
 static gboolean parse_items (LoadContext *ctx, JsonNode *node, const char *where,
                              const char *parent_ref, GPtrArray *out, GError **error);
-
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *where,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *where,
-      const char *format,
-      ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-               "%s: %s: %s", path, where, msg);
-  return FALSE;
-}
 
 static void
 front_matter_free (EthosFrontMatter *fm)
@@ -108,82 +83,6 @@ ethos_code_file_free (EthosCodeFile *file)
 }
 
 static gboolean
-check_keys (JsonObject         *object,
-            const char * const *allowed,
-            const char         *path,
-            const char         *where,
-            GError            **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (!g_strv_contains (allowed, l->data))
-        return fail (error, path, where, "unknown key “%s”", (const char *) l->data);
-    }
-  return TRUE;
-}
-
-/* Reads a string member. NULL/absent is allowed only when @nullable. */
-static gboolean
-get_string (JsonObject  *object,
-            const char  *key,
-            gboolean     nullable,
-            char       **out,
-            const char  *path,
-            const char  *where,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  const char *value;
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (nullable)
-        return TRUE;
-      return fail (error, path, where, "“%s” is missing", key);
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, path, where, "“%s” must be a string", key);
-
-  value = json_node_get_string (node);
-  if (!g_utf8_validate (value, -1, NULL))
-    return fail (error, path, where, "“%s” is not valid UTF-8", key);
-
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (value));
-    if (*stripped == '\0')
-      return fail (error, path, where, "“%s” is empty", key);
-  }
-
-  *out = g_strdup (value);
-  return TRUE;
-}
-
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *key,
-           const char  *path,
-           const char  *where,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL)
-    {
-      fail (error, path, where, "“%s” is missing", key);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, path, where, "“%s” must be an array", key);
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static gboolean
 topic_exists (GPtrArray  *topics,
               const char *id)
 {
@@ -194,17 +93,6 @@ topic_exists (GPtrArray  *topics,
         return TRUE;
     }
   return FALSE;
-}
-
-static gboolean
-is_kebab_id (const char *id)
-{
-  if (!g_ascii_islower (*id))
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -231,7 +119,7 @@ parse_front_matter (LoadContext *ctx,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, ctx->path, where, "must be an array");
+    return _ethos_json_fail (error, ctx->path, where, "must be an array");
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -242,15 +130,15 @@ parse_front_matter (LoadContext *ctx,
       JsonObject *object;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (error, ctx->path, here, "must be an object");
+        return _ethos_json_fail (error, ctx->path, here, "must be an object");
       object = json_node_get_object (element);
-      if (!check_keys (object, keys, ctx->path, here, error))
+      if (!_ethos_json_check_keys (object, keys, ctx->path, here, error))
         return FALSE;
 
       fm = g_new0 (EthosFrontMatter, 1);
       g_ptr_array_add (out, fm);
-      if (!get_string (object, "heading", TRUE, &fm->heading, ctx->path, here, error) ||
-          !get_string (object, "text", FALSE, &fm->text, ctx->path, here, error))
+      if (!_ethos_json_get_string (object, "heading", TRUE, &fm->heading, ctx->path, here, error) ||
+          !_ethos_json_get_string (object, "text", FALSE, &fm->text, ctx->path, here, error))
         return FALSE;
     }
   return TRUE;
@@ -270,35 +158,35 @@ parse_item (LoadContext *ctx,
   JsonArray *topics;
   GStrvBuilder *builder;
 
-  if (!check_keys (object, keys, ctx->path, here, error))
+  if (!_ethos_json_check_keys (object, keys, ctx->path, here, error))
     return FALSE;
 
   item = g_new0 (EthosCodeItemDef, 1);
   item->children = g_ptr_array_new_with_free_func ((GDestroyNotify) item_def_free);
   g_ptr_array_add (out, item);
 
-  if (!get_string (object, "ref", FALSE, &item->ref, ctx->path, here, error))
+  if (!_ethos_json_get_string (object, "ref", FALSE, &item->ref, ctx->path, here, error))
     return FALSE;
 
   where = g_strdup_printf ("%s (ref %s)", here, item->ref);
   if (!is_ref (item->ref))
-    return fail (error, ctx->path, where, "a ref is letters and digits separated by dots");
+    return _ethos_json_fail (error, ctx->path, where, "a ref is letters and digits separated by dots");
   if (parent_ref != NULL &&
       !(g_str_has_prefix (item->ref, parent_ref) &&
         item->ref[strlen (parent_ref)] == '.'))
-    return fail (error, ctx->path, where, "a sub-item's ref must start with “%s.”", parent_ref);
+    return _ethos_json_fail (error, ctx->path, where, "a sub-item's ref must start with “%s.”", parent_ref);
   if (g_hash_table_contains (ctx->refs, item->ref))
-    return fail (error, ctx->path, where, "duplicate ref “%s”", item->ref);
+    return _ethos_json_fail (error, ctx->path, where, "duplicate ref “%s”", item->ref);
   g_hash_table_add (ctx->refs, g_strdup (item->ref));
 
-  if (!get_string (object, "heading", TRUE, &item->heading, ctx->path, where, error) ||
-      !get_string (object, "text", FALSE, &item->text, ctx->path, where, error))
+  if (!_ethos_json_get_string (object, "heading", TRUE, &item->heading, ctx->path, where, error) ||
+      !_ethos_json_get_string (object, "text", FALSE, &item->text, ctx->path, where, error))
     return FALSE;
 
-  if (!(topics = get_array (object, "topics", ctx->path, where, error)))
+  if (!(topics = _ethos_json_get_array (object, "topics", ctx->path, where, error)))
     return FALSE;
   if (json_array_get_length (topics) == 0)
-    return fail (error, ctx->path, where, "every item needs at least one topic");
+    return _ethos_json_fail (error, ctx->path, where, "every item needs at least one topic");
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < json_array_get_length (topics); i++)
@@ -309,13 +197,13 @@ parse_item (LoadContext *ctx,
       if (!JSON_NODE_HOLDS_VALUE (t) || json_node_get_value_type (t) != G_TYPE_STRING)
         {
           g_strv_builder_unref (builder);
-          return fail (error, ctx->path, where, "topics must be strings");
+          return _ethos_json_fail (error, ctx->path, where, "topics must be strings");
         }
       id = json_node_get_string (t);
       if (!topic_exists (ctx->topics, id))
         {
           g_strv_builder_unref (builder);
-          return fail (error, ctx->path, where, "unknown topic “%s”", id);
+          return _ethos_json_fail (error, ctx->path, where, "unknown topic “%s”", id);
         }
       g_strv_builder_add (builder, id);
     }
@@ -339,7 +227,7 @@ parse_items (LoadContext *ctx,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, ctx->path, where, "“items” must be an array");
+    return _ethos_json_fail (error, ctx->path, where, "“items” must be an array");
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -348,7 +236,7 @@ parse_items (LoadContext *ctx,
       JsonNode *element = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (error, ctx->path, here, "must be an object");
+        return _ethos_json_fail (error, ctx->path, here, "must be an object");
       if (!parse_item (ctx, json_node_get_object (element), here, parent_ref, out, error))
         return FALSE;
     }
@@ -368,7 +256,7 @@ parse_sections (LoadContext *ctx,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, ctx->path, where, "“sections” must be an array");
+    return _ethos_json_fail (error, ctx->path, where, "“sections” must be an array");
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -380,9 +268,9 @@ parse_sections (LoadContext *ctx,
       JsonObject *object;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (error, ctx->path, here, "must be an object");
+        return _ethos_json_fail (error, ctx->path, here, "must be an object");
       object = json_node_get_object (element);
-      if (!check_keys (object, keys, ctx->path, here, error))
+      if (!_ethos_json_check_keys (object, keys, ctx->path, here, error))
         return FALSE;
 
       section = g_new0 (EthosCodeSectionDef, 1);
@@ -392,7 +280,7 @@ parse_sections (LoadContext *ctx,
       g_ptr_array_add (out, section);
 
       fm_where = g_strconcat (here, ".front_matter", NULL);
-      if (!get_string (object, "heading", FALSE, &section->heading, ctx->path, here, error) ||
+      if (!_ethos_json_get_string (object, "heading", FALSE, &section->heading, ctx->path, here, error) ||
           !parse_front_matter (ctx, json_object_get_member (object, "front_matter"),
                                fm_where, section->front_matter, error) ||
           !parse_sections (ctx, json_object_get_member (object, "sections"),
@@ -402,57 +290,8 @@ parse_sections (LoadContext *ctx,
         return FALSE;
 
       if (section->sections->len == 0 && section->items->len == 0)
-        return fail (error, ctx->path, here, "section “%s” has no items", section->heading);
+        return _ethos_json_fail (error, ctx->path, here, "section “%s” has no items", section->heading);
     }
-  return TRUE;
-}
-
-static JsonNode *
-load_json (const char  *path,
-           GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   "%s: the file is not valid UTF-8", path);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      /* json-glib's message starts with "<data>:LINE:COL: …"; name the file instead. */
-      const char *msg = local_error->message;
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>:");
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   "%s:%s", path, msg);
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
-}
-
-static gboolean
-check_format (JsonObject  *root,
-              const char  *path,
-              GError     **error)
-{
-  JsonNode *format = json_object_get_member (root, "format");
-
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_INT64)
-    return fail (error, path, "format", "“format” must be the number 1");
-  if (json_node_get_int (format) != 1)
-    return fail (error, path, "format", "format %" G_GINT64_FORMAT " is not supported (only 1)",
-                 json_node_get_int (format));
   return TRUE;
 }
 
@@ -469,14 +308,14 @@ ethos_topic_defs_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(root = load_json (path, error)))
+  if (!(root = _ethos_json_load (path, NULL, 0, error)))
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, path, "$", "the file must hold a JSON object"), NULL;
+    return _ethos_json_fail (error, path, "$", "the file must hold a JSON object"), NULL;
   object = json_node_get_object (root);
-  if (!check_keys (object, root_keys, path, "$", error) ||
-      !check_format (object, path, error) ||
-      !(array = get_array (object, "topics", path, "$", error)))
+  if (!_ethos_json_check_keys (object, root_keys, path, "$", error) ||
+      !_ethos_json_check_format (object, path, error) ||
+      !(array = _ethos_json_get_array (object, "topics", path, "$", error)))
     return NULL;
 
   topics = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_topic_def_free);
@@ -488,27 +327,27 @@ ethos_topic_defs_load (const char  *path,
       JsonObject *t;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (error, path, here, "must be an object"), NULL;
+        return _ethos_json_fail (error, path, here, "must be an object"), NULL;
       t = json_node_get_object (element);
-      if (!check_keys (t, keys, path, here, error))
+      if (!_ethos_json_check_keys (t, keys, path, here, error))
         return NULL;
 
       topic = g_new0 (EthosTopicDef, 1);
       g_ptr_array_add (topics, topic);
-      if (!get_string (t, "id", FALSE, &topic->id, path, here, error) ||
-          !get_string (t, "label", FALSE, &topic->label, path, here, error) ||
-          !get_string (t, "description", FALSE, &topic->description, path, here, error) ||
-          !get_string (t, "reason", TRUE, &topic->reason, path, here, error))
+      if (!_ethos_json_get_string (t, "id", FALSE, &topic->id, path, here, error) ||
+          !_ethos_json_get_string (t, "label", FALSE, &topic->label, path, here, error) ||
+          !_ethos_json_get_string (t, "description", FALSE, &topic->description, path, here, error) ||
+          !_ethos_json_get_string (t, "reason", TRUE, &topic->reason, path, here, error))
         return NULL;
-      if (!is_kebab_id (topic->id))
-        return fail (error, path, here, "topic id “%s” must be kebab-case", topic->id), NULL;
+      if (!_ethos_is_kebab_id (topic->id))
+        return _ethos_json_fail (error, path, here, "topic id “%s” must be kebab-case", topic->id), NULL;
       for (guint j = 0; j + 1 < topics->len; j++)
         if (g_str_equal (((EthosTopicDef *) g_ptr_array_index (topics, j))->id, topic->id))
-          return fail (error, path, here, "duplicate topic id “%s”", topic->id), NULL;
+          return _ethos_json_fail (error, path, here, "duplicate topic id “%s”", topic->id), NULL;
     }
 
   if (topics->len == 0)
-    return fail (error, path, "topics", "no topics defined"), NULL;
+    return _ethos_json_fail (error, path, "topics", "no topics defined"), NULL;
 
   return g_steal_pointer (&topics);
 }
@@ -563,12 +402,12 @@ ethos_code_file_load (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (topics != NULL, NULL);
 
-  if (!(root = load_json (path, error)))
+  if (!(root = _ethos_json_load (path, NULL, 0, error)))
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, path, "$", "the file must hold a JSON object"), NULL;
+    return _ethos_json_fail (error, path, "$", "the file must hold a JSON object"), NULL;
   object = json_node_get_object (root);
-  if (!check_keys (object, keys, path, "$", error) || !check_format (object, path, error))
+  if (!_ethos_json_check_keys (object, keys, path, "$", error) || !_ethos_json_check_format (object, path, error))
     return NULL;
 
   file = g_new0 (EthosCodeFile, 1);
@@ -576,22 +415,22 @@ ethos_code_file_load (const char  *path,
   file->front_matter = g_ptr_array_new_with_free_func ((GDestroyNotify) front_matter_free);
   file->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_def_free);
 
-  if (!get_string (object, "id", FALSE, &file->id, path, "id", error) ||
-      !get_string (object, "title", FALSE, &file->title, path, "title", error) ||
-      !get_string (object, "short_title", FALSE, &file->short_title, path, "short_title", error) ||
-      !get_string (object, "publisher", TRUE, &file->publisher, path, "publisher", error) ||
-      !get_string (object, "edition", TRUE, &file->edition, path, "edition", error) ||
-      !get_string (object, "notice", TRUE, &file->notice, path, "notice", error) ||
-      !get_string (object, "item_label", FALSE, &file->item_label, path, "item_label", error) ||
-      !get_string (object, "numbering_note", TRUE, &file->numbering_note, path,
+  if (!_ethos_json_get_string (object, "id", FALSE, &file->id, path, "id", error) ||
+      !_ethos_json_get_string (object, "title", FALSE, &file->title, path, "title", error) ||
+      !_ethos_json_get_string (object, "short_title", FALSE, &file->short_title, path, "short_title", error) ||
+      !_ethos_json_get_string (object, "publisher", TRUE, &file->publisher, path, "publisher", error) ||
+      !_ethos_json_get_string (object, "edition", TRUE, &file->edition, path, "edition", error) ||
+      !_ethos_json_get_string (object, "notice", TRUE, &file->notice, path, "notice", error) ||
+      !_ethos_json_get_string (object, "item_label", FALSE, &file->item_label, path, "item_label", error) ||
+      !_ethos_json_get_string (object, "numbering_note", TRUE, &file->numbering_note, path,
                    "numbering_note", error) ||
-      !get_string (object, "citation_short", FALSE, &file->citation_short, path,
+      !_ethos_json_get_string (object, "citation_short", FALSE, &file->citation_short, path,
                    "citation_short", error) ||
-      !get_string (object, "source", FALSE, &file->source, path, "source", error))
+      !_ethos_json_get_string (object, "source", FALSE, &file->source, path, "source", error))
     return NULL;
 
-  if (!is_kebab_id (file->id))
-    return fail (error, path, "id", "code id “%s” must be lower-case letters, digits and dashes",
+  if (!_ethos_is_kebab_id (file->id))
+    return _ethos_json_fail (error, path, "id", "code id “%s” must be lower-case letters, digits and dashes",
                  file->id), NULL;
 
   year = json_object_get_member (object, "year");
@@ -599,7 +438,7 @@ ethos_code_file_load (const char  *path,
     {
       if (!JSON_NODE_HOLDS_VALUE (year) || json_node_get_value_type (year) != G_TYPE_INT64 ||
           json_node_get_int (year) < 1800 || json_node_get_int (year) > 2200)
-        return fail (error, path, "year", "“year” must be a year such as 2024, or null"), NULL;
+        return _ethos_json_fail (error, path, "year", "“year” must be a year such as 2024, or null"), NULL;
       file->year = (int) json_node_get_int (year);
     }
 
@@ -610,7 +449,7 @@ ethos_code_file_load (const char  *path,
     return NULL;
 
   if (ethos_code_file_count_items (file) == 0)
-    return fail (error, path, "sections", "the code has no items"), NULL;
+    return _ethos_json_fail (error, path, "sections", "the code has no items"), NULL;
 
   return g_steal_pointer (&file);
 }

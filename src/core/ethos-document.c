@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-document"
+
+#include "config.h"
+
+#include "ethos-document.h"
+
+static void
+span_free (EthosSpan *span)
+{
+  g_free (span->text);
+  g_free (span);
+}
+
+static void
+block_free (EthosBlock *block)
+{
+  g_clear_pointer (&block->spans, g_ptr_array_unref);
+  g_strfreev (block->lines);
+  g_free (block->label);
+  g_free (block->value);
+  g_free (block->note);
+  g_free (block->name_caption);
+  g_free (block->date_caption);
+  g_free (block);
+}
+
+void
+ethos_image_free (EthosImage *image)
+{
+  if (image == NULL)
+    return;
+  g_clear_pointer (&image->data, g_bytes_unref);
+  g_free (image);
+}
+
+EthosDocument *
+ethos_document_new (const char *title,
+                    const char *lang,
+                    EthosPaper  paper)
+{
+  EthosDocument *doc = g_new0 (EthosDocument, 1);
+
+  doc->title = g_strdup (title);
+  doc->lang = g_strdup (lang);
+  doc->paper = paper;
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  return doc;
+}
+
+void
+ethos_document_free (EthosDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->title);
+  g_free (doc->lang);
+  g_free (doc->footer);
+  g_free (doc->page_format);
+  g_clear_pointer (&doc->logo, ethos_image_free);
+  g_clear_pointer (&doc->blocks, g_ptr_array_unref);
+  g_free (doc);
+}
+
+EthosBlock *
+ethos_document_add_block (EthosDocument  *doc,
+                          EthosBlockKind  kind)
+{
+  EthosBlock *block = g_new0 (EthosBlock, 1);
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  block->kind = kind;
+  block->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) span_free);
+  g_ptr_array_add (doc->blocks, block);
+  return block;
+}
+
+void
+ethos_block_add_span (EthosBlock    *block,
+                      EthosSpanKind  kind,
+                      const char    *text)
+{
+  EthosSpan *span = g_new0 (EthosSpan, 1);
+
+  g_return_if_fail (block != NULL && text != NULL);
+
+  span->kind = kind;
+  span->text = g_strdup (text);
+  g_ptr_array_add (block->spans, span);
+}
+
+static void
+append (GString    *out,
+        const char *text)
+{
+  if (text == NULL)
+    return;
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+char *
+ethos_document_get_all_text (EthosDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  append (out, doc->title);
+  append (out, doc->footer);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const EthosBlock *block = g_ptr_array_index (doc->blocks, i);
+
+      for (guint s = 0; s < block->spans->len; s++)
+        append (out, ((EthosSpan *) g_ptr_array_index (block->spans, s))->text);
+      for (guint l = 0; block->lines != NULL && block->lines[l] != NULL; l++)
+        append (out, block->lines[l]);
+      append (out, block->label);
+      append (out, block->value);
+      append (out, block->note);
+      append (out, block->name_caption);
+      append (out, block->date_caption);
+    }
+  return g_string_free (out, FALSE);
+}
