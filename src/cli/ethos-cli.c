@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "show",   ethos_cli_show,   N_("Print one standard or clause word for word") },
   { "search", ethos_cli_search, N_("Full-text search across the codes") },
   { "topics", ethos_cli_topics, N_("List the topics, or every item on one topic") },
+  { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
 int

@@ -123,6 +123,14 @@ GPtrArray     *ethos_corpus_search             (EthosCorpus  *corpus,
                                                 guint         limit,
                                                 GError      **error);
 
+/* The item's heading and text with the query's matches marked as in a
+ * snippet; unmarked when the query matches nothing in it. */
+EthosItem     *ethos_corpus_highlight_item     (EthosCorpus  *corpus,
+                                                const char   *code,
+                                                const char   *ref,
+                                                const char   *query,
+                                                GError      **error);
+
 char          *ethos_search_result_format_snippet (const EthosSearchResult *result,
                                                    const char              *open,
                                                    const char              *close);

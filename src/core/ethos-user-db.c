@@ -11,16 +11,11 @@
 
 #include "ethos-error.h"
 #include "ethos-sqlite-private.h"
-#include "ethos-user-db.h"
+#include "ethos-user-db-private.h"
 
 /* Notes are private text; keep them to a size a person writes. */
 #define MAX_NOTE_BYTES (64 * 1024)
 
-struct _EthosUserDb
-{
-  sqlite3 *db;
-  char    *path;
-};
 
 /* Each entry migrates from version N to N + 1, in one transaction. */
 static const char * const migrations[] = {
@@ -31,6 +26,11 @@ static const char * const migrations[] = {
   "CREATE TABLE notes ("
   "  code TEXT NOT NULL, ref TEXT NOT NULL, text TEXT NOT NULL, updated INTEGER NOT NULL,"
   "  PRIMARY KEY (code, ref));",
+  /* 1 → 2: the agency profile and agency templates */
+  "CREATE TABLE agency (field TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE agency_logo (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);"
+  "CREATE TABLE templates ("
+  "  id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL, updated INTEGER NOT NULL);",
 };
 
 void
@@ -159,8 +159,8 @@ ethos_user_db_get_version (EthosUserDb *self)
   return sqlite3_column_int (stmt, 0);
 }
 
-static gboolean
-run (EthosUserDb  *self,
+gboolean
+_ethos_user_db_run (EthosUserDb  *self,
      const char   *sql,
      GError      **error,
      const char   *code,
@@ -192,9 +192,9 @@ ethos_user_db_set_bookmark (EthosUserDb  *self,
   g_return_val_if_fail (self != NULL && code != NULL && ref != NULL, FALSE);
 
   if (bookmarked)
-    return run (self, "INSERT OR IGNORE INTO bookmarks (code, ref, created) VALUES (?1, ?2, ?3)",
+    return _ethos_user_db_run (self, "INSERT OR IGNORE INTO bookmarks (code, ref, created) VALUES (?1, ?2, ?3)",
                 error, code, ref, NULL);
-  return run (self, "DELETE FROM bookmarks WHERE code = ?1 AND ref = ?2", error, code, ref, NULL);
+  return _ethos_user_db_run (self, "DELETE FROM bookmarks WHERE code = ?1 AND ref = ?2", error, code, ref, NULL);
 }
 
 static char *
@@ -237,7 +237,7 @@ ethos_user_db_set_note (EthosUserDb  *self,
   g_return_val_if_fail (self != NULL && code != NULL && ref != NULL, FALSE);
 
   if (text == NULL || *text == '\0')
-    return run (self, "DELETE FROM notes WHERE code = ?1 AND ref = ?2", error, code, ref, NULL);
+    return _ethos_user_db_run (self, "DELETE FROM notes WHERE code = ?1 AND ref = ?2", error, code, ref, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))
     {
@@ -251,7 +251,7 @@ ethos_user_db_set_note (EthosUserDb  *self,
                    _("The note is too long (more than %d KB)"), MAX_NOTE_BYTES / 1024);
       return FALSE;
     }
-  return run (self, "INSERT INTO notes (code, ref, updated, text) VALUES (?1, ?2, ?3, ?4) "
+  return _ethos_user_db_run (self, "INSERT INTO notes (code, ref, updated, text) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT (code, ref) DO UPDATE SET text = excluded.text, "
               "updated = excluded.updated", error, code, ref, text);
 }

@@ -46,7 +46,40 @@ char        *ethos_user_db_get_note       (EthosUserDb  *db,
 GPtrArray   *ethos_user_db_list_notes     (EthosUserDb  *db,
                                            GError      **error);
 
+/* The agency profile: ethos_agency_fields (agency_name, …) and a logo. */
+GHashTable  *ethos_user_db_get_agency     (EthosUserDb  *db,
+                                           GError      **error);
+gboolean     ethos_user_db_set_agency_field (EthosUserDb *db,
+                                           const char   *field,
+                                           const char   *value,
+                                           GError      **error);
+GBytes      *ethos_user_db_get_agency_logo (EthosUserDb *db);
+gboolean     ethos_user_db_set_agency_logo (EthosUserDb *db,
+                                           GBytes       *data,
+                                           GError      **error);
+
+/* Agency templates (imported or edited): stored as their JSON text, which
+ * the caller has validated. */
+typedef struct
+{
+  char *id;
+  char *version;
+  char *json;
+} EthosStoredTemplate;
+
+gboolean     ethos_user_db_save_template  (EthosUserDb  *db,
+                                           const char   *id,
+                                           const char   *version,
+                                           const char   *json,
+                                           GError      **error);
+gboolean     ethos_user_db_delete_template (EthosUserDb *db,
+                                           const char   *id,
+                                           GError      **error);
+GPtrArray   *ethos_user_db_list_templates (EthosUserDb  *db,
+                                           GError      **error);
+
 void         ethos_user_mark_free         (EthosUserMark *mark);
+void         ethos_stored_template_free   (EthosStoredTemplate *stored);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosUserDb, ethos_user_db_free)
 

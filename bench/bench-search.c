@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-search"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <time.h>
+#include <sys/utsname.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "bench-search.h"
+#include "ethos-paths.h"
+
+/* Times ethos_corpus_search() — the call the app and ethos-cli make, limit
+ * 50 — over a realistic query set, on the shipped corpus and on a synthetic
+ * one 100 times larger (issue 2). Prints Markdown to stdout. */
+
+#define LIMIT 50
+
+typedef struct
+{
+  const char *name;
+  double      target_ms;  /* median per query */
+  guint       n_codes;
+  guint       n_items;
+  goffset     size;
+  double      open_ms;
+  double      first_ms;
+  GArray     *times[BENCH_QUERY_N_KINDS + 1];  /* double ms; the last one: all queries */
+  guint       n_hits[BENCH_QUERY_N_KINDS + 1]; /* queries with at least one result */
+} Run;
+
+static gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static double
+since_ms (gint64 start)
+{
+  return (double) (now_ns () - start) / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank on sorted @times. */
+static double
+percentile (GArray *times,
+            double  p)
+{
+  guint rank;
+
+  if (times->len == 0)
+    return 0;
+  rank = (guint) MAX (1.0, (p / 100.0) * times->len + 0.999999);
+  return g_array_index (times, double, MIN (rank, times->len) - 1);
+}
+
+static void
+run_clear (Run *run)
+{
+  for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
+    g_clear_pointer (&run->times[k], g_array_unref);
+}
+
+static gboolean
+search_once (EthosCorpus  *corpus,
+             const char   *query,
+             double       *ms,
+             guint        *n_results,
+             GError      **error)
+{
+  GPtrArray *results;
+  gint64 start = now_ns ();
+
+  results = ethos_corpus_search (corpus, query, NULL, LIMIT, error);
+  *ms = since_ms (start);
+  if (results == NULL)
+    return FALSE;
+  *n_results = results->len;
+  g_ptr_array_unref (results);
+  return TRUE;
+}
+
+static gboolean
+measure (Run         *run,
+         const char  *path,
+         GPtrArray   *queries,
+         GError     **error)
+{
+  g_autoptr(EthosCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  GStatBuf st;
+  gint64 start;
+  double ms;
+  guint n;
+
+  for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
+    run->times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  start = now_ns ();
+  corpus = ethos_corpus_open (path, error);
+  run->open_ms = since_ms (start);
+  if (corpus == NULL || !(codes = ethos_corpus_list_codes (corpus, error)))
+    return FALSE;
+  run->n_codes = codes->len;
+  for (guint i = 0; i < codes->len; i++)
+    run->n_items += ((EthosCodeInfo *) codes->pdata[i])->n_items;
+  if (g_stat (path, &st) == 0)
+    run->size = st.st_size;
+
+  /* The first search after opening, then one untimed pass so that the
+   * timed pass sees the page cache a running app has. */
+  if (!search_once (corpus, ((BenchQuery *) queries->pdata[0])->text, &run->first_ms, &n, error))
+    return FALSE;
+  for (guint i = 0; i < queries->len; i++)
+    if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, &n, error))
+      return FALSE;
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const BenchQuery *q = queries->pdata[i];
+
+      if (!search_once (corpus, q->text, &ms, &n, error))
+        return FALSE;
+      g_array_append_val (run->times[q->kind], ms);
+      g_array_append_val (run->times[BENCH_QUERY_N_KINDS], ms);
+      run->n_hits[q->kind] += n > 0;
+      run->n_hits[BENCH_QUERY_N_KINDS] += n > 0;
+    }
+  for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
+    g_array_sort (run->times[k], compare_doubles);
+  return TRUE;
+}
+
+static char *
+cpu_model (void)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/cpuinfo", &contents, NULL, NULL))
+    return g_strdup ("unknown CPU");
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "model name") && strchr (lines[i], ':') != NULL)
+      return g_strstrip (g_strdup (strchr (lines[i], ':') + 1));
+  return g_strdup ("unknown CPU");
+}
+
+static void
+print_machine (guint32 seed,
+               guint   n_queries)
+{
+  g_autofree char *cpu = cpu_model ();
+  struct utsname u;
+  const char *optimized =
+#ifdef __OPTIMIZE__
+    "optimized build";
+#else
+    "UNOPTIMIZED build: use meson setup -Dbuildtype=release";
+#endif
+
+  if (uname (&u) != 0)
+    {
+      g_strlcpy (u.sysname, "unknown", sizeof u.sysname);
+      g_strlcpy (u.release, "", sizeof u.release);
+      g_strlcpy (u.machine, "", sizeof u.machine);
+    }
+  printf ("# Search benchmark (issue 2)\n\n");
+  printf ("- Machine: %s, %d logical cores, %s %s %s\n", cpu, g_get_num_processors (),
+          u.sysname, u.release, u.machine);
+  printf ("- SQLite %s (FTS5), GLib %u.%u.%u, %s\n", sqlite3_libversion (),
+          glib_major_version, glib_minor_version, glib_micro_version, optimized);
+  printf ("- %u queries per corpus (seed %u), `ethos_corpus_search (corpus, query, NULL, %d)`, "
+          "each timed once after one untimed pass\n\n", n_queries, seed, LIMIT);
+}
+
+static void
+print_summary (Run *runs,
+               guint n_runs)
+{
+  printf ("| corpus | codes | items | index | open | first query | queries "
+          "| median | p90 | p99 | max | target (median) | |\n");
+  printf ("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+  for (guint r = 0; r < n_runs; r++)
+    {
+      Run *run = &runs[r];
+      GArray *all = run->times[BENCH_QUERY_N_KINDS];
+      double median = percentile (all, 50);
+
+      printf ("| %s | %u | %u | %.1f MB | %.2f ms | %.3f ms | %u | %.3f ms | %.3f ms "
+              "| %.3f ms | %.3f ms | ≤ %g ms | %s |\n",
+              run->name, run->n_codes, run->n_items, (double) run->size / (1024.0 * 1024.0),
+              run->open_ms, run->first_ms, all->len, median, percentile (all, 90),
+              percentile (all, 99), percentile (all, 100), run->target_ms,
+              median <= run->target_ms ? "met" : "**missed**");
+    }
+  printf ("\n");
+}
+
+static void
+print_kinds (Run *run)
+{
+  printf ("### %s, by kind of query\n\n", run->name);
+  printf ("| kind | queries | with results | median | p90 | p99 | max |\n");
+  printf ("|---|--:|--:|--:|--:|--:|--:|\n");
+  for (guint k = 0; k < BENCH_QUERY_N_KINDS; k++)
+    {
+      GArray *t = run->times[k];
+
+      printf ("| %s | %u | %u | %.3f ms | %.3f ms | %.3f ms | %.3f ms |\n",
+              bench_query_kind_name (k), t->len, run->n_hits[k], percentile (t, 50),
+              percentile (t, 90), percentile (t, 99), percentile (t, 100));
+    }
+  printf ("\n");
+}
+
+static void
+print_slowest (GPtrArray *queries,
+               Run       *run,
+               GPtrArray *slow)
+{
+  printf ("Slowest queries on the %s corpus: ", run->name);
+  for (guint i = 0; i < slow->len; i++)
+    printf ("%s`%s`", i > 0 ? ", " : "", ((BenchQuery *) slow->pdata[i])->text);
+  printf ("\n\n");
+}
+
+/* The five queries whose time was worst, for whoever profiles next. */
+static GPtrArray *
+find_slowest (EthosCorpus *corpus,
+              GPtrArray   *queries)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GPtrArray *slow = g_ptr_array_new ();
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      double ms;
+      guint n;
+
+      if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, &n, NULL))
+        ms = 0;
+      g_array_append_val (times, ms);
+    }
+  for (guint pick = 0; pick < 5 && pick < queries->len; pick++)
+    {
+      guint worst = 0;
+
+      for (guint i = 1; i < times->len; i++)
+        if (g_array_index (times, double, i) > g_array_index (times, double, worst))
+          worst = i;
+      g_ptr_array_add (slow, queries->pdata[worst]);
+      g_array_index (times, double, worst) = -1;
+    }
+  return slow;
+}
+
+/* --list-queries, and --list-results to compare the search before and
+ * after a change to it. */
+static int
+print_queries (EthosCorpus *corpus,
+               GPtrArray   *queries,
+               gboolean     with_results)
+{
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const BenchQuery *q = queries->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = ethos_corpus_search (corpus, q->text, NULL, LIMIT, &error);
+
+      if (results == NULL)
+        {
+          g_printerr ("bench-search: %s: %s\n", q->text, error->message);
+          return 1;
+        }
+      printf ("%s\t%u\t%s\n", bench_query_kind_name (q->kind), results->len, q->text);
+      for (guint r = 0; with_results && r < results->len; r++)
+        {
+          const EthosSearchResult *res = results->pdata[r];
+
+          printf ("\t%d\t%s\t%s\t%s\t%.6g\t%s\n", res->kind, res->code, res->ref,
+                  res->heading, res->score, res->snippet);
+        }
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *corpus_path = NULL;
+  g_autofree char *codes_dir = NULL;
+  g_autofree char *synthetic_path = NULL;
+  g_autofree char *tmp_dir = NULL;
+  gboolean skip_synthetic = FALSE;
+  gboolean list_queries = FALSE;
+  gboolean list_results = FALSE;
+  int copies = 100;
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "corpus", 0, 0, G_OPTION_ARG_FILENAME, &corpus_path,
+      "The shipped corpus (default: the build's corpus.db)", "PATH" },
+    { "codes-dir", 0, 0, G_OPTION_ARG_FILENAME, &codes_dir,
+      "Where the code files are, for the synthetic corpus (default: data/codes)", "DIR" },
+    { "copies", 0, 0, G_OPTION_ARG_INT, &copies, "Size of the synthetic corpus (default: 100×)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed of queries and copies (default: 1)", "N" },
+    { "synthetic", 0, 0, G_OPTION_ARG_FILENAME, &synthetic_path,
+      "Write the synthetic corpus here and keep it (default: a temporary file)", "PATH" },
+    { "skip-synthetic", 0, 0, G_OPTION_ARG_NONE, &skip_synthetic,
+      "Time the shipped corpus only", NULL },
+    { "list-queries", 0, 0, G_OPTION_ARG_NONE, &list_queries,
+      "Print the queries, their kind and number of results on the corpus", NULL },
+    { "list-results", 0, 0, G_OPTION_ARG_NONE, &list_results,
+      "Print the queries and their results on the corpus", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- time the search of the codes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GPtrArray) slow = NULL;
+  Run runs[2] = { { "shipped", 2.0 }, { "synthetic", 20.0 } };
+  guint n_runs = 1;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || copies < 1 || seed < 0)
+    {
+      g_printerr ("bench-search: %s\n", error ? error->message : "--copies and --seed must be positive");
+      return 2;
+    }
+  if (corpus_path == NULL)
+    corpus_path = ethos_paths_get_corpus_file ();
+  if (codes_dir == NULL)
+    codes_dir = g_build_filename (ETHOS_SOURCE_ROOT, "data", "codes", NULL);
+
+  {
+    g_autoptr(EthosCorpus) corpus = ethos_corpus_open (corpus_path, &error);
+
+    if (corpus == NULL || !(queries = bench_queries_build (corpus, (guint32) seed, &error)))
+      goto fail;
+    if (list_queries || list_results)
+      return print_queries (corpus, queries, list_results);
+    if (!measure (&runs[0], corpus_path, queries, &error))
+      goto fail;
+  }
+
+  if (!skip_synthetic)
+    {
+      gint64 start;
+
+      if (synthetic_path == NULL)
+        {
+          if (!(tmp_dir = g_dir_make_tmp ("ethos-bench-XXXXXX", &error)))
+            goto fail;
+          synthetic_path = g_build_filename (tmp_dir, "synthetic.db", NULL);
+        }
+      g_printerr ("bench-search: writing the synthetic corpus (%d×) to %s…\n",
+                  copies, synthetic_path);
+      start = now_ns ();
+      if (!bench_synthetic_write (codes_dir, synthetic_path, (guint) copies, (guint32) seed, &error))
+        goto fail;
+      g_printerr ("bench-search: written in %.1f s\n", since_ms (start) / 1000.0);
+      runs[1].name = copies == 100 ? "synthetic 100×" : "synthetic";
+      if (!measure (&runs[1], synthetic_path, queries, &error))
+        goto fail;
+      n_runs = 2;
+      {
+        g_autoptr(EthosCorpus) corpus = ethos_corpus_open (synthetic_path, &error);
+
+        if (corpus == NULL)
+          goto fail;
+        slow = find_slowest (corpus, queries);
+      }
+    }
+
+  print_machine ((guint32) seed, queries->len);
+  print_summary (runs, n_runs);
+  for (guint r = 0; r < n_runs; r++)
+    print_kinds (&runs[r]);
+  if (slow != NULL)
+    print_slowest (queries, &runs[1], slow);
+
+  for (guint r = 0; r < n_runs; r++)
+    run_clear (&runs[r]);
+  if (tmp_dir != NULL)
+    {
+      g_unlink (synthetic_path);
+      g_rmdir (tmp_dir);
+    }
+  return 0;
+
+fail:
+  g_printerr ("bench-search: %s\n", error != NULL ? error->message : "failed");
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    run_clear (&runs[r]);
+  if (tmp_dir != NULL)
+    {
+      g_unlink (synthetic_path);
+      g_rmdir (tmp_dir);
+    }
+  return 1;
+}

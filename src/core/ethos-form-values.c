@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ethos-error.h"
+#include "ethos-form.h"
+
+/* A 10,000-character name must still print; nothing typed is larger. */
+#define MAX_VALUE_CHARS 100000
+
+const char * const ethos_agency_fields[] = {
+  "agency_name", "agency_address", "agency_phone", "complaints_contact", NULL
+};
+
+struct _EthosFormValues
+{
+  const EthosTemplate *tmpl;
+  GHashTable          *values;
+};
+
+EthosFormValues *
+ethos_form_values_new (const EthosTemplate *tmpl)
+{
+  EthosFormValues *self = g_new0 (EthosFormValues, 1);
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  self->tmpl = tmpl;
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+void
+ethos_form_values_free (EthosFormValues *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  g_free (self);
+}
+
+const char *
+ethos_form_values_get (EthosFormValues *self,
+                       const char      *field)
+{
+  g_return_val_if_fail (self != NULL && field != NULL, NULL);
+  return g_hash_table_lookup (self->values, field);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *problem)
+{
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("The value of “%s” %s"),
+               field, problem);
+  return FALSE;
+}
+
+/* NFC text; one line unless @multiline; no control characters. */
+static char *
+normalize_text (const char  *field,
+                const char  *value,
+                gboolean     multiline,
+                GError     **error)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return invalid (error, field, _("is not valid UTF-8 text")), NULL;
+  if (g_utf8_strlen (value, -1) > MAX_VALUE_CHARS)
+    return invalid (error, field, _("is too long (more than 100,000 characters)")), NULL;
+
+  nfc = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+  out = g_string_sized_new (strlen (nfc));
+  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\n' || c == '\r')
+        {
+          if (!multiline)
+            {
+              g_string_free (out, TRUE);
+              return invalid (error, field, _("must be a single line")), NULL;
+            }
+          g_string_append_c (out, '\n');
+        }
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+               g_unichar_type (c) == G_UNICODE_UNASSIGNED)
+        {
+          /* Format characters (bidi overrides, zero-width joiners …) change how
+           * text looks without being seen: refuse rather than print wrong. */
+          g_autofree char *msg = g_strdup_printf (_("contains an invisible or control character "
+                                                    "(U+%04X)"), c);
+          g_string_free (out, TRUE);
+          return invalid (error, field, msg), NULL;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+static char *
+normalize_date (const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  unsigned year, month, day;
+  char tail;
+
+  if (sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+      strlen (value) != 10 || year < 1900 || year > 2200 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return invalid (error, field, _("is not a date of the form YYYY-MM-DD")), NULL;
+  return g_strdup (value);
+}
+
+static char *
+normalize_bool (const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  static const char * const yes[] = { "true", "yes", "1", NULL };
+  static const char * const no[] = { "false", "no", "0", NULL };
+  g_autofree char *lower = g_ascii_strdown (value, -1);
+
+  if (g_strv_contains (yes, lower))
+    return g_strdup ("true");
+  if (g_strv_contains (no, lower))
+    return g_strdup ("false");
+  return invalid (error, field, _("must be true or false (or yes/no, 1/0)")), NULL;
+}
+
+gboolean
+ethos_form_values_set (EthosFormValues  *self,
+                       const char       *field,
+                       const char       *value,
+                       GError          **error)
+{
+  const EthosField *def;
+  g_autofree char *trimmed = NULL;
+  char *normalized = NULL;
+
+  g_return_val_if_fail (self != NULL && field != NULL && value != NULL, FALSE);
+
+  if (!(def = ethos_template_get_field (self->tmpl, field)))
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                   _("The form “%s” has no field “%s”"), self->tmpl->id, field);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return invalid (error, field, _("is not valid UTF-8 text"));
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0')
+    {
+      g_hash_table_remove (self->values, field);
+      return TRUE;
+    }
+
+  switch (def->type)
+    {
+    case ETHOS_FIELD_TEXT:
+    case ETHOS_FIELD_MULTILINE:
+      normalized = normalize_text (field, trimmed, def->type == ETHOS_FIELD_MULTILINE, error);
+      break;
+    case ETHOS_FIELD_DATE:
+      normalized = normalize_date (field, trimmed, error);
+      break;
+    case ETHOS_FIELD_BOOL:
+      normalized = normalize_bool (field, trimmed, error);
+      break;
+    case ETHOS_FIELD_CHOICE:
+      for (guint i = 0; i < def->choices->len && normalized == NULL; i++)
+        if (g_str_equal (((EthosChoice *) def->choices->pdata[i])->id, trimmed))
+          normalized = g_strdup (trimmed);
+      if (normalized == NULL)
+        invalid (error, field, _("is not one of the field's choices"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (normalized == NULL)
+    return FALSE;
+  g_hash_table_replace (self->values, g_strdup (field), normalized);
+  return TRUE;
+}
+
+gboolean
+ethos_form_values_set_defaults (EthosFormValues  *self,
+                                GHashTable       *defaults,
+                                GError          **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (defaults == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, defaults);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (ethos_template_get_field (self->tmpl, key) == NULL ||
+          g_hash_table_contains (self->values, key))
+        continue;
+      if (!ethos_form_values_set (self, key, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}

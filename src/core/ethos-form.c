@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ethos-error.h"
+#include "ethos-form.h"
+
+/* Words printed on the form itself, in the form's language (not the UI's). */
+typedef struct
+{
+  const char *lang;
+  const char *months[12];
+  gboolean    day_first;       /* "23 de noviembre de 2026" rather than "November 23, 2026" */
+  const char *page_format;
+  const char *applies;         /* caption of the check box on a conditional clause */
+  const char *if_applicable;
+  const char *printed_name;
+  const char *date;
+  const char *client_name, *date_of_birth, *form_date;
+  const char *roles[6];        /* same order as role_ids */
+  const char *yes, *no;
+} FormWords;
+
+static const char * const role_ids[] = {
+  "client", "guardian1", "guardian2", "assent", "professional", "witness"
+};
+
+static const FormWords words[] = {
+  { "en",
+    { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December" },
+    FALSE, "Page %u of %u", "Applies", "if applicable", "Printed name", "Date",
+    "Client name", "Date of birth", "Date",
+    { "Client", "Parent, guardian or legal representative", "Second parent, guardian or legal "
+      "representative", "Minor's assent", "Professional", "Witness" },
+    "yes", "no" },
+  { "es",
+    { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+      "octubre", "noviembre", "diciembre" },
+    TRUE, "Página %u de %u", "Corresponde", "si corresponde",
+    "Nombre en letra de molde", "Fecha",
+    "Nombre del cliente", "Fecha de nacimiento", "Fecha",
+    { "Cliente", "Madre, padre, tutor o representante legal", "Segundo padre, madre, tutor o "
+      "representante legal", "Asentimiento del menor", "Profesional", "Testigo" },
+    "sí", "no" },
+};
+
+typedef enum { COND_FALSE, COND_TRUE, COND_UNKNOWN } Cond;
+
+typedef struct
+{
+  const EthosTemplate    *tmpl;
+  EthosFormValues        *values;
+  const EthosFormOptions *options;
+  const FormWords        *words;
+  const char             *lang;
+  EthosDocument          *doc;
+} Builder;
+
+static const FormWords *
+words_for (const char *lang)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (words[i].lang, lang))
+      return &words[i];
+  return NULL;
+}
+
+char *
+ethos_format_date (const char *iso,
+                   const char *lang)
+{
+  const FormWords *w = words_for (lang != NULL ? lang : "en");
+  unsigned year, month, day;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (w == NULL || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3 || month < 1 ||
+      month > 12)
+    return g_strdup (iso);
+  if (w->day_first)
+    return g_strdup_printf ("%u de %s de %u", day, w->months[month - 1], year);
+  return g_strdup_printf ("%s %u, %u", w->months[month - 1], day, year);
+}
+
+/* The value as printed: dates in long form, choices by label. */
+static char *
+display_value (Builder    *b,
+               const char *field_id)
+{
+  const EthosField *field = ethos_template_get_field (b->tmpl, field_id);
+  const char *value = ethos_form_values_get (b->values, field_id);
+
+  if (value == NULL || field == NULL)
+    return NULL;
+  switch (field->type)
+    {
+    case ETHOS_FIELD_DATE:
+      return ethos_format_date (value, b->lang);
+    case ETHOS_FIELD_BOOL:
+      return g_strdup (g_str_equal (value, "true") ? b->words->yes : b->words->no);
+    case ETHOS_FIELD_CHOICE:
+      for (guint i = 0; i < field->choices->len; i++)
+        {
+          const EthosChoice *choice = g_ptr_array_index (field->choices, i);
+          if (g_str_equal (choice->id, value))
+            return g_strdup (ethos_lang_text_get (choice->label, b->lang));
+        }
+      return g_strdup (value);
+    case ETHOS_FIELD_MULTILINE:
+      {
+        /* Inside a sentence a multi-line value (an address) reads as one line. */
+        g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+        return g_strjoinv (", ", lines);
+      }
+    case ETHOS_FIELD_TEXT:
+    default:
+      return g_strdup (value);
+    }
+}
+
+static Cond
+evaluate (Builder    *b,
+          const char *when)
+{
+  gboolean negate;
+  const char *field;
+  const char *value;
+  gboolean truth;
+
+  if (when == NULL)
+    return COND_TRUE;
+  negate = when[0] == '!';
+  field = negate ? when + 1 : when;
+  value = ethos_form_values_get (b->values, field);
+  if (value == NULL && b->options->blank)
+    return COND_UNKNOWN;
+  truth = value != NULL && !g_str_equal (value, "false");
+  return (truth != negate) ? COND_TRUE : COND_FALSE;
+}
+
+/* Splits text with {placeholders} into spans. */
+static void
+add_spans (Builder    *b,
+           EthosBlock *block,
+           const char *text)
+{
+  const char *s = text;
+
+  while (*s)
+    {
+      const char *open = strchr (s, '{');
+      const char *close = open ? strchr (open, '}') : NULL;
+
+      if (open == NULL || close == NULL)
+        {
+          ethos_block_add_span (block, ETHOS_SPAN_TEXT, s);
+          return;
+        }
+      if (open > s)
+        {
+          g_autofree char *literal = g_strndup (s, open - s);
+          ethos_block_add_span (block, ETHOS_SPAN_TEXT, literal);
+        }
+      {
+        g_autofree char *field_id = g_strndup (open + 1, close - open - 1);
+        g_autofree char *value = display_value (b, field_id);
+        const EthosField *field = ethos_template_get_field (b->tmpl, field_id);
+
+        if (value != NULL)
+          ethos_block_add_span (block, ETHOS_SPAN_VALUE, value);
+        else
+          ethos_block_add_span (block, ETHOS_SPAN_BLANK,
+                                field ? ethos_lang_text_get (field->label, b->lang) : field_id);
+      }
+      s = close + 1;
+    }
+}
+
+static void
+add_body (Builder    *b,
+          const char *body)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (body, "\n\n", -1);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_auto(GStrv) lines = g_strsplit (paragraphs[p], "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          const char *line = lines[l];
+          EthosBlock *block;
+
+          if (*line == '\0')
+            continue;
+          if (g_str_has_prefix (line, "- "))
+            {
+              block = ethos_document_add_block (b->doc, ETHOS_BLOCK_BULLET);
+              line += 2;
+            }
+          else if (g_str_has_prefix (line, "[ ] "))
+            {
+              block = ethos_document_add_block (b->doc, ETHOS_BLOCK_CHECKBOX);
+              line += 4;
+            }
+          else
+            block = ethos_document_add_block (b->doc, ETHOS_BLOCK_PARAGRAPH);
+          add_spans (b, block, line);
+        }
+    }
+}
+
+static void
+add_field_row (Builder    *b,
+               const char *label,
+               const char *field_id)
+{
+  EthosBlock *block;
+
+  if (ethos_template_get_field (b->tmpl, field_id) == NULL)
+    return;
+  block = ethos_document_add_block (b->doc, ETHOS_BLOCK_FIELD);
+  block->label = g_strdup (label);
+  block->value = display_value (b, field_id);
+}
+
+static void
+add_header (Builder *b)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  const char *ids[] = { "agency_name", "agency_address", "agency_phone" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const char *value = ethos_form_values_get (b->values, ids[i]);
+      if (value != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (value, "\n", -1);
+          g_strv_builder_addv (lines, (const char **) parts);
+        }
+    }
+  result = g_strv_builder_end (lines);
+  if (result[0] == NULL && b->options->logo == NULL)
+    return;
+
+  ethos_document_add_block (b->doc, ETHOS_BLOCK_HEADER)->lines = g_steal_pointer (&result);
+}
+
+static char *
+signature_name (Builder    *b,
+                const char *role)
+{
+  const char *name_field = NULL;
+  const char *extra_field = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *extra = NULL;
+
+  if (g_str_equal (role, "client") || g_str_equal (role, "assent"))
+    name_field = "client_name";
+  else if (g_str_equal (role, "guardian1"))
+    name_field = "guardian1_name", extra_field = "guardian1_relationship";
+  else if (g_str_equal (role, "guardian2"))
+    name_field = "guardian2_name", extra_field = "guardian2_relationship";
+  else if (g_str_equal (role, "professional"))
+    name_field = "professional_name", extra_field = "professional_credentials";
+  else
+    name_field = "witness_name";
+
+  name = display_value (b, name_field);
+  extra = extra_field ? display_value (b, extra_field) : NULL;
+  if (name == NULL)
+    return NULL;
+  if (extra == NULL)
+    return g_steal_pointer (&name);
+  return g_strdup_printf (g_str_equal (role, "professional") ? "%s, %s" : "%s (%s)", name, extra);
+}
+
+static void
+add_signatures (Builder *b)
+{
+  if (b->tmpl->signatures->len > 0)
+    ethos_document_add_block (b->doc, ETHOS_BLOCK_SPACER)->points = 12;
+
+  for (guint i = 0; i < b->tmpl->signatures->len; i++)
+    {
+      const EthosSignatureDef *sig = g_ptr_array_index (b->tmpl->signatures, i);
+      Cond cond = evaluate (b, sig->when);
+      EthosBlock *block;
+
+      if (cond == COND_FALSE)
+        continue;
+      block = ethos_document_add_block (b->doc, ETHOS_BLOCK_SIGNATURE);
+      for (guint r = 0; r < G_N_ELEMENTS (role_ids); r++)
+        if (g_str_equal (role_ids[r], sig->role))
+          block->label = g_strdup (b->words->roles[r]);
+      block->value = signature_name (b, sig->role);
+      block->note = cond == COND_UNKNOWN ? g_strdup (b->words->if_applicable) : NULL;
+      block->name_caption = g_strdup (b->words->printed_name);
+      block->date_caption = g_strdup (b->words->date);
+    }
+}
+
+static char *
+make_footer (Builder *b)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) footer = g_string_new (NULL);
+
+  for (guint i = 0; b->tmpl->requires[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strndup (b->tmpl->requires[i],
+                                         strcspn (b->tmpl->requires[i], " "));
+      const char *label = b->options->code_labels
+        ? g_hash_table_lookup (b->options->code_labels, code) : NULL;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < labels->len; j++)
+        seen |= g_str_equal (labels->pdata[j], label ? label : code);
+      if (!seen)
+        g_ptr_array_add (labels, g_strdup (label ? label : code));
+    }
+
+  g_string_append_printf (footer, "%s %s", b->tmpl->id, b->tmpl->version);
+  for (guint j = 0; j < labels->len; j++)
+    g_string_append_printf (footer, j == 0 ? " · %s" : ", %s", (char *) labels->pdata[j]);
+  g_string_append_printf (footer, " · %s", b->lang);
+  return g_string_free (g_steal_pointer (&footer), FALSE);
+}
+
+/* Derived values: today's date on filled forms, and whether the client is
+ * a minor when only the date of birth was given. */
+static void
+derive_values (Builder *b)
+{
+  const char *dob = ethos_form_values_get (b->values, "client_dob");
+  g_autoptr(GDate) today = b->options->today ? g_date_copy (b->options->today) : g_date_new ();
+  unsigned y, m, d;
+
+  if (b->options->today == NULL)
+    g_date_set_time_t (today, time (NULL));
+
+  if (!b->options->blank && ethos_form_values_get (b->values, "date") == NULL &&
+      ethos_template_get_field (b->tmpl, "date") != NULL)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (today),
+                                              g_date_get_month (today), g_date_get_day (today));
+      ethos_form_values_set (b->values, "date", iso, NULL);
+    }
+
+  if (dob != NULL && ethos_form_values_get (b->values, "client_is_minor") == NULL &&
+      ethos_template_get_field (b->tmpl, "client_is_minor") != NULL &&
+      sscanf (dob, "%4u-%2u-%2u", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDate) adult = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+      /* 18 years after the birth date; 29 February becomes 1 March. */
+      g_date_add_years (adult, 18);
+      if (m == 2 && d == 29)
+        g_date_add_days (adult, 1);
+      ethos_form_values_set (b->values, "client_is_minor",
+                             g_date_compare (today, adult) < 0 ? "true" : "false", NULL);
+    }
+}
+
+static gboolean
+check_required (Builder  *b,
+                GError  **error)
+{
+  for (guint i = 0; i < b->tmpl->fields->len; i++)
+    {
+      const EthosField *field = g_ptr_array_index (b->tmpl->fields, i);
+
+      if (field->required && ethos_form_values_get (b->values, field->id) == NULL)
+        {
+          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                       _("The form needs a value for “%s” (%s)"), field->id,
+                       ethos_lang_text_get (field->label, b->lang));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+EthosDocument *
+ethos_form_build (const EthosTemplate    *tmpl,
+                  EthosFormValues        *values,
+                  const EthosFormOptions *options,
+                  GError                **error)
+{
+  Builder b = { tmpl, values, options, NULL, NULL, NULL };
+  g_autoptr(EthosDocument) doc = NULL;
+  EthosBlock *title;
+
+  g_return_val_if_fail (tmpl != NULL && values != NULL && options != NULL, NULL);
+
+  b.lang = options->lang != NULL ? options->lang : "en";
+  if (!ethos_template_has_language (tmpl, b.lang) || !(b.words = words_for (b.lang)))
+    {
+      g_autofree char *langs = g_strjoinv (", ", tmpl->languages);
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                   _("The form “%s” is not available in “%s”; its languages are %s"),
+                   tmpl->id, b.lang, langs);
+      return NULL;
+    }
+
+  derive_values (&b);
+  if (!options->blank && !check_required (&b, error))
+    return NULL;
+
+  doc = ethos_document_new (ethos_lang_text_get (tmpl->title, b.lang), b.lang, options->paper);
+  b.doc = doc;
+  doc->footer = make_footer (&b);
+  doc->page_format = g_strdup (b.words->page_format);
+  if (options->logo != NULL)
+    {
+      doc->logo = g_new0 (EthosImage, 1);
+      *doc->logo = *options->logo;
+      doc->logo->data = g_bytes_ref (options->logo->data);
+    }
+
+  add_header (&b);
+  title = ethos_document_add_block (doc, ETHOS_BLOCK_TITLE);
+  ethos_block_add_span (title, ETHOS_SPAN_TEXT, doc->title);
+  add_field_row (&b, b.words->client_name, "client_name");
+  add_field_row (&b, b.words->date_of_birth, "client_dob");
+  add_field_row (&b, b.words->form_date, "date");
+
+  for (guint i = 0; i < tmpl->clauses->len; i++)
+    {
+      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
+      Cond cond = evaluate (&b, clause->when);
+      EthosBlock *heading;
+
+      if (cond == COND_FALSE)
+        continue;
+      heading = ethos_document_add_block (doc, ETHOS_BLOCK_HEADING);
+      ethos_block_add_span (heading, ETHOS_SPAN_TEXT,
+                            ethos_lang_text_get (clause->heading, b.lang));
+      if (cond == COND_UNKNOWN)
+        heading->note = g_strdup (b.words->applies);
+      add_body (&b, ethos_lang_text_get (clause->body, b.lang));
+    }
+
+  add_signatures (&b);
+  return g_steal_pointer (&doc);
+}

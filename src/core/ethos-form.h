@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ethos-document.h"
+#include "ethos-template.h"
+
+G_BEGIN_DECLS
+
+/* Filling a template: validated, normalized values, and the document they
+ * make. Values never go anywhere but the document (no logs, no metadata). */
+
+typedef struct _EthosFormValues EthosFormValues;
+
+/* The agency profile's fields: default values for every form. */
+extern const char * const ethos_agency_fields[];
+
+EthosFormValues *ethos_form_values_new       (const EthosTemplate *tmpl);
+void             ethos_form_values_free      (EthosFormValues     *values);
+/* Checks @value against the field's type and stores it normalized (NFC;
+ * booleans as "true"/"false"; dates as YYYY-MM-DD). An empty value unsets.
+ * Unknown field: ETHOS_ERROR_NOT_FOUND; bad value: ETHOS_ERROR_INVALID_DATA. */
+gboolean         ethos_form_values_set       (EthosFormValues     *values,
+                                              const char          *field,
+                                              const char          *value,
+                                              GError             **error);
+const char      *ethos_form_values_get       (EthosFormValues     *values,
+                                              const char          *field);
+/* Sets each field the template declares and @values lacks from @defaults
+ * (e.g. the agency profile); invalid defaults are an error too. */
+gboolean         ethos_form_values_set_defaults (EthosFormValues  *values,
+                                              GHashTable          *defaults,
+                                              GError             **error);
+
+typedef struct
+{
+  const char  *lang;          /* NULL: "en" */
+  EthosPaper   paper;
+  gboolean     blank;         /* fill-in lines for everything not from defaults */
+  GDate       *today;         /* NULL: the current local date */
+  GHashTable  *code_labels;   /* "nohs" → "NOHS 2024", for the footer; may be NULL */
+  EthosImage  *logo;          /* borrowed; may be NULL */
+} EthosFormOptions;
+
+EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
+                                              EthosFormValues        *values,
+                                              const EthosFormOptions *options,
+                                              GError                **error);
+
+/* "November 23, 2026" / "23 de noviembre de 2026" from "2026-11-23". */
+char            *ethos_format_date           (const char          *iso,
+                                              const char          *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosFormValues, ethos_form_values_free)
+
+G_END_DECLS

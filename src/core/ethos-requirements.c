@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-requirements"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-error.h"
+#include "ethos-json-private.h"
+#include "ethos-template-private.h"
+
+struct _EthosRequirements
+{
+  GPtrArray  *standards;   /* char *, in file order */
+  GHashTable *by_standard; /* "nohs 2" → GPtrArray of EthosElement (owned) */
+  GHashTable *by_id;       /* id → EthosElement (borrowed) */
+};
+
+static void
+element_free (EthosElement *element)
+{
+  g_free (element->id);
+  g_free (element->standard);
+  g_free (element->text);
+  g_free (element->when);
+  g_free (element);
+}
+
+void
+ethos_requirements_free (EthosRequirements *reqs)
+{
+  if (reqs == NULL)
+    return;
+  g_clear_pointer (&reqs->standards, g_ptr_array_unref);
+  g_clear_pointer (&reqs->by_standard, g_hash_table_unref);
+  g_clear_pointer (&reqs->by_id, g_hash_table_unref);
+  g_free (reqs);
+}
+
+/* "nohs 2" → "nohs-2": the prefix every element id of that standard has. */
+static char *
+element_prefix (const char *standard)
+{
+  g_autofree char *prefix = g_strdup (standard);
+
+  g_strdelimit (prefix, " ", '-');
+  return g_strconcat (prefix, "#", NULL);
+}
+
+static gboolean
+is_standard_ref (const char *ref)
+{
+  return g_regex_match_simple ("^[a-z][a-z0-9-]* [A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", ref, 0, 0);
+}
+
+static gboolean
+parse_standard (EthosRequirements  *reqs,
+                JsonObject         *object,
+                const char         *path,
+                const char         *here,
+                GError            **error)
+{
+  static const char * const keys[] = { "ref", "elements", NULL };
+  static const char * const element_keys[] = { "id", "text", "when", NULL };
+  g_autofree char *ref = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  JsonArray *array;
+
+  if (!_ethos_json_check_keys (object, keys, path, here, error) ||
+      !_ethos_json_get_string (object, "ref", FALSE, &ref, path, here, error) ||
+      !(array = _ethos_json_get_array (object, "elements", path, here, error)))
+    return FALSE;
+  if (!is_standard_ref (ref))
+    return _ethos_json_fail (error, path, here, _("“%s” is not a reference like “nohs 2”"), ref);
+  if (g_hash_table_contains (reqs->by_standard, ref))
+    return _ethos_json_fail (error, path, here, _("standard “%s” is listed twice"), ref);
+  if (json_array_get_length (array) == 0)
+    return _ethos_json_fail (error, path, here, _("standard “%s” has no elements"), ref);
+
+  prefix = element_prefix (ref);
+  elements = g_ptr_array_new_with_free_func ((GDestroyNotify) element_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.elements[%u]", here, i);
+      JsonNode *node = json_array_get_element (array, i);
+      EthosElement *element;
+      JsonObject *e;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _ethos_json_fail (error, path, where, _("must be an object"));
+      e = json_node_get_object (node);
+      element = g_new0 (EthosElement, 1);
+      g_ptr_array_add (elements, element);
+      element->standard = g_strdup (ref);
+      if (!_ethos_json_check_keys (e, element_keys, path, where, error) ||
+          !_ethos_json_get_string (e, "id", FALSE, &element->id, path, where, error) ||
+          !_ethos_json_get_string (e, "text", FALSE, &element->text, path, where, error) ||
+          !_ethos_json_get_string (e, "when", TRUE, &element->when, path, where, error))
+        return FALSE;
+      if (!g_str_has_prefix (element->id, prefix) ||
+          !_ethos_is_kebab_id (element->id + strlen (prefix)))
+        return _ethos_json_fail (error, path, where,
+                                 _("element id “%s” must be “%sslug” with a kebab-case slug"),
+                                 element->id, prefix);
+      if (element->when != NULL && !_ethos_condition_is_valid (element->when))
+        return _ethos_json_fail (error, path, where, _("“%s” is not a condition"), element->when);
+      if (g_hash_table_contains (reqs->by_id, element->id))
+        return _ethos_json_fail (error, path, where, _("element id “%s” is used twice"),
+                                 element->id);
+      g_hash_table_insert (reqs->by_id, element->id, element);
+    }
+
+  g_ptr_array_add (reqs->standards, g_strdup (ref));
+  g_hash_table_insert (reqs->by_standard, g_steal_pointer (&ref), g_steal_pointer (&elements));
+  return TRUE;
+}
+
+EthosRequirements *
+ethos_requirements_load (const char  *path,
+                         GError     **error)
+{
+  static const char * const keys[] = { "format", "standards", NULL };
+  g_autoptr(EthosRequirements) reqs = g_new0 (EthosRequirements, 1);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *array;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  reqs->standards = g_ptr_array_new_with_free_func (g_free);
+  reqs->by_standard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  reqs->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!(root = _ethos_json_load (path, NULL, 0, error)))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return _ethos_json_fail (error, path, "$", _("the file must hold a JSON object")), NULL;
+  object = json_node_get_object (root);
+  if (!_ethos_json_check_keys (object, keys, path, "$", error) ||
+      !_ethos_json_check_format (object, path, error) ||
+      !(array = _ethos_json_get_array (object, "standards", path, "$", error)))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *here = g_strdup_printf ("standards[%u]", i);
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _ethos_json_fail (error, path, here, _("must be an object")), NULL;
+      if (!parse_standard (reqs, json_node_get_object (node), path, here, error))
+        return NULL;
+    }
+  return g_steal_pointer (&reqs);
+}
+
+GPtrArray *
+ethos_requirements_get_standard (EthosRequirements *reqs,
+                                 const char        *standard)
+{
+  g_return_val_if_fail (reqs != NULL && standard != NULL, NULL);
+  return g_hash_table_lookup (reqs->by_standard, standard);
+}
+
+const EthosElement *
+ethos_requirements_get_element (EthosRequirements *reqs,
+                                const char        *id)
+{
+  g_return_val_if_fail (reqs != NULL && id != NULL, NULL);
+  return g_hash_table_lookup (reqs->by_id, id);
+}
+
+static gboolean
+negation_of (const char *a,
+             const char *b)
+{
+  return a[0] == '!' && g_str_equal (a + 1, b);
+}
+
+/* A clause covers an element when it satisfies it and prints whenever the
+ * element applies: unconditionally, or under exactly the element's
+ * condition. A "X" clause and a "!X" clause together always print. */
+GPtrArray *
+ethos_template_check_coverage (const EthosTemplate *tmpl,
+                               EthosRequirements   *reqs)
+{
+  GPtrArray *coverage;
+
+  g_return_val_if_fail (tmpl != NULL && reqs != NULL, NULL);
+
+  coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_coverage_entry_free);
+  for (guint s = 0; tmpl->requires[s] != NULL; s++)
+    {
+      GPtrArray *elements = ethos_requirements_get_standard (reqs, tmpl->requires[s]);
+
+      for (guint e = 0; elements != NULL && e < elements->len; e++)
+        {
+          const EthosElement *element = g_ptr_array_index (elements, e);
+          g_autoptr(GStrvBuilder) covering = g_strv_builder_new ();
+          g_autoptr(GPtrArray) conditional = g_ptr_array_new ();
+          gboolean covered = FALSE;
+          EthosCoverageEntry *entry;
+
+          for (guint c = 0; c < tmpl->clauses->len; c++)
+            {
+              const EthosClause *clause = g_ptr_array_index (tmpl->clauses, c);
+
+              if (!g_strv_contains ((const char * const *) clause->satisfies, element->id))
+                continue;
+              if (clause->when == NULL || g_strcmp0 (clause->when, element->when) == 0)
+                {
+                  g_strv_builder_add (covering, clause->id);
+                  covered = TRUE;
+                }
+              else
+                g_ptr_array_add (conditional, (gpointer) clause);
+            }
+
+          /* Complementary pairs ("X" and "!X") cover it between them. */
+          for (guint a = 0; a < conditional->len; a++)
+            for (guint b = 0; b < conditional->len; b++)
+              {
+                const EthosClause *ca = g_ptr_array_index (conditional, a);
+                const EthosClause *cb = g_ptr_array_index (conditional, b);
+                if (negation_of (cb->when, ca->when))
+                  {
+                    g_strv_builder_add (covering, ca->id);
+                    g_strv_builder_add (covering, cb->id);
+                    covered = TRUE;
+                  }
+              }
+
+          entry = g_new0 (EthosCoverageEntry, 1);
+          entry->element = element;
+          entry->clauses = covered ? g_strv_builder_end (covering) : g_new0 (char *, 1);
+          g_ptr_array_add (coverage, entry);
+        }
+    }
+  return coverage;
+}
+
+GStrv
+ethos_coverage_uncovered (GPtrArray *coverage)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (coverage != NULL, NULL);
+
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const EthosCoverageEntry *entry = g_ptr_array_index (coverage, i);
+      if (entry->clauses[0] == NULL)
+        g_strv_builder_add (builder, entry->element->id);
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ethos-template.h"
+#include "ethos-user-db.h"
+
+G_BEGIN_DECLS
+
+/* Where templates come from, lowest precedence first: a template with the
+ * same id in a later source replaces the earlier one. */
+typedef enum
+{
+  ETHOS_TEMPLATE_BUILTIN,   /* shipped with Ethos */
+  ETHOS_TEMPLATE_SYSTEM,    /* $XDG_DATA_DIRS/ethos/templates/: deployed by IT */
+  ETHOS_TEMPLATE_SHARED,    /* the directory a setting names (a network share) */
+  ETHOS_TEMPLATE_AGENCY,    /* imported or edited, in the user database */
+} EthosTemplateSource;
+
+typedef struct
+{
+  EthosTemplate       *tmpl;
+  EthosTemplateSource  source;
+  char                *origin;   /* file path, or "user database" */
+} EthosTemplateEntry;
+
+typedef struct _EthosTemplateStore EthosTemplateStore;
+
+/* Reads every source. A broken file in a deployment directory is skipped
+ * and reported by ethos_template_store_get_problems(); only a missing or
+ * broken requirements file is an error. @db and @shared_dir may be NULL. */
+EthosTemplateStore *ethos_template_store_new          (const char          *builtin_dir,
+                                                       EthosUserDb         *db,
+                                                       const char          *shared_dir,
+                                                       GError             **error);
+void                ethos_template_store_free         (EthosTemplateStore  *store);
+GPtrArray          *ethos_template_store_list         (EthosTemplateStore  *store);
+const EthosTemplateEntry *
+                    ethos_template_store_lookup       (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       GError             **error);
+EthosRequirements  *ethos_template_store_get_requirements (EthosTemplateStore *store);
+const char * const *ethos_template_store_get_problems (EthosTemplateStore  *store);
+
+/* Validates the file completely, then stores it in the user database as
+ * an agency template. Nothing is stored unless all of it is valid. */
+const EthosTemplateEntry *
+                    ethos_template_store_import       (EthosTemplateStore  *store,
+                                                       const char          *path,
+                                                       GError             **error);
+gboolean            ethos_template_store_export       (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       const char          *path,
+                                                       GError             **error);
+const char         *ethos_template_source_to_string   (EthosTemplateSource  source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplateStore, ethos_template_store_free)
+
+G_END_DECLS

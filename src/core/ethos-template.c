@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-template"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-error.h"
+#include "ethos-json-private.h"
+#include "ethos-template-private.h"
+
+/* Languages the form engine has captions for (signature blocks, dates,
+ * "Page N of M"). A template in another language could not be printed. */
+static const char * const supported_languages[] = { "en", "es", NULL };
+
+static const char * const signature_roles[] = {
+  "client", "guardian1", "guardian2", "assent", "professional", "witness", NULL
+};
+
+/* The contract's field ids keep their types in every template. */
+static const struct { const char *id; EthosFieldType type; } standard_fields[] = {
+  { "client_name", ETHOS_FIELD_TEXT }, { "client_dob", ETHOS_FIELD_DATE },
+  { "client_is_minor", ETHOS_FIELD_BOOL }, { "guardian1_name", ETHOS_FIELD_TEXT },
+  { "guardian1_relationship", ETHOS_FIELD_TEXT }, { "guardian2_name", ETHOS_FIELD_TEXT },
+  { "guardian2_relationship", ETHOS_FIELD_TEXT }, { "professional_name", ETHOS_FIELD_TEXT },
+  { "professional_credentials", ETHOS_FIELD_TEXT }, { "agency_name", ETHOS_FIELD_TEXT },
+  { "agency_address", ETHOS_FIELD_TEXT }, { "agency_phone", ETHOS_FIELD_TEXT },
+  { "mandated", ETHOS_FIELD_BOOL }, { "referring_authority", ETHOS_FIELD_TEXT },
+  { "roi_recipient", ETHOS_FIELD_TEXT }, { "roi_expiry", ETHOS_FIELD_DATE },
+  { "date", ETHOS_FIELD_DATE },
+};
+
+static const char * const field_types[] = { "text", "multiline", "date", "bool", "choice", NULL };
+
+typedef struct
+{
+  const char         *source;
+  EthosRequirements  *reqs;
+  EthosTemplate      *tmpl;
+} Parser;
+
+static void
+field_free (EthosField *field)
+{
+  g_free (field->id);
+  g_clear_pointer (&field->label, g_hash_table_unref);
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_free (field);
+}
+
+static void
+choice_free (EthosChoice *choice)
+{
+  g_free (choice->id);
+  g_clear_pointer (&choice->label, g_hash_table_unref);
+  g_free (choice);
+}
+
+static void
+clause_free (EthosClause *clause)
+{
+  g_free (clause->id);
+  g_free (clause->when);
+  g_strfreev (clause->satisfies);
+  g_clear_pointer (&clause->heading, g_hash_table_unref);
+  g_clear_pointer (&clause->body, g_hash_table_unref);
+  g_free (clause);
+}
+
+static void
+signature_free (EthosSignatureDef *sig)
+{
+  g_free (sig->role);
+  g_free (sig->when);
+  g_free (sig);
+}
+
+void
+_ethos_coverage_entry_free (EthosCoverageEntry *entry)
+{
+  g_strfreev (entry->clauses);
+  g_free (entry);
+}
+
+void
+ethos_template_free (EthosTemplate *tmpl)
+{
+  if (tmpl == NULL)
+    return;
+  g_free (tmpl->id);
+  g_free (tmpl->version);
+  g_strfreev (tmpl->languages);
+  g_clear_pointer (&tmpl->title, g_hash_table_unref);
+  g_strfreev (tmpl->requires);
+  g_clear_pointer (&tmpl->fields, g_ptr_array_unref);
+  g_clear_pointer (&tmpl->clauses, g_ptr_array_unref);
+  g_clear_pointer (&tmpl->signatures, g_ptr_array_unref);
+  g_free (tmpl);
+}
+
+const char *
+ethos_field_type_to_string (EthosFieldType type)
+{
+  g_return_val_if_fail (type <= ETHOS_FIELD_CHOICE, NULL);
+  return field_types[type];
+}
+
+static gboolean
+is_snake_id (const char *id)
+{
+  return g_regex_match_simple ("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", id, 0, 0);
+}
+
+gboolean
+_ethos_condition_is_valid (const char *when)
+{
+  return is_snake_id (when[0] == '!' ? when + 1 : when);
+}
+
+const char *
+ethos_lang_text_get (EthosLangText *text,
+                     const char    *lang)
+{
+  g_return_val_if_fail (text != NULL && lang != NULL, NULL);
+  return g_hash_table_lookup (text, lang);
+}
+
+gboolean
+ethos_template_has_language (const EthosTemplate *tmpl,
+                             const char          *lang)
+{
+  g_return_val_if_fail (tmpl != NULL && lang != NULL, FALSE);
+  return g_strv_contains ((const char * const *) tmpl->languages, lang);
+}
+
+const EthosField *
+ethos_template_get_field (const EthosTemplate *tmpl,
+                          const char          *id)
+{
+  g_return_val_if_fail (tmpl != NULL && id != NULL, NULL);
+
+  for (guint i = 0; i < tmpl->fields->len; i++)
+    {
+      const EthosField *field = g_ptr_array_index (tmpl->fields, i);
+      if (g_str_equal (field->id, id))
+        return field;
+    }
+  return NULL;
+}
+
+const EthosClause *
+ethos_template_get_clause (const EthosTemplate *tmpl,
+                           const char          *id)
+{
+  g_return_val_if_fail (tmpl != NULL && id != NULL, NULL);
+
+  for (guint i = 0; i < tmpl->clauses->len; i++)
+    {
+      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
+      if (g_str_equal (clause->id, id))
+        return clause;
+    }
+  return NULL;
+}
+
+/* A language object: a non-empty string for each of the template's languages. */
+static EthosLangText *
+parse_lang_text (Parser      *p,
+                 JsonObject  *object,
+                 const char  *key,
+                 const char  *where,
+                 gboolean     one_line,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *here = g_strdup_printf ("%s.%s", where, key);
+  JsonNode *node = json_object_get_member (object, key);
+  JsonObject *lang_object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return _ethos_json_fail (error, p->source, here,
+                             _("must be an object with a text per language")), NULL;
+  lang_object = json_node_get_object (node);
+  if (!_ethos_json_check_keys (lang_object, (const char * const *) p->tmpl->languages,
+                               p->source, here, error))
+    return NULL;
+
+  for (guint i = 0; p->tmpl->languages[i] != NULL; i++)
+    {
+      char *value = NULL;
+
+      if (!_ethos_json_get_string (lang_object, p->tmpl->languages[i], FALSE, &value,
+                                   p->source, here, error))
+        return NULL;
+      g_hash_table_insert (text, g_strdup (p->tmpl->languages[i]), value);
+      if (one_line && strchr (value, '\n') != NULL)
+        return _ethos_json_fail (error, p->source, here, _("must be one line")), NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+get_bool (JsonObject  *object,
+          const char  *key,
+          gboolean    *out,
+          const char  *source,
+          const char  *where,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return _ethos_json_fail (error, source, where, _("“%s” must be true or false"), key);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+parse_strings (JsonObject  *object,
+               const char  *key,
+               GStrv       *out,
+               const char  *source,
+               const char  *where,
+               GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (!(array = _ethos_json_get_array (object, key, source, where, error)))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return _ethos_json_fail (error, source, where, _("“%s” must hold strings"), key);
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (builder);
+  for (guint i = 0; (*out)[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal ((*out)[i], (*out)[j]))
+        return _ethos_json_fail (error, source, where, _("“%s” lists “%s” twice"), key, (*out)[i]);
+  return TRUE;
+}
+
+static gboolean
+parse_field (Parser      *p,
+             JsonObject  *object,
+             const char  *where,
+             GError     **error)
+{
+  static const char * const keys[] = { "id", "type", "required", "label", "choices", NULL };
+  g_autofree char *type = NULL;
+  EthosField *field = g_new0 (EthosField, 1);
+
+  field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  g_ptr_array_add (p->tmpl->fields, field);
+
+  if (!_ethos_json_check_keys (object, keys, p->source, where, error) ||
+      !_ethos_json_get_string (object, "id", FALSE, &field->id, p->source, where, error) ||
+      !_ethos_json_get_string (object, "type", FALSE, &type, p->source, where, error) ||
+      !get_bool (object, "required", &field->required, p->source, where, error) ||
+      !(field->label = parse_lang_text (p, object, "label", where, TRUE, error)))
+    return FALSE;
+
+  if (!is_snake_id (field->id))
+    return _ethos_json_fail (error, p->source, where, _("field id “%s” must be snake_case"),
+                             field->id);
+  for (guint i = 0; i + 1 < p->tmpl->fields->len; i++)
+    if (g_str_equal (((EthosField *) p->tmpl->fields->pdata[i])->id, field->id))
+      return _ethos_json_fail (error, p->source, where, _("field “%s” is declared twice"),
+                               field->id);
+  for (guint i = 0; ; i++)
+    {
+      if (field_types[i] == NULL)
+        return _ethos_json_fail (error, p->source, where,
+                                 _("unknown field type “%s” (use text, multiline, date, bool "
+                                   "or choice)"), type);
+      if (g_str_equal (field_types[i], type))
+        {
+          field->type = (EthosFieldType) i;
+          break;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (standard_fields); i++)
+    if (g_str_equal (standard_fields[i].id, field->id) && standard_fields[i].type != field->type)
+      return _ethos_json_fail (error, p->source, where, _("field “%s” must have type “%s”"),
+                               field->id, field_types[standard_fields[i].type]);
+
+  if (json_object_has_member (object, "choices") != (field->type == ETHOS_FIELD_CHOICE))
+    return _ethos_json_fail (error, p->source, where,
+                             _("“choices” is needed for, and only for, a choice field"));
+  if (field->type == ETHOS_FIELD_CHOICE)
+    {
+      JsonArray *array = _ethos_json_get_array (object, "choices", p->source, where, error);
+
+      if (array == NULL)
+        return FALSE;
+      if (json_array_get_length (array) == 0)
+        return _ethos_json_fail (error, p->source, where, _("a choice field needs choices"));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          static const char * const choice_keys[] = { "id", "label", NULL };
+          g_autofree char *here = g_strdup_printf ("%s.choices[%u]", where, i);
+          JsonNode *node = json_array_get_element (array, i);
+          EthosChoice *choice;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return _ethos_json_fail (error, p->source, here, _("must be an object"));
+          choice = g_new0 (EthosChoice, 1);
+          g_ptr_array_add (field->choices, choice);
+          if (!_ethos_json_check_keys (json_node_get_object (node), choice_keys, p->source, here,
+                                       error) ||
+              !_ethos_json_get_string (json_node_get_object (node), "id", FALSE, &choice->id,
+                                       p->source, here, error) ||
+              !(choice->label = parse_lang_text (p, json_node_get_object (node), "label", here,
+                                                 TRUE, error)))
+            return FALSE;
+          if (!is_snake_id (choice->id))
+            return _ethos_json_fail (error, p->source, here, _("choice id “%s” must be snake_case"),
+                                     choice->id);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_condition (Parser      *p,
+                 const char  *when,
+                 const char  *where,
+                 GError     **error)
+{
+  if (when == NULL)
+    return TRUE;
+  if (!_ethos_condition_is_valid (when))
+    return _ethos_json_fail (error, p->source, where,
+                             _("“%s” is not a condition (use FIELD or !FIELD)"), when);
+  if (ethos_template_get_field (p->tmpl, when[0] == '!' ? when + 1 : when) == NULL)
+    return _ethos_json_fail (error, p->source, where, _("condition “%s” names an undeclared field"),
+                             when);
+  return TRUE;
+}
+
+/* Every {placeholder} names a declared field; no other braces. */
+static gboolean
+check_body (Parser      *p,
+            const char  *body,
+            const char  *where,
+            GError     **error)
+{
+  for (const char *s = body; *s; s++)
+    {
+      if (*s == '}')
+        return _ethos_json_fail (error, p->source, where, _("a “}” without its “{”"));
+      if (*s == '{')
+        {
+          const char *end = strchr (s, '}');
+          g_autofree char *name = end ? g_strndup (s + 1, end - s - 1) : NULL;
+
+          if (name == NULL || !is_snake_id (name))
+            return _ethos_json_fail (error, p->source, where,
+                                     _("braces must hold a field id, like {client_name}"));
+          if (ethos_template_get_field (p->tmpl, name) == NULL)
+            return _ethos_json_fail (error, p->source, where,
+                                     _("placeholder {%s} names an undeclared field"), name);
+          s = end;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_clause (Parser      *p,
+              JsonObject  *object,
+              const char  *here,
+              GError     **error)
+{
+  static const char * const keys[] = { "id", "locked", "when", "satisfies", "heading", "body",
+                                       NULL };
+  g_autofree char *where = NULL;
+  EthosClause *clause = g_new0 (EthosClause, 1);
+
+  g_ptr_array_add (p->tmpl->clauses, clause);
+  if (!_ethos_json_check_keys (object, keys, p->source, here, error) ||
+      !_ethos_json_get_string (object, "id", FALSE, &clause->id, p->source, here, error))
+    return FALSE;
+  where = g_strdup_printf ("%s (clause %s)", here, clause->id);
+
+  if (!_ethos_is_kebab_id (clause->id))
+    return _ethos_json_fail (error, p->source, where, _("clause id must be kebab-case"));
+  for (guint i = 0; i + 1 < p->tmpl->clauses->len; i++)
+    if (g_str_equal (((EthosClause *) p->tmpl->clauses->pdata[i])->id, clause->id))
+      return _ethos_json_fail (error, p->source, where, _("clause id “%s” is used twice"),
+                               clause->id);
+  if (!json_object_has_member (object, "when"))
+    return _ethos_json_fail (error, p->source, where, _("“when” is missing (use null)"));
+  if (!get_bool (object, "locked", &clause->locked, p->source, where, error) ||
+      !_ethos_json_get_string (object, "when", TRUE, &clause->when, p->source, where, error) ||
+      !check_condition (p, clause->when, where, error) ||
+      !parse_strings (object, "satisfies", &clause->satisfies, p->source, where, error) ||
+      !(clause->heading = parse_lang_text (p, object, "heading", where, TRUE, error)) ||
+      !(clause->body = parse_lang_text (p, object, "body", where, FALSE, error)))
+    return FALSE;
+
+  for (guint i = 0; clause->satisfies[i] != NULL; i++)
+    if (ethos_requirements_get_element (p->reqs, clause->satisfies[i]) == NULL)
+      return _ethos_json_fail (error, p->source, where,
+                               _("“%s” is not an element of data/templates/requirements.json"),
+                               clause->satisfies[i]);
+  for (guint i = 0; p->tmpl->languages[i] != NULL; i++)
+    if (!check_body (p, g_hash_table_lookup (clause->body, p->tmpl->languages[i]), where, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_signature (Parser      *p,
+                 JsonObject  *object,
+                 const char  *where,
+                 GError     **error)
+{
+  static const char * const keys[] = { "role", "when", NULL };
+  EthosSignatureDef *sig = g_new0 (EthosSignatureDef, 1);
+
+  g_ptr_array_add (p->tmpl->signatures, sig);
+  if (!_ethos_json_check_keys (object, keys, p->source, where, error) ||
+      !_ethos_json_get_string (object, "role", FALSE, &sig->role, p->source, where, error) ||
+      !_ethos_json_get_string (object, "when", TRUE, &sig->when, p->source, where, error) ||
+      !check_condition (p, sig->when, where, error))
+    return FALSE;
+  if (!g_strv_contains (signature_roles, sig->role))
+    return _ethos_json_fail (error, p->source, where,
+                             _("unknown signature role “%s” (use client, guardian1, guardian2, "
+                               "assent, professional or witness)"), sig->role);
+  for (guint i = 0; i + 1 < p->tmpl->signatures->len; i++)
+    if (g_str_equal (((EthosSignatureDef *) p->tmpl->signatures->pdata[i])->role, sig->role))
+      return _ethos_json_fail (error, p->source, where, _("signature “%s” is listed twice"),
+                               sig->role);
+  return TRUE;
+}
+
+typedef gboolean (*ParseFunc) (Parser *p, JsonObject *object, const char *where, GError **error);
+
+static gboolean
+parse_list (Parser      *p,
+            JsonObject  *root,
+            const char  *key,
+            ParseFunc    func,
+            GError     **error)
+{
+  JsonArray *array = _ethos_json_get_array (root, key, p->source, "$", error);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *here = g_strdup_printf ("%s[%u]", key, i);
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _ethos_json_fail (error, p->source, here, _("must be an object"));
+      if (!func (p, json_node_get_object (node), here, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_header (Parser      *p,
+              JsonObject  *root,
+              GError     **error)
+{
+  EthosTemplate *t = p->tmpl;
+
+  if (!_ethos_json_get_string (root, "id", FALSE, &t->id, p->source, "id", error) ||
+      !_ethos_json_get_string (root, "version", FALSE, &t->version, p->source, "version", error) ||
+      !parse_strings (root, "languages", &t->languages, p->source, "languages", error))
+    return FALSE;
+  if (!_ethos_is_kebab_id (t->id))
+    return _ethos_json_fail (error, p->source, "id", _("template id “%s” must be kebab-case"),
+                             t->id);
+  if (!g_regex_match_simple ("^[0-9]{1,4}\\.[0-9]{1,4}$", t->version, 0, 0))
+    return _ethos_json_fail (error, p->source, "version",
+                             _("version “%s” must be MAJOR.MINOR, like 1.0"), t->version);
+  if (t->languages[0] == NULL)
+    return _ethos_json_fail (error, p->source, "languages", _("at least one language is needed"));
+  for (guint i = 0; t->languages[i] != NULL; i++)
+    if (!g_strv_contains (supported_languages, t->languages[i]))
+      return _ethos_json_fail (error, p->source, "languages",
+                               _("Ethos prints forms in English (en) and Spanish (es), not “%s”"),
+                               t->languages[i]);
+
+  if (!(t->title = parse_lang_text (p, root, "title", "$", TRUE, error)) ||
+      !parse_strings (root, "requires", &t->requires, p->source, "requires", error))
+    return FALSE;
+  for (guint i = 0; t->requires[i] != NULL; i++)
+    if (ethos_requirements_get_standard (p->reqs, t->requires[i]) == NULL)
+      return _ethos_json_fail (error, p->source, "requires",
+                               _("“%s” is not a standard in data/templates/requirements.json"),
+                               t->requires[i]);
+  return TRUE;
+}
+
+EthosTemplate *
+ethos_template_load (const char         *source,
+                     const char         *data,
+                     gsize               length,
+                     EthosRequirements  *reqs,
+                     GError            **error)
+{
+  static const char * const keys[] = { "format", "id", "version", "languages", "title",
+                                       "requires", "fields", "clauses", "signatures", NULL };
+  g_autoptr(EthosTemplate) tmpl = g_new0 (EthosTemplate, 1);
+  g_autoptr(JsonNode) root = NULL;
+  Parser p = { source, reqs, tmpl };
+  JsonObject *object;
+
+  g_return_val_if_fail (source != NULL && reqs != NULL, NULL);
+
+  tmpl->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  tmpl->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) clause_free);
+  tmpl->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);
+
+  if (!(root = _ethos_json_load (source, data, length, error)))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return _ethos_json_fail (error, source, "$", _("the file must hold a JSON object")), NULL;
+  object = json_node_get_object (root);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (object, keys[i]))
+      return _ethos_json_fail (error, source, "$", _("“%s” is missing"), keys[i]), NULL;
+
+  if (!_ethos_json_check_keys (object, keys, source, "$", error) ||
+      !_ethos_json_check_format (object, source, error) ||
+      !parse_header (&p, object, error) ||
+      !parse_list (&p, object, "fields", parse_field, error) ||
+      !parse_list (&p, object, "clauses", parse_clause, error) ||
+      !parse_list (&p, object, "signatures", parse_signature, error))
+    return NULL;
+
+  if (tmpl->clauses->len == 0)
+    return _ethos_json_fail (error, source, "clauses", _("a template needs clauses")), NULL;
+  return g_steal_pointer (&tmpl);
+}

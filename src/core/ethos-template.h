@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Consent-form templates and the requirements they must cover. One format
+ * for built-in, agency, imported and exported templates: see
+ * data/templates/README.md. */
+
+typedef enum
+{
+  ETHOS_FIELD_TEXT,
+  ETHOS_FIELD_MULTILINE,
+  ETHOS_FIELD_DATE,
+  ETHOS_FIELD_BOOL,
+  ETHOS_FIELD_CHOICE,
+} EthosFieldType;
+
+/* Language objects map a language code ("en") to text. */
+typedef GHashTable EthosLangText;
+
+typedef struct
+{
+  char          *id;
+  EthosLangText *label;
+} EthosChoice;
+
+typedef struct
+{
+  char           *id;
+  EthosFieldType  type;
+  gboolean        required;
+  EthosLangText  *label;
+  GPtrArray      *choices;   /* EthosChoice; empty unless type is CHOICE */
+} EthosField;
+
+typedef struct
+{
+  char          *id;
+  gboolean       locked;
+  char          *when;       /* NULL, "FIELD" or "!FIELD" */
+  GStrv          satisfies;  /* element ids */
+  EthosLangText *heading;
+  EthosLangText *body;
+} EthosClause;
+
+typedef struct
+{
+  char *role;                /* client, guardian1, guardian2, assent, professional, witness */
+  char *when;
+} EthosSignatureDef;
+
+typedef struct
+{
+  char          *id;
+  char          *version;    /* "MAJOR.MINOR" */
+  GStrv          languages;
+  EthosLangText *title;
+  GStrv          requires;   /* "nohs 2", "coaching 1.11" */
+  GPtrArray     *fields;     /* EthosField */
+  GPtrArray     *clauses;    /* EthosClause */
+  GPtrArray     *signatures; /* EthosSignatureDef */
+} EthosTemplate;
+
+typedef struct
+{
+  char *id;                  /* "nohs-2#withdraw" */
+  char *standard;            /* "nohs 2" */
+  char *text;
+  char *when;                /* NULL or a condition */
+} EthosElement;
+
+typedef struct _EthosRequirements EthosRequirements;
+
+EthosRequirements *ethos_requirements_load        (const char         *path,
+                                                   GError            **error);
+void               ethos_requirements_free        (EthosRequirements  *reqs);
+/* Elements of one standard ("nohs 2"), in file order; NULL if unknown. */
+GPtrArray         *ethos_requirements_get_standard (EthosRequirements *reqs,
+                                                   const char         *standard);
+const EthosElement *ethos_requirements_get_element (EthosRequirements *reqs,
+                                                   const char         *id);
+
+/* Parses and validates a template. @source names it in errors (a path, or
+ * "import"). @data may be NULL to read @source as a file. */
+EthosTemplate     *ethos_template_load            (const char         *source,
+                                                   const char         *data,
+                                                   gsize               length,
+                                                   EthosRequirements  *reqs,
+                                                   GError            **error);
+char              *ethos_template_to_json         (const EthosTemplate *tmpl);
+void               ethos_template_free            (EthosTemplate      *tmpl);
+
+const EthosField  *ethos_template_get_field       (const EthosTemplate *tmpl,
+                                                   const char         *id);
+const EthosClause *ethos_template_get_clause      (const EthosTemplate *tmpl,
+                                                   const char         *id);
+gboolean           ethos_template_has_language    (const EthosTemplate *tmpl,
+                                                   const char         *lang);
+const char        *ethos_lang_text_get            (EthosLangText      *text,
+                                                   const char         *lang);
+const char        *ethos_field_type_to_string     (EthosFieldType      type);
+
+/* Coverage: for each element of each required standard, the clauses that
+ * cover it. */
+typedef struct
+{
+  const EthosElement *element;
+  GStrv               clauses;   /* covering clause ids; empty when uncovered */
+} EthosCoverageEntry;
+
+GPtrArray         *ethos_template_check_coverage  (const EthosTemplate *tmpl,
+                                                   EthosRequirements  *reqs);
+/* The uncovered element ids, NULL-terminated (empty when fully covered). */
+GStrv              ethos_coverage_uncovered       (GPtrArray          *coverage);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplate, ethos_template_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosRequirements, ethos_requirements_free)
+
+G_END_DECLS

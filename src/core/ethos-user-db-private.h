@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ethos-sqlite-private.h"
+#include "ethos-user-db.h"
+
+G_BEGIN_DECLS
+
+struct _EthosUserDb
+{
+  sqlite3 *db;
+  char    *path;
+};
+
+/* Runs @sql binding ?1 @code, ?2 @ref, ?3 the current time, ?4 @text (as
+ * many as the statement has). */
+gboolean _ethos_user_db_run (EthosUserDb  *self,
+                             const char   *sql,
+                             GError      **error,
+                             const char   *code,
+                             const char   *ref,
+                             const char   *text);
+
+G_END_DECLS
