@@ -7,7 +7,7 @@ BUILDDIR ?= _build
 MESON_SETUP_ARGS ?=
 ARGS ?= codes
 
-.PHONY: deps setup build run check bench clean
+.PHONY: deps setup build run cli check bench clean
 
 deps:
 	@bash build-aux/install-deps.sh
@@ -18,9 +18,13 @@ setup: deps
 build: setup
 	ninja -C $(BUILDDIR)
 
-# Until the GTK window lands, Ethos's main job runs through ethos-cli:
-# make run ARGS="show nohs 3", make run ARGS="search 'dual relationships'".
+# The window, straight from the build tree (it finds its data and settings
+# schema there).
 run: build
+	$(BUILDDIR)/src/app/ethos
+
+# The command line: make cli ARGS="show nohs 3", make cli ARGS="search 'dual relationships'".
+cli: build
 	$(BUILDDIR)/src/cli/ethos-cli $(ARGS)
 
 check: build

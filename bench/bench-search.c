@@ -99,9 +99,11 @@ static gboolean
 measure (Run         *run,
          const char  *path,
          GPtrArray   *queries,
+         guint        passes,
          GError     **error)
 {
   g_autoptr(EthosCorpus) corpus = NULL;
+  g_autofree double *per_pass = NULL;
   g_autoptr(GPtrArray) codes = NULL;
   GStatBuf st;
   gint64 start;
@@ -123,23 +125,37 @@ measure (Run         *run,
     run->size = st.st_size;
 
   /* The first search after opening, then one untimed pass so that the
-   * timed pass sees the page cache a running app has. */
+   * timed passes see the page cache a running app has. */
   if (!search_once (corpus, ((BenchQuery *) queries->pdata[0])->text, &run->first_ms, &n, error))
     return FALSE;
   for (guint i = 0; i < queries->len; i++)
     if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, &n, error))
       return FALSE;
 
+  /* Each query's time is its median over the passes: on a shared machine
+   * one pass catches other processes' bursts. */
+  per_pass = g_new (double, (gsize) queries->len * passes);
+  for (guint p = 0; p < passes; p++)
+    for (guint i = 0; i < queries->len; i++)
+      {
+        const BenchQuery *q = queries->pdata[i];
+
+        if (!search_once (corpus, q->text, &per_pass[(gsize) i * passes + p], &n, error))
+          return FALSE;
+        if (p == 0)
+          {
+            run->n_hits[q->kind] += n > 0;
+            run->n_hits[BENCH_QUERY_N_KINDS] += n > 0;
+          }
+      }
   for (guint i = 0; i < queries->len; i++)
     {
       const BenchQuery *q = queries->pdata[i];
+      double *t = &per_pass[(gsize) i * passes];
 
-      if (!search_once (corpus, q->text, &ms, &n, error))
-        return FALSE;
-      g_array_append_val (run->times[q->kind], ms);
-      g_array_append_val (run->times[BENCH_QUERY_N_KINDS], ms);
-      run->n_hits[q->kind] += n > 0;
-      run->n_hits[BENCH_QUERY_N_KINDS] += n > 0;
+      qsort (t, passes, sizeof (double), compare_doubles);
+      g_array_append_val (run->times[q->kind], t[(passes - 1) / 2]);
+      g_array_append_val (run->times[BENCH_QUERY_N_KINDS], t[(passes - 1) / 2]);
     }
   for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
     g_array_sort (run->times[k], compare_doubles);
@@ -163,7 +179,8 @@ cpu_model (void)
 
 static void
 print_machine (guint32 seed,
-               guint   n_queries)
+               guint   n_queries,
+               guint   passes)
 {
   g_autofree char *cpu = cpu_model ();
   struct utsname u;
@@ -185,8 +202,9 @@ print_machine (guint32 seed,
           u.sysname, u.release, u.machine);
   printf ("- SQLite %s (FTS5), GLib %u.%u.%u, %s\n", sqlite3_libversion (),
           glib_major_version, glib_minor_version, glib_micro_version, optimized);
-  printf ("- %u queries per corpus (seed %u), `ethos_corpus_search (corpus, query, NULL, %d)`, "
-          "each timed once after one untimed pass\n\n", n_queries, seed, LIMIT);
+  printf ("- %u queries per corpus (seed %u), `ethos_corpus_search (corpus, query, NULL, %d)`; "
+          "after one untimed pass, a query's time is its median over %u timed passes\n\n",
+          n_queries, seed, LIMIT, passes);
 }
 
 static void
@@ -194,20 +212,24 @@ print_summary (Run *runs,
                guint n_runs)
 {
   printf ("| corpus | codes | items | index | open | first query | queries "
-          "| median | p90 | p99 | max | target (median) | |\n");
-  printf ("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+          "| median | p90 | p99 | max | target (median) | | over target |\n");
+  printf ("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n");
   for (guint r = 0; r < n_runs; r++)
     {
       Run *run = &runs[r];
       GArray *all = run->times[BENCH_QUERY_N_KINDS];
       double median = percentile (all, 50);
+      guint over = 0;
 
+      for (guint i = 0; i < all->len; i++)
+        over += g_array_index (all, double, i) > run->target_ms;
       printf ("| %s | %u | %u | %.1f MB | %.2f ms | %.3f ms | %u | %.3f ms | %.3f ms "
-              "| %.3f ms | %.3f ms | ≤ %g ms | %s |\n",
+              "| %.3f ms | %.3f ms | ≤ %g ms | %s | %u (%.1f %%) |\n",
               run->name, run->n_codes, run->n_items, (double) run->size / (1024.0 * 1024.0),
               run->open_ms, run->first_ms, all->len, median, percentile (all, 90),
               percentile (all, 99), percentile (all, 100), run->target_ms,
-              median <= run->target_ms ? "met" : "**missed**");
+              median <= run->target_ms ? "met" : "**missed**",
+              over, all->len > 0 ? 100.0 * over / all->len : 0.0);
     }
   printf ("\n");
 }
@@ -230,23 +252,22 @@ print_kinds (Run *run)
 }
 
 static void
-print_slowest (GPtrArray *queries,
-               Run       *run,
+print_slowest (Run       *run,
                GPtrArray *slow)
 {
-  printf ("Slowest queries on the %s corpus: ", run->name);
+  printf ("Slowest queries on the %s corpus, timed again: ", run->name);
   for (guint i = 0; i < slow->len; i++)
-    printf ("%s`%s`", i > 0 ? ", " : "", ((BenchQuery *) slow->pdata[i])->text);
+    printf ("%s%s", i > 0 ? ", " : "", (char *) slow->pdata[i]);
   printf ("\n\n");
 }
 
-/* The five queries whose time was worst, for whoever profiles next. */
+/* The eight distinct queries whose time was worst, for whoever profiles next. */
 static GPtrArray *
 find_slowest (EthosCorpus *corpus,
               GPtrArray   *queries)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  GPtrArray *slow = g_ptr_array_new ();
+  GPtrArray *slow = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < queries->len; i++)
     {
@@ -257,15 +278,23 @@ find_slowest (EthosCorpus *corpus,
         ms = 0;
       g_array_append_val (times, ms);
     }
-  for (guint pick = 0; pick < 5 && pick < queries->len; pick++)
+  while (slow->len < 8)
     {
       guint worst = 0;
+      const BenchQuery *q;
 
       for (guint i = 1; i < times->len; i++)
         if (g_array_index (times, double, i) > g_array_index (times, double, worst))
           worst = i;
-      g_ptr_array_add (slow, queries->pdata[worst]);
-      g_array_index (times, double, worst) = -1;
+      if (g_array_index (times, double, worst) < 0)
+        break;
+      q = queries->pdata[worst];
+      g_ptr_array_add (slow, g_strdup_printf ("`%s` %.1f ms", q->text,
+                                              g_array_index (times, double, worst)));
+      /* "c" is typed first in many words: name each query once. */
+      for (guint i = 0; i < queries->len; i++)
+        if (g_str_equal (((BenchQuery *) queries->pdata[i])->text, q->text))
+          g_array_index (times, double, i) = -1;
     }
   return slow;
 }
@@ -313,12 +342,15 @@ main (int   argc,
   gboolean list_results = FALSE;
   int copies = 100;
   int seed = 1;
+  int passes = 3;
   GOptionEntry entries[] = {
     { "corpus", 0, 0, G_OPTION_ARG_FILENAME, &corpus_path,
       "The shipped corpus (default: the build's corpus.db)", "PATH" },
     { "codes-dir", 0, 0, G_OPTION_ARG_FILENAME, &codes_dir,
       "Where the code files are, for the synthetic corpus (default: data/codes)", "DIR" },
     { "copies", 0, 0, G_OPTION_ARG_INT, &copies, "Size of the synthetic corpus (default: 100×)", "N" },
+    { "passes", 0, 0, G_OPTION_ARG_INT, &passes,
+      "Timed passes; a query's time is its median over them (default: 3)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed of queries and copies (default: 1)", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_FILENAME, &synthetic_path,
       "Write the synthetic corpus here and keep it (default: a temporary file)", "PATH" },
@@ -339,9 +371,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || copies < 1 || seed < 0)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || copies < 1 || seed < 0 || passes < 1)
     {
-      g_printerr ("bench-search: %s\n", error ? error->message : "--copies and --seed must be positive");
+      g_printerr ("bench-search: %s\n", error ? error->message : "--copies, --passes and --seed must be positive");
       return 2;
     }
   if (corpus_path == NULL)
@@ -356,7 +388,7 @@ main (int   argc,
       goto fail;
     if (list_queries || list_results)
       return print_queries (corpus, queries, list_results);
-    if (!measure (&runs[0], corpus_path, queries, &error))
+    if (!measure (&runs[0], corpus_path, queries, (guint) passes, &error))
       goto fail;
   }
 
@@ -377,7 +409,7 @@ main (int   argc,
         goto fail;
       g_printerr ("bench-search: written in %.1f s\n", since_ms (start) / 1000.0);
       runs[1].name = copies == 100 ? "synthetic 100×" : "synthetic";
-      if (!measure (&runs[1], synthetic_path, queries, &error))
+      if (!measure (&runs[1], synthetic_path, queries, (guint) passes, &error))
         goto fail;
       n_runs = 2;
       {
@@ -389,12 +421,12 @@ main (int   argc,
       }
     }
 
-  print_machine ((guint32) seed, queries->len);
+  print_machine ((guint32) seed, queries->len, (guint) passes);
   print_summary (runs, n_runs);
   for (guint r = 0; r < n_runs; r++)
     print_kinds (&runs[r]);
   if (slow != NULL)
-    print_slowest (queries, &runs[1], slow);
+    print_slowest (&runs[1], slow);
 
   for (guint r = 0; r < n_runs; r++)
     run_clear (&runs[r]);

@@ -12,6 +12,7 @@ packages=(
   fonts-liberation2 fonts-dejavu-core fonts-arphic-uming fonts-nanum fonts-ipafont-gothic
   xvfb xauth libpoppler-glib-dev poppler-utils qpdf
   desktop-file-utils appstream python3
+  fonts-cantarell
   librsvg2-bin groff-base man-db
 )
 

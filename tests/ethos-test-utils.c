@@ -84,6 +84,32 @@ ethos_test_run_argv (const char * const *argv,
 }
 
 int
+ethos_test_run_cli_db (const char  *db,
+                       char       **out,
+                       char       **err,
+                       const char  *first_arg,
+                       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("ETHOS_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return ethos_test_run_argv ((const char * const *) argv->pdata,
+                              out != NULL ? out : &ignored_out,
+                              err != NULL ? err : &ignored_err);
+}
+
+int
 ethos_test_run_cli (char       **out,
                     char       **err,
                     const char  *first_arg,

@@ -17,6 +17,13 @@ int       ethos_test_run_cli        (char        **out,
                                      char        **err,
                                      const char   *first_arg,
                                      ...) G_GNUC_NULL_TERMINATED;
+/* Runs ethos-cli --db @db @args…; @out and @err may be NULL (then
+ * discarded). Returns the exit status. */
+int       ethos_test_run_cli_db     (const char   *db,
+                                     char        **out,
+                                     char        **err,
+                                     const char   *first_arg,
+                                     ...) G_GNUC_NULL_TERMINATED;
 int       ethos_test_run_argv       (const char * const *argv,
                                      char        **out,
                                      char        **err);

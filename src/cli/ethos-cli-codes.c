@@ -12,19 +12,6 @@
 #define NOT_STATED N_("not stated in the source")
 
 static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 add_string (JsonBuilder *builder,
             const char  *key,
             const char  *value)
@@ -119,7 +106,7 @@ ethos_cli_codes (EthosCli  *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      ethos_cli_print_json (builder);
       return ETHOS_EXIT_OK;
     }
 
@@ -177,7 +164,7 @@ print_item (EthosCorpus     *corpus,
       add_string (builder, "citation", cite);
       add_string (builder, "reference", full);
       json_builder_end_object (builder);
-      print_json (builder);
+      ethos_cli_print_json (builder);
       return ETHOS_EXIT_OK;
     }
 
@@ -322,7 +309,7 @@ ethos_cli_search (EthosCli  *cli,
           }
         json_builder_end_array (builder);
         json_builder_end_object (builder);
-        print_json (builder);
+        ethos_cli_print_json (builder);
         return ETHOS_EXIT_OK;
       }
   }
@@ -379,7 +366,7 @@ print_topic (EthosCorpus *corpus,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      ethos_cli_print_json (builder);
       return ETHOS_EXIT_OK;
     }
 
@@ -455,7 +442,7 @@ ethos_cli_topics (EthosCli  *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      ethos_cli_print_json (builder);
       return ETHOS_EXIT_OK;
     }
   for (guint i = 0; i < topics->len; i++)

@@ -23,6 +23,12 @@ static const Command commands[] = {
   { "show",   ethos_cli_show,   N_("Print one standard or clause word for word") },
   { "search", ethos_cli_search, N_("Full-text search across the codes") },
   { "topics", ethos_cli_topics, N_("List the topics, or every item on one topic") },
+  { "templates", ethos_cli_templates, N_("List the consent-form templates") },
+  { "generate", ethos_cli_generate, N_("Fill a template and write it as a PDF") },
+  { "batch", ethos_cli_batch, N_("Write one PDF per row of a CSV file") },
+  { "coverage", ethos_cli_coverage, N_("Check a template covers the standards it requires") },
+  { "template", ethos_cli_template, N_("Export or import a template file") },
+  { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
   { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
@@ -52,6 +58,20 @@ ethos_cli_fail (GError *error)
     }
   g_error_free (error);
   return status;
+}
+
+/* JSON output is pretty-printed: scripts parse it, people read it. */
+void
+ethos_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
 }
 
 int
@@ -127,7 +147,7 @@ print_help (void)
   g_print ("%s\n  ethos-cli [--db FILE] COMMAND [OPTIONS…]\n\n%s\n",
            _("Usage:"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n  --db FILE   %s\n  --version   %s\n  --help      %s\n\n%s\n",
            _("Global options:"),
            _("Use FILE as the user database instead of $XDG_DATA_HOME/ethos/user.db"),

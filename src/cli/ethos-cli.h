@@ -2,8 +2,10 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ethos-corpus.h"
+#include "ethos-template-store.h"
 #include "ethos-user-db.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,7 @@ typedef struct
 typedef int (*EthosCliCommand) (EthosCli *cli, int argc, char **argv);
 
 int          ethos_cli_fail          (GError        *error);
+void         ethos_cli_print_json    (JsonBuilder   *builder);
 int          ethos_cli_usage         (const char    *format,
                                       ...) G_GNUC_PRINTF (1, 2);
 gboolean     ethos_cli_parse         (int           *argc,
@@ -40,7 +43,19 @@ EthosCorpus *ethos_cli_open_corpus   (EthosCli      *cli,
 EthosUserDb *ethos_cli_open_user_db  (EthosCli      *cli,
                                       int           *status);
 
+EthosTemplateStore *ethos_cli_open_store (EthosCli     *cli,
+                                          EthosUserDb **db_out,
+                                          int          *status);
+int                 ethos_cli_set_logo   (EthosUserDb  *db,
+                                          const char   *path);
+
 int ethos_cli_codes  (EthosCli *cli, int argc, char **argv);
+int ethos_cli_templates (EthosCli *cli, int argc, char **argv);
+int ethos_cli_coverage  (EthosCli *cli, int argc, char **argv);
+int ethos_cli_template  (EthosCli *cli, int argc, char **argv);
+int ethos_cli_agency    (EthosCli *cli, int argc, char **argv);
+int ethos_cli_generate  (EthosCli *cli, int argc, char **argv);
+int ethos_cli_batch     (EthosCli *cli, int argc, char **argv);
 int ethos_cli_show   (EthosCli *cli, int argc, char **argv);
 int ethos_cli_search (EthosCli *cli, int argc, char **argv);
 int ethos_cli_topics (EthosCli *cli, int argc, char **argv);

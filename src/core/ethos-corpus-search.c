@@ -84,6 +84,12 @@ ethos_corpus_items_for_topic (EthosCorpus  *self,
                                 error, info->id);
 }
 
+static char *
+first_column (sqlite3_stmt *stmt)
+{
+  return _ethos_sqlite_dup_text (stmt, 0);
+}
+
 /* Recognises "nohs 3", "NOHS Standard 3", "standard 3", "1.11", "I.5.a" and
  * "coaching 1.11". Returns the items the reference names: a bare ref that
  * exists in several codes gives each of them. */
@@ -112,8 +118,13 @@ ethos_corpus_find_ref (EthosCorpus  *self,
 
   if (n > 1)
     {
-      g_autoptr(EthosCodeInfo) info = ethos_corpus_get_code (self, words[0], NULL);
-      if (info != NULL)
+      /* Not ethos_corpus_get_code(): on a miss ("dual relationships") it
+       * lists every code for its error message, on every keystroke. */
+      g_autoptr(GPtrArray) found = _ethos_corpus_collect (self, "SELECT id FROM codes "
+                                                          "WHERE id = ?1 COLLATE NOCASE",
+                                                          (RowFunc) first_column,
+                                                          g_free, NULL, words[0]);
+      if (found != NULL && found->len > 0)
         {
           code = words[0];
           i++;

@@ -205,12 +205,13 @@ ethos_corpus_open (const char  *path,
   self->search = _ethos_sqlite_prepare (self->db,
       "SELECT search.kind, search.code, i.ref, COALESCE (i.heading, f.heading), "
       "       snippet (search, -1, char (2), char (3), '…', 24), "
-      "       bm25 (search, 4.0, 1.0, 0.5) AS rank "
+      "       search.rank "
       "FROM search "
       "LEFT JOIN items i ON search.kind = 'item' AND i.id = search.target "
       "LEFT JOIN front_matter f ON search.kind = 'front' AND f.id = search.target "
-      "WHERE search MATCH ?1 AND (?2 IS NULL OR search.code = ?2) "
-      "ORDER BY rank LIMIT ?3", error);
+      "WHERE search MATCH ?1 AND search.rank MATCH 'bm25(4.0, 1.0, 0.5)' "
+      "  AND (?2 IS NULL OR search.code = ?2) "
+      "ORDER BY search.rank LIMIT ?3", error);
   if (self->search == NULL)
     return NULL;
 

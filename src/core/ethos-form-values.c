@@ -214,9 +214,19 @@ ethos_form_values_set_defaults (EthosFormValues  *self,
   g_hash_table_iter_init (&iter, defaults);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      if (ethos_template_get_field (self->tmpl, key) == NULL ||
-          g_hash_table_contains (self->values, key))
+      const EthosField *field = ethos_template_get_field (self->tmpl, key);
+      g_autofree char *one_line = NULL;
+
+      if (field == NULL || g_hash_table_contains (self->values, key))
         continue;
+      /* A profile's address may span lines; a one-line field reads it as
+       * "12 Harbor Street, Springfield". */
+      if (field->type == ETHOS_FIELD_TEXT && strchr (value, '\n') != NULL)
+        {
+          g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+          one_line = g_strjoinv (", ", lines);
+          value = one_line;
+        }
       if (!ethos_form_values_set (self, key, value, error))
         return FALSE;
     }

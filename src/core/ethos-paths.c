@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "ethos-paths.h"
 
 typedef enum { FROM_ENV, FROM_BUILD_TREE, INSTALLED } Origin;
@@ -61,4 +63,24 @@ char *
 ethos_paths_get_user_db_file (void)
 {
   return g_build_filename (g_get_user_data_dir (), "ethos", "user.db", NULL);
+}
+
+char *
+ethos_paths_get_shared_templates_dir (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = NULL;
+
+  /* The CLI runs where the app's schema may not be installed: no schema,
+   * no setting. */
+  if (source == NULL ||
+      !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, "agency-templates-directory"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  dir = g_settings_get_string (settings, "agency-templates-directory");
+  return *dir != '\0' ? g_steal_pointer (&dir) : NULL;
 }

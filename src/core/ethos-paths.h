@@ -12,6 +12,11 @@ const char *ethos_paths_get_data_dir        (void);
 char       *ethos_paths_get_corpus_file     (void);
 char       *ethos_paths_get_templates_dir   (void);
 
+/* The shared agency-template directory (a network share) named by the
+ * GSettings key "agency-templates-directory", or NULL when unset or when
+ * the schema is not installed. */
+char       *ethos_paths_get_shared_templates_dir (void);
+
 /* The per-user database: $XDG_DATA_HOME/ethos/user.db. */
 char       *ethos_paths_get_user_db_file    (void);
 

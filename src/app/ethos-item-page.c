@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-item-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-item-page.h"
+#include "ethos-item-row.h"
+#include "ethos-markup.h"
+
+#define NOTE_SAVE_DELAY_MS 600
+#define MAX_RELATED 8
+
+struct _EthosItemPage
+{
+  GtkWidget             parent_instance;
+
+  GtkScrolledWindow    *scroller;
+  GtkLabel             *context_label;
+  GtkLabel             *title_label;
+  GtkLabel             *ref_label;
+  GtkLabel             *text_label;
+  AdwPreferencesGroup  *parent_group;
+  AdwPreferencesGroup  *children_group;
+  AdwPreferencesGroup  *topics_group;
+  GtkFlowBox           *topics_flow;
+  AdwPreferencesGroup  *related_group;
+  GtkTextView          *note_view;
+
+  EthosCorpus          *corpus;     /* not owned */
+  EthosUserDb          *user_db;    /* not owned */
+  EthosItem            *item;
+  EthosCodeInfo        *code_info;
+  GHashTable           *topic_labels;
+  GPtrArray            *group_rows; /* rows we added to the groups above */
+  guint                 note_timeout;
+  gboolean              loading_note;
+};
+
+G_DEFINE_FINAL_TYPE (EthosItemPage, ethos_item_page, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  EthosItem *item;
+  guint      shared;
+  guint      order;
+} Related;
+
+static void
+toast (EthosItemPage *self,
+       const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static gboolean
+save_note_cb (gpointer data)
+{
+  EthosItemPage *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->note_timeout = 0;
+  if (!ethos_item_page_save_note (self, &error))
+    toast (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (EthosItemPage *self)
+{
+  if (self->loading_note || self->item == NULL)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note_cb, self);
+}
+
+static void
+flush_note (EthosItemPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->note_timeout == 0)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (!ethos_item_page_save_note (self, &error))
+    toast (self, error->message);
+}
+
+static void
+clear_groups (EthosItemPage *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->group_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->group_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->group_rows, 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow))) != NULL)
+    gtk_flow_box_remove (self->topics_flow, child);
+}
+
+static void
+add_row (EthosItemPage       *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->group_rows, row);
+}
+
+static int
+compare_related (gconstpointer a,
+                 gconstpointer b)
+{
+  const Related *ra = *(Related * const *) a;
+  const Related *rb = *(Related * const *) b;
+
+  if (ra->shared != rb->shared)
+    return ra->shared > rb->shared ? -1 : 1;
+  return ra->order < rb->order ? -1 : (ra->order > rb->order);
+}
+
+static void
+related_free (Related *related)
+{
+  ethos_item_free (related->item);
+  g_free (related);
+}
+
+/* Items of the other codes that share a topic with this one, those sharing
+ * the most topics first, then in the codes' order. */
+static GPtrArray *
+find_related (EthosItemPage *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *related = g_ptr_array_new_with_free_func ((GDestroyNotify) related_free);
+  g_autoptr(GPtrArray) codes = ethos_corpus_list_codes (self->corpus, NULL);
+  guint order = 0;
+
+  for (guint t = 0; self->item->topics[t] != NULL; t++)
+    {
+      g_autoptr(GPtrArray) items = ethos_corpus_items_for_topic (self->corpus,
+                                                                 self->item->topics[t], NULL);
+
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          EthosItem *other = g_ptr_array_index (items, i);
+          g_autofree char *key = NULL;
+          Related *r;
+
+          if (g_str_equal (other->code, self->item->code))
+            continue;
+          key = g_strdup_printf ("%s\n%s", other->code, other->ref);
+          if ((r = g_hash_table_lookup (seen, key)) != NULL)
+            {
+              r->shared++;
+              continue;
+            }
+          r = g_new0 (Related, 1);
+          r->item = g_ptr_array_steal_index (items, i--);
+          r->shared = 1;
+          /* Order by the code's place, then by where the item came up. */
+          for (guint c = 0; codes != NULL && c < codes->len; c++)
+            if (g_str_equal (((EthosCodeInfo *) codes->pdata[c])->id, r->item->code))
+              r->order = c * 10000;
+          r->order += order++;
+          g_hash_table_insert (seen, g_steal_pointer (&key), r);
+          g_ptr_array_add (related, r);
+        }
+    }
+  g_ptr_array_sort (related, compare_related);
+  return related;
+}
+
+static void
+fill_related (EthosItemPage *self)
+{
+  g_autoptr(GPtrArray) related = find_related (self);
+  g_autoptr(GPtrArray) codes = ethos_corpus_list_codes (self->corpus, NULL);
+
+  for (guint i = 0; i < related->len && i < MAX_RELATED; i++)
+    {
+      Related *r = g_ptr_array_index (related, i);
+
+      for (guint c = 0; codes != NULL && c < codes->len; c++)
+        {
+          EthosCodeInfo *info = g_ptr_array_index (codes, c);
+          if (g_str_equal (info->id, r->item->code))
+            add_row (self, self->related_group,
+                     ethos_item_row_new (r->item, info, TRUE, ETHOS_ITEM_ROW_EXCERPT));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->related_group), related->len > 0);
+}
+
+static void
+fill_topics (EthosItemPage *self)
+{
+  if (self->topic_labels == NULL)
+    {
+      g_autoptr(GPtrArray) topics = ethos_corpus_list_topics (self->corpus, NULL);
+
+      self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; topics != NULL && i < topics->len; i++)
+        {
+          EthosTopic *topic = g_ptr_array_index (topics, i);
+          g_hash_table_insert (self->topic_labels, g_strdup (topic->id), g_strdup (topic->label));
+        }
+    }
+
+  for (guint i = 0; self->item->topics[i] != NULL; i++)
+    {
+      const char *id = self->item->topics[i];
+      const char *label = g_hash_table_lookup (self->topic_labels, id);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *button = gtk_button_new_with_label (label ? label : id);
+
+      tooltip = g_strdup_printf (_("Compare “%s” across the codes"), label ? label : id);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "topic-button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-compare");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_flow_box_append (self->topics_flow, button);
+      gtk_widget_set_focusable (gtk_widget_get_last_child (GTK_WIDGET (self->topics_flow)), FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), self->item->topics[0] != NULL);
+}
+
+static void
+fill_family (EthosItemPage *self)
+{
+  g_autoptr(GPtrArray) items = ethos_corpus_list_items (self->corpus, self->item->code, NULL);
+  gboolean has_parent = FALSE, has_children = FALSE;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      EthosItem *other = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (other->ref, self->item->parent_ref) == 0)
+        {
+          add_row (self, self->parent_group,
+                   ethos_item_row_new (other, self->code_info, FALSE, ETHOS_ITEM_ROW_EXCERPT));
+          has_parent = TRUE;
+        }
+      else if (g_strcmp0 (other->parent_ref, self->item->ref) == 0)
+        {
+          add_row (self, self->children_group,
+                   ethos_item_row_new (other, self->code_info, FALSE, ETHOS_ITEM_ROW_EXCERPT));
+          has_children = TRUE;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_group), has_parent);
+  gtk_widget_set_visible (GTK_WIDGET (self->children_group), has_children);
+}
+
+static void
+load_note (EthosItemPage *self)
+{
+  g_autofree char *note = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+  if (self->user_db != NULL)
+    note = ethos_user_db_get_note (self->user_db, self->item->code, self->item->ref);
+  self->loading_note = TRUE;
+  gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+  self->loading_note = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), self->user_db != NULL);
+}
+
+static void
+ethos_item_page_dispose (GObject *object)
+{
+  EthosItemPage *self = ETHOS_ITEM_PAGE (object);
+
+  flush_note (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_ITEM_PAGE);
+
+  G_OBJECT_CLASS (ethos_item_page_parent_class)->dispose (object);
+}
+
+static void
+ethos_item_page_finalize (GObject *object)
+{
+  EthosItemPage *self = ETHOS_ITEM_PAGE (object);
+
+  g_clear_pointer (&self->item, ethos_item_free);
+  g_clear_pointer (&self->code_info, ethos_code_info_free);
+  g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_pointer (&self->group_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ethos_item_page_parent_class)->finalize (object);
+}
+
+static void
+ethos_item_page_class_init (EthosItemPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ethos_item_page_dispose;
+  object_class->finalize = ethos_item_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ethosapp/Ethos/ui/ethos-item-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, ref_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, text_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, parent_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, children_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, topics_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, topics_flow);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, related_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, note_view);
+}
+
+static void
+ethos_item_page_init (EthosItemPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->group_rows = g_ptr_array_new ();
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+ethos_item_page_set_sources (EthosItemPage *self,
+                             EthosCorpus   *corpus,
+                             EthosUserDb   *user_db)
+{
+  g_return_if_fail (ETHOS_IS_ITEM_PAGE (self));
+
+  self->corpus = corpus;
+  self->user_db = user_db;
+}
+
+/* Shows one item; with @query, the words it matches are highlighted. */
+gboolean
+ethos_item_page_show (EthosItemPage  *self,
+                      const char     *code,
+                      const char     *ref,
+                      const char     *query,
+                      GError        **error)
+{
+  g_autoptr(EthosItem) marked = NULL;
+  g_autoptr(EthosItem) item = NULL;
+  g_autoptr(EthosCodeInfo) info = NULL;
+  g_autofree char *text_markup = NULL;
+  g_autofree char *context = NULL;
+
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), FALSE);
+  g_return_val_if_fail (self->corpus != NULL, FALSE);
+
+  if (!(info = ethos_corpus_get_code (self->corpus, code, error)) ||
+      !(marked = ethos_corpus_highlight_item (self->corpus, code, ref, query, error)) ||
+      !(item = ethos_corpus_get_item (self->corpus, code, ref, error)))
+    return FALSE;
+
+  flush_note (self);
+  clear_groups (self);
+  g_clear_pointer (&self->item, ethos_item_free);
+  g_clear_pointer (&self->code_info, ethos_code_info_free);
+  self->item = g_steal_pointer (&item);
+  self->code_info = g_steal_pointer (&info);
+
+  /* Translators: the code and the section, "NOHS Ethical Standards (2024) · Responsibility to Clients" */
+  context = g_strdup_printf (_("%s · %s"), self->code_info->short_title, self->item->section);
+  gtk_label_set_text (self->context_label, context);
+
+  if (marked->heading != NULL && *marked->heading != '\0')
+    {
+      g_autofree char *heading = ethos_markup_from_marked (marked->heading);
+      g_autofree char *ref_text = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+                                                   self->item->ref);
+      gtk_label_set_markup (self->title_label, heading);
+      gtk_label_set_text (self->ref_label, ref_text);
+      gtk_widget_set_visible (GTK_WIDGET (self->ref_label), TRUE);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+                                                self->item->ref);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      gtk_label_set_markup (self->title_label, escaped);
+      gtk_widget_set_visible (GTK_WIDGET (self->ref_label), FALSE);
+    }
+
+  text_markup = ethos_markup_from_marked (marked->text);
+  gtk_label_set_markup (self->text_label, text_markup);
+  /* A selectable label selects all of itself when it takes focus: start clean. */
+  gtk_label_select_region (self->text_label, 0, 0);
+
+  fill_family (self);
+  fill_topics (self);
+  fill_related (self);
+  load_note (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  return TRUE;
+}
+
+const EthosItem *
+ethos_item_page_get_item (EthosItemPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
+  return self->item;
+}
+
+const EthosCodeInfo *
+ethos_item_page_get_code_info (EthosItemPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
+  return self->code_info;
+}
+
+/* Writes the note now rather than after the typing pause. */
+gboolean
+ethos_item_page_save_note (EthosItemPage  *self,
+                           GError        **error)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (self->item == NULL || self->user_db == NULL)
+    return TRUE;
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return ethos_user_db_set_note (self->user_db, self->item->code, self->item->ref, text, error);
+}
+
+GtkLabel *
+ethos_item_page_get_text_label (EthosItemPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
+  return self->text_label;
+}
+
+GtkTextBuffer *
+ethos_item_page_get_note_buffer (EthosItemPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
+  return gtk_text_view_get_buffer (self->note_view);
+}

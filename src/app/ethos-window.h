@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ethos-application.h"
+#include "ethos-node.h"
+
+G_BEGIN_DECLS
+
+#define ETHOS_TYPE_WINDOW (ethos_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EthosWindow, ethos_window, ETHOS, WINDOW, AdwApplicationWindow)
+
+EthosWindow *ethos_window_new      (EthosApplication  *application);
+/* Shows a place (an item: @key is its ref; a section: its heading; a
+ * topic to compare: its id) and records it in the history. */
+gboolean     ethos_window_navigate (EthosWindow       *self,
+                                    EthosNodeKind      kind,
+                                    const char        *code,
+                                    const char        *key,
+                                    GError           **error);
+
+G_END_DECLS

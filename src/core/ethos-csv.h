@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* RFC 4180 CSV, UTF-8 with or without a byte-order mark, CRLF or LF. */
+
+typedef struct
+{
+  guint  line;      /* line on which the record starts (1-based) */
+  GStrv  fields;
+  char  *error;     /* why this record is unusable (invalid UTF-8), or NULL */
+} EthosCsvRecord;
+
+/* Splits @data into records. Only a structural problem that makes the rest
+ * unreadable (a quote never closed) is an error; it names the line. */
+GPtrArray *ethos_csv_parse       (const char  *data,
+                                  gsize        length,
+                                  GError     **error);
+void       ethos_csv_record_free (EthosCsvRecord *record);
+
+G_END_DECLS

@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-error.h"
+#include "ethos-layout-private.h"
+
+#define MARGIN_X 54.0
+#define MARGIN_TOP 50.0
+#define FOOTER_BASELINE 34.0   /* from the bottom edge to the last footer line */
+#define FOOTER_GAP 16.0        /* between the content and the footer rule */
+
+static const EthosTextStyle footer_style = { 7.5, 9.5, FALSE, 0.35, ETHOS_ROLE_FOOTER };
+
+EthosItem *
+_ethos_layout_add_item (EthosLayout *self,
+                        double       space_before,
+                        double       height)
+{
+  EthosItem item = {
+    .space_before = space_before,
+    .height = height,
+    .op_start = self->pending_ops->len,
+    .op_end = G_MAXUINT,
+  };
+
+  if (self->items->len > 0)
+    {
+      EthosItem *prev = &g_array_index (self->items, EthosItem, self->items->len - 1);
+
+      prev->op_end = self->pending_ops->len;
+      if (self->keep_after > 0)
+        {
+          prev->keep_next = TRUE;
+          self->keep_after--;
+        }
+    }
+  g_array_append_val (self->items, item);
+  return &g_array_index (self->items, EthosItem, self->items->len - 1);
+}
+
+void
+_ethos_layout_add_op (EthosLayout   *self,
+                      const EthosOp *op)
+{
+  EthosOp copy = *op;
+
+  copy.block = self->block;
+  g_array_append_val (self->pending_ops, copy);
+}
+
+/* "Page %u of %u" comes from a translation or a template: substituted by
+ * hand, never used as a printf format. */
+static char *
+format_page_label (const char *format,
+                   guint       page,
+                   guint       n_pages)
+{
+  GString *out = g_string_new (NULL);
+  guint seen = 0;
+
+  for (const char *p = format; *p != 0; p++)
+    {
+      if (p[0] == '%' && (p[1] == 'u' || p[1] == 'd'))
+        {
+          g_string_append_printf (out, "%u", seen++ == 0 ? page : n_pages);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append_c (out, '%');
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+page_format (EthosLayout *self)
+{
+  return self->doc->page_format != NULL ? self->doc->page_format : "Page %u of %u";
+}
+
+static gboolean
+fits (const char *text)
+{
+  return text == NULL || ethos_fonts_text_fits_winansi (text);
+}
+
+/* Standard-14 fonts only when every character the pages will show fits. */
+static gboolean
+document_fits_winansi (EthosDocument *doc,
+                       const char    *page_label)
+{
+  if (!fits (doc->footer) || !fits (page_label))
+    return FALSE;
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const EthosBlock *block = g_ptr_array_index (doc->blocks, i);
+      const char *note = block->note;
+
+      for (guint s = 0; s < block->spans->len; s++)
+        if (!fits (((EthosSpan *) g_ptr_array_index (block->spans, s))->text))
+          return FALSE;
+      for (guint l = 0; block->lines != NULL && block->lines[l] != NULL; l++)
+        if (!fits (block->lines[l]))
+          return FALSE;
+      if (note != NULL && (g_str_has_prefix (note, "☐") || g_str_has_prefix (note, "☒") ||
+                           g_str_has_prefix (note, "☑")))
+        note = g_utf8_next_char (note);
+      if (!fits (block->label) || !fits (block->value) || !fits (note) ||
+          !fits (block->name_caption) || !fits (block->date_caption))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lays out the footer once (the same on every page) into @footer, with y
+ * relative to the last line's baseline; returns the height above it. */
+static gboolean
+layout_footer (EthosLayout  *self,
+               GArray       *footer,
+               double       *height,
+               GError      **error)
+{
+  g_autofree char *widest = format_page_label (page_format (self), 8888, 8888);
+  double label_w = 0;
+  guint first = self->items->len, op_first = self->pending_ops->len;
+  double y = 0, last_baseline = 0;
+
+  if (!_ethos_layout_measure (self, widest, &footer_style, &label_w, error))
+    return FALSE;
+  if (self->doc->footer != NULL && self->doc->footer[0] != 0)
+    {
+      EthosSegment seg = { .text = self->doc->footer, .style = footer_style };
+      EthosTextBox box = { .x = self->margin_x, .width = self->content_width - label_w - 18 };
+
+      if (!_ethos_layout_text (self, &seg, 1, &box, error))
+        return FALSE;
+    }
+
+  /* Items → ops with absolute offsets from the first line's top. */
+  for (guint i = first; i < self->items->len; i++)
+    {
+      EthosItem *item = &g_array_index (self->items, EthosItem, i);
+      guint end = i + 1 < self->items->len ? g_array_index (self->items, EthosItem, i + 1).op_start
+                                          : self->pending_ops->len;
+
+      for (guint k = item->op_start; k < end; k++)
+        {
+          EthosOp op = g_array_index (self->pending_ops, EthosOp, k);
+
+          op.y += y;
+          op.y2 += y;
+          op.block = ETHOS_LAYOUT_NO_BLOCK;
+          g_array_append_val (footer, op);
+        }
+      last_baseline = y + footer_style.leading * 0.5 + footer_style.size * 0.35;
+      y += item->height;
+    }
+  g_array_set_size (self->items, first);
+  g_array_set_size (self->pending_ops, op_first);
+
+  for (guint k = 0; k < footer->len; k++)
+    {
+      g_array_index (footer, EthosOp, k).y -= last_baseline;
+      g_array_index (footer, EthosOp, k).y2 -= last_baseline;
+    }
+  *height = last_baseline + footer_style.size;
+  return TRUE;
+}
+
+static GArray *
+new_page (EthosLayout *self)
+{
+  GArray *page = g_array_new (FALSE, FALSE, sizeof (EthosOp));
+
+  g_ptr_array_add (self->pages, page);
+  return page;
+}
+
+static void
+place_item (EthosLayout     *self,
+            GArray          *page,
+            const EthosItem *item,
+            double           top)
+{
+  for (guint k = item->op_start; k < item->op_end; k++)
+    {
+      EthosOp op = g_array_index (self->pending_ops, EthosOp, k);
+
+      op.y += top;
+      op.y2 += top;
+      g_array_append_val (page, op);
+    }
+}
+
+/* Items → pages. A chain of items joined by keep_next moves to a new page
+ * when it does not fit; a chain taller than a page flows line by line. */
+static void
+paginate (EthosLayout *self)
+{
+  EthosItem *items = (EthosItem *) (void *) self->items->data;
+  guint n = self->items->len;
+  double top = self->margin_top, bottom = self->content_bottom;
+  double page_h = bottom - top;
+  GArray *page = new_page (self);
+  gboolean empty = TRUE;
+  double y = top;
+  guint flow_until = 0;
+  gboolean flowing = FALSE;
+
+  if (n > 0)
+    items[n - 1].op_end = self->pending_ops->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double before = empty ? 0 : items[i].space_before;
+
+      if (flowing && i > flow_until)
+        flowing = FALSE;
+      if (!flowing)
+        {
+          double h = before + items[i].height;
+          guint j = i;
+
+          while (items[j].keep_next && j + 1 < n && h <= page_h)
+            {
+              j++;
+              h += items[j].space_before + items[j].height;
+            }
+          if (y + h > bottom && !empty)
+            {
+              page = new_page (self);
+              y = top;
+              h -= before;
+              before = 0;
+              empty = TRUE;
+            }
+          if (h > page_h)
+            {
+              flowing = TRUE;
+              flow_until = j;
+            }
+        }
+      if (!empty && y + before + items[i].height > bottom)
+        {
+          page = new_page (self);
+          y = top;
+          before = 0;
+          empty = TRUE;
+        }
+      /* Space and empty items vanish at the top of a page. */
+      if (empty && items[i].op_start == items[i].op_end)
+        continue;
+      place_item (self, page, &items[i], y + before);
+      y += before + items[i].height;
+      empty = FALSE;
+    }
+}
+
+static gboolean
+add_footers (EthosLayout  *self,
+             GArray       *footer,
+             GError      **error)
+{
+  guint n_pages = self->pages->len;
+  double baseline = self->page_height - FOOTER_BASELINE;
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      GArray *page = g_ptr_array_index (self->pages, p);
+      g_autofree char *label = format_page_label (page_format (self), p + 1, n_pages);
+      double label_w = 0;
+      guint first = page->len;
+
+      for (guint k = 0; k < footer->len; k++)
+        {
+          EthosOp op = g_array_index (footer, EthosOp, k);
+
+          op.y += baseline;
+          op.y2 += baseline;
+          g_array_append_val (page, op);
+        }
+      if (!_ethos_layout_measure (self, label, &footer_style, &label_w, error) ||
+          !_ethos_layout_single_line (self, label, &footer_style,
+                                      self->margin_x + self->content_width - label_w, baseline,
+                                      page, error))
+        return FALSE;
+      for (guint k = first; k < page->len; k++)
+        g_array_index (page, EthosOp, k).block = ETHOS_LAYOUT_NO_BLOCK;
+    }
+  return TRUE;
+}
+
+EthosLayout *
+ethos_layout_new (EthosDocument  *doc,
+                  EthosFonts     *fonts,
+                  GError        **error)
+{
+  g_autoptr(EthosLayout) self = NULL;
+  g_autoptr(GArray) footer = NULL;
+  g_autofree char *sample_label = NULL;
+  double footer_h = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (fonts != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (EthosLayout, 1);
+  self->doc = doc;
+  self->fonts = fonts;
+  self->strings = g_string_chunk_new (4096);
+  self->pending_ops = g_array_new (FALSE, FALSE, sizeof (EthosOp));
+  self->items = g_array_new (FALSE, FALSE, sizeof (EthosItem));
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->temps = g_ptr_array_new_with_free_func (g_free);
+  self->units = _ethos_layout_units_new ();
+  self->scratch = g_string_new (NULL);
+  self->block = ETHOS_LAYOUT_NO_BLOCK;
+
+  if (doc->paper == ETHOS_PAPER_A4)
+    {
+      self->page_width = 595.276;
+      self->page_height = 841.89;
+    }
+  else
+    {
+      self->page_width = 612;
+      self->page_height = 792;
+    }
+  self->margin_x = MARGIN_X;
+  self->margin_top = MARGIN_TOP;
+  self->content_width = self->page_width - 2 * MARGIN_X;
+
+  sample_label = format_page_label (page_format (self), 1, 1);
+  self->standard14 = document_fits_winansi (doc, sample_label);
+
+  footer = g_array_new (FALSE, FALSE, sizeof (EthosOp));
+  _ethos_fonts_lock (fonts);
+  ok = layout_footer (self, footer, &footer_h, error);
+  if (ok)
+    {
+      EthosOp rule = {
+        .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_RULE, .block = ETHOS_LAYOUT_NO_BLOCK,
+        .x = self->margin_x, .x2 = self->margin_x + self->content_width,
+        .y = -footer_h - 4, .y2 = -footer_h - 4, .line_width = 0.5, .gray = 0.6,
+      };
+
+      g_array_append_val (footer, rule);
+      self->content_bottom = self->page_height - FOOTER_BASELINE - footer_h - 4 - FOOTER_GAP;
+      ok = _ethos_layout_blocks (self, error);
+    }
+  if (ok)
+    {
+      paginate (self);
+      ok = add_footers (self, footer, error);
+    }
+  _ethos_fonts_unlock (fonts);
+  if (!ok)
+    return NULL;
+
+  /* Only the pages are kept. */
+  g_clear_pointer (&self->pending_ops, g_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->units, g_array_unref);
+  return g_steal_pointer (&self);
+}
+
+void
+ethos_layout_free (EthosLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_clear_pointer (&layout->strings, g_string_chunk_free);
+  g_clear_pointer (&layout->pending_ops, g_array_unref);
+  g_clear_pointer (&layout->items, g_array_unref);
+  g_clear_pointer (&layout->pages, g_ptr_array_unref);
+  g_clear_pointer (&layout->temps, g_ptr_array_unref);
+  g_clear_pointer (&layout->units, g_array_unref);
+  if (layout->scratch != NULL)
+    g_string_free (layout->scratch, TRUE);
+  g_free (layout);
+}
+
+guint
+ethos_layout_get_n_pages (EthosLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+  return layout->pages->len;
+}
+
+void
+ethos_layout_get_page_size (EthosLayout *layout,
+                            double      *width,
+                            double      *height)
+{
+  g_return_if_fail (layout != NULL);
+  if (width != NULL)
+    *width = layout->page_width;
+  if (height != NULL)
+    *height = layout->page_height;
+}
+
+const EthosOp *
+ethos_layout_get_ops (EthosLayout *layout,
+                      guint        page,
+                      guint       *n_ops)
+{
+  GArray *ops;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (page < layout->pages->len, NULL);
+
+  ops = g_ptr_array_index (layout->pages, page);
+  if (n_ops != NULL)
+    *n_ops = ops->len;
+  return (const EthosOp *) (const void *) ops->data;
+}
+
+gboolean
+ethos_layout_uses_standard_fonts (EthosLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  return layout->standard14;
+}
+
+EthosFonts *
+ethos_layout_get_fonts (EthosLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  return layout->fonts;
+}
