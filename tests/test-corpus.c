@@ -344,6 +344,33 @@ test_citation (void)
   g_assert_cmpstr (f2, ==, "Global Code of Ethics. (n.d.). Clause 1.11.");
 }
 
+/* Topic labels are Ethos's words: shown in the user's language. */
+static void
+test_topic_translations (void)
+{
+  g_autoptr(EthosTopic) es = NULL;
+  g_autoptr(EthosTopic) en = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  ethos_corpus_set_language (corpus, "es");
+  es = ethos_corpus_get_topic (corpus, "informed-consent", NULL);
+  all = ethos_corpus_list_topics (corpus, NULL);
+  ethos_corpus_set_language (corpus, NULL);
+  en = ethos_corpus_get_topic (corpus, "informed-consent", NULL);
+
+  g_assert_cmpstr (es->label, ==, "Consentimiento informado");
+  g_assert_cmpstr (en->label, ==, "Informed consent");
+  /* Every topic is translated: none falls back to English. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(EthosTopic) original = NULL;
+      const EthosTopic *t = all->pdata[i];
+      original = ethos_corpus_get_topic (corpus, t->id, NULL);
+      if (g_str_equal (original->label, t->label))
+        g_error ("topic %s has no Spanish label", t->id);
+    }
+}
+
 static void
 test_open_errors (void)
 {
@@ -388,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/corpus/not-found", test_not_found);
   g_test_add_func ("/corpus/find-ref", test_find_ref);
   g_test_add_func ("/corpus/citation", test_citation);
+  g_test_add_func ("/corpus/topic-translations", test_topic_translations);
   g_test_add_func ("/corpus/open-errors", test_open_errors);
   ret = g_test_run ();
   ethos_corpus_free (corpus);

@@ -58,6 +58,7 @@ ethos_topic_def_free (EthosTopicDef *topic)
   g_free (topic->label);
   g_free (topic->description);
   g_free (topic->reason);
+  g_clear_pointer (&topic->translations, g_hash_table_unref);
   g_free (topic);
 }
 
@@ -295,12 +296,65 @@ parse_sections (LoadContext *ctx,
   return TRUE;
 }
 
+static void
+topic_text_free (EthosTopicText *text)
+{
+  g_free (text->label);
+  g_free (text->description);
+  g_free (text);
+}
+
+/* "translations": {"es": {"label": …, "description": …}} */
+static gboolean
+parse_translations (JsonObject     *t,
+                    EthosTopicDef  *topic,
+                    const char     *path,
+                    const char     *here,
+                    GError        **error)
+{
+  static const char * const keys[] = { "label", "description", NULL };
+  g_autofree char *where = g_strconcat (here, ".translations", NULL);
+  JsonNode *node = json_object_get_member (t, "translations");
+  JsonObject *object;
+  g_autoptr(GList) langs = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _ethos_json_fail (error, path, where, "must be an object of languages");
+  object = json_node_get_object (node);
+  langs = json_object_get_members (object);
+  for (const GList *l = langs; l != NULL; l = l->next)
+    {
+      g_autofree char *lang_where = g_strdup_printf ("%s.%s", where, (const char *) l->data);
+      JsonNode *lang = json_object_get_member (object, l->data);
+      EthosTopicText *text;
+
+      if (!g_regex_match_simple ("^[a-z]{2,3}$", l->data, 0, 0))
+        return _ethos_json_fail (error, path, where, "“%s” is not a language code",
+                                 (const char *) l->data);
+      if (!JSON_NODE_HOLDS_OBJECT (lang) ||
+          !_ethos_json_check_keys (json_node_get_object (lang), keys, path, lang_where, error))
+        return JSON_NODE_HOLDS_OBJECT (lang) ? FALSE
+               : _ethos_json_fail (error, path, lang_where, "must be an object");
+      text = g_new0 (EthosTopicText, 1);
+      g_hash_table_insert (topic->translations, g_strdup (l->data), text);
+      if (!_ethos_json_get_string (json_node_get_object (lang), "label", FALSE, &text->label,
+                                   path, lang_where, error) ||
+          !_ethos_json_get_string (json_node_get_object (lang), "description", FALSE,
+                                   &text->description, path, lang_where, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 ethos_topic_defs_load (const char  *path,
                        GError     **error)
 {
   static const char * const root_keys[] = { "format", "topics", NULL };
-  static const char * const keys[] = { "id", "label", "description", "reason", NULL };
+  static const char * const keys[] = { "id", "label", "description", "reason", "translations",
+                                       NULL };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) topics = NULL;
   JsonObject *object;
@@ -333,6 +387,8 @@ ethos_topic_defs_load (const char  *path,
         return NULL;
 
       topic = g_new0 (EthosTopicDef, 1);
+      topic->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) topic_text_free);
       g_ptr_array_add (topics, topic);
       if (!_ethos_json_get_string (t, "id", FALSE, &topic->id, path, here, error) ||
           !_ethos_json_get_string (t, "label", FALSE, &topic->label, path, here, error) ||
@@ -341,6 +397,8 @@ ethos_topic_defs_load (const char  *path,
         return NULL;
       if (!_ethos_is_kebab_id (topic->id))
         return _ethos_json_fail (error, path, here, "topic id “%s” must be kebab-case", topic->id), NULL;
+      if (!parse_translations (t, topic, path, here, error))
+        return NULL;
       for (guint j = 0; j + 1 < topics->len; j++)
         if (g_str_equal (((EthosTopicDef *) g_ptr_array_index (topics, j))->id, topic->id))
           return _ethos_json_fail (error, path, here, "duplicate topic id “%s”", topic->id), NULL;

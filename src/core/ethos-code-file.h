@@ -15,7 +15,14 @@ typedef struct
   char *label;
   char *description;
   char *reason;          /* why a topic beyond the product list was added, or NULL */
+  GHashTable *translations; /* language → EthosTopicText; labels are ours to translate */
 } EthosTopicDef;
+
+typedef struct
+{
+  char *label;
+  char *description;
+} EthosTopicText;
 
 typedef struct
 {

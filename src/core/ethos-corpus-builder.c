@@ -197,9 +197,12 @@ write_topics (Writer     *w,
               GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) tr = NULL;
 
   stmt = _ethos_sqlite_prepare (w->db, "INSERT INTO topics VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
+  tr = _ethos_sqlite_prepare (w->db, "INSERT INTO topic_translations VALUES (?1, ?2, ?3, ?4)",
+                              error);
+  if (stmt == NULL || tr == NULL)
     return FALSE;
 
   for (guint i = 0; i < topics->len; i++)
@@ -213,6 +216,24 @@ write_topics (Writer     *w,
       _ethos_sqlite_bind_text (stmt, 5, topic->reason);
       if (!step_done (w, stmt, error))
         return FALSE;
+
+      if (topic->translations != NULL)
+        {
+          GHashTableIter iter;
+          gpointer lang, value;
+
+          g_hash_table_iter_init (&iter, topic->translations);
+          while (g_hash_table_iter_next (&iter, &lang, &value))
+            {
+              const EthosTopicText *text = value;
+              _ethos_sqlite_bind_text (tr, 1, topic->id);
+              _ethos_sqlite_bind_text (tr, 2, lang);
+              _ethos_sqlite_bind_text (tr, 3, text->label);
+              _ethos_sqlite_bind_text (tr, 4, text->description);
+              if (!step_done (w, tr, error))
+                return FALSE;
+            }
+        }
     }
   return TRUE;
 }

@@ -5,7 +5,7 @@
  * reader. Bump ETHOS_CORPUS_SCHEMA_VERSION whenever it changes: the reader
  * refuses an index of another version instead of misreading it. */
 
-#define ETHOS_CORPUS_SCHEMA_VERSION 1
+#define ETHOS_CORPUS_SCHEMA_VERSION 2
 
 #define ETHOS_CORPUS_SCHEMA \
   "CREATE TABLE codes (" \
@@ -30,6 +30,9 @@
   "CREATE TABLE topics (" \
   "  id TEXT PRIMARY KEY, position INTEGER NOT NULL, label TEXT NOT NULL," \
   "  description TEXT NOT NULL, reason TEXT);" \
+  "CREATE TABLE topic_translations (" \
+  "  topic TEXT NOT NULL REFERENCES topics(id), lang TEXT NOT NULL, label TEXT NOT NULL," \
+  "  description TEXT NOT NULL, PRIMARY KEY (topic, lang)) WITHOUT ROWID;" \
   "CREATE TABLE item_topics (" \
   "  item INTEGER NOT NULL REFERENCES items(id), topic TEXT NOT NULL REFERENCES topics(id)," \
   "  position INTEGER NOT NULL, PRIMARY KEY (item, topic)) WITHOUT ROWID;" \

@@ -29,9 +29,11 @@ topic_from_row (sqlite3_stmt *stmt)
   return topic;
 }
 
+/* ?1 is the display language: topic labels are Ethos's own words, translated. */
 #define TOPIC_SELECT \
-  "SELECT t.id, t.label, t.description, t.reason, " \
-  "  (SELECT count(*) FROM item_topics WHERE topic = t.id) FROM topics t "
+  "SELECT t.id, COALESCE (tr.label, t.label), COALESCE (tr.description, t.description), " \
+  "  t.reason, (SELECT count(*) FROM item_topics WHERE topic = t.id) FROM topics t " \
+  "LEFT JOIN topic_translations tr ON tr.topic = t.id AND tr.lang = ?1 "
 
 GPtrArray *
 ethos_corpus_list_topics (EthosCorpus  *self,
@@ -40,7 +42,7 @@ ethos_corpus_list_topics (EthosCorpus  *self,
   g_return_val_if_fail (self != NULL, NULL);
   return _ethos_corpus_collect (self, TOPIC_SELECT "ORDER BY t.position",
                                 (RowFunc) topic_from_row, (GDestroyNotify) ethos_topic_free,
-                                error);
+                                error, self->lang);
 }
 
 EthosTopic *
@@ -52,9 +54,9 @@ ethos_corpus_get_topic (EthosCorpus  *self,
 
   g_return_val_if_fail (self != NULL && topic != NULL, NULL);
 
-  rows = _ethos_corpus_collect (self, TOPIC_SELECT "WHERE t.id = ?1 COLLATE NOCASE",
+  rows = _ethos_corpus_collect (self, TOPIC_SELECT "WHERE t.id = ?2 COLLATE NOCASE",
                                 (RowFunc) topic_from_row, (GDestroyNotify) ethos_topic_free,
-                                error, topic);
+                                error, self->lang, topic);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)

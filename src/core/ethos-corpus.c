@@ -160,6 +160,28 @@ _ethos_corpus_collect (EthosCorpus    *self,
   return g_steal_pointer (&rows);
 }
 
+/* The first of the user's languages that topic labels are translated into. */
+static char *
+pick_language (EthosCorpus *self)
+{
+  const char * const *names = g_get_language_names ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _ethos_sqlite_prepare (self->db, "SELECT 1 FROM topic_translations "
+                                      "WHERE lang = ?1 LIMIT 1", NULL)))
+    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (strchr (names[i], '.') != NULL || strchr (names[i], '@') != NULL)
+        continue;
+      sqlite3_reset (stmt);
+      _ethos_sqlite_bind_text (stmt, 1, names[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_strdup (names[i]);
+    }
+  return NULL;
+}
+
 EthosCorpus *
 ethos_corpus_open (const char  *path,
                    GError     **error)
@@ -214,8 +236,18 @@ ethos_corpus_open (const char  *path,
       "ORDER BY search.rank LIMIT ?3", error);
   if (self->search == NULL)
     return NULL;
+  self->lang = pick_language (self);
 
   return g_steal_pointer (&self);
+}
+
+void
+ethos_corpus_set_language (EthosCorpus *self,
+                           const char  *lang)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
 }
 
 void
@@ -223,6 +255,7 @@ ethos_corpus_free (EthosCorpus *self)
 {
   if (self == NULL)
     return;
+  g_free (self->lang);
   sqlite3_finalize (self->search);
   sqlite3_close (self->db);
   g_free (self->path);

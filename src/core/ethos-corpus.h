@@ -87,6 +87,10 @@ EthosCorpus   *ethos_corpus_open               (const char   *path,
                                                 GError      **error);
 void           ethos_corpus_free               (EthosCorpus  *corpus);
 const char    *ethos_corpus_get_path           (EthosCorpus  *corpus);
+/* Topic labels are shown in this language when translated (default: the
+ * user's, from the locale); NULL for the original English. */
+void           ethos_corpus_set_language       (EthosCorpus  *corpus,
+                                                const char   *lang);
 
 GPtrArray     *ethos_corpus_list_codes         (EthosCorpus  *corpus,
                                                 GError      **error);
