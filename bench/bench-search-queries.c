@@ -177,7 +177,8 @@ add_corpus_queries (GPtrArray *queries,
                     GRand     *rand)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) content = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) content =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree gpointer *distinct = NULL;
   guint n_distinct;

@@ -164,7 +164,8 @@ bench_synthetic_write (const char  *codes_dir,
   g_autofree char *topics_path = g_build_filename (codes_dir, "topics.json", NULL);
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_code_file_free);
+  g_autoptr(GPtrArray) codes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_code_file_free);
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GRegex) sentence = g_regex_new ("(?<=[.;:!?])\\s+", 0, 0, error);

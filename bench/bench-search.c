@@ -29,6 +29,8 @@ typedef struct
   double      open_ms;
   double      first_ms;
   GArray     *times[BENCH_QUERY_N_KINDS + 1];  /* double ms; the last one: all queries */
+  GArray     *cpu_times;                       /* double ms of CPU, all queries */
+  GArray     *by_query;                        /* double ms, in the order of the queries */
   guint       n_hits[BENCH_QUERY_N_KINDS + 1]; /* queries with at least one result */
 } Run;
 
@@ -38,6 +40,15 @@ now_ns (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static gint64
+cpu_now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
 }
 
@@ -74,20 +85,28 @@ run_clear (Run *run)
 {
   for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
     g_clear_pointer (&run->times[k], g_array_unref);
+  g_clear_pointer (&run->cpu_times, g_array_unref);
+  g_clear_pointer (&run->by_query, g_array_unref);
 }
 
+/* @ms: wall time; @cpu_ms (may be NULL): this thread's CPU time, which
+ * other processes on the machine do not inflate. */
 static gboolean
 search_once (EthosCorpus  *corpus,
              const char   *query,
              double       *ms,
+             double       *cpu_ms,
              guint        *n_results,
              GError      **error)
 {
   GPtrArray *results;
+  gint64 cpu_start = cpu_now_ns ();
   gint64 start = now_ns ();
 
   results = ethos_corpus_search (corpus, query, NULL, LIMIT, error);
   *ms = since_ms (start);
+  if (cpu_ms != NULL)
+    *cpu_ms = (double) (cpu_now_ns () - cpu_start) / 1e6;
   if (results == NULL)
     return FALSE;
   *n_results = results->len;
@@ -104,6 +123,7 @@ measure (Run         *run,
 {
   g_autoptr(EthosCorpus) corpus = NULL;
   g_autofree double *per_pass = NULL;
+  g_autofree double *cpu_per_pass = NULL;
   g_autoptr(GPtrArray) codes = NULL;
   GStatBuf st;
   gint64 start;
@@ -112,6 +132,8 @@ measure (Run         *run,
 
   for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
     run->times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+  run->cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  run->by_query = g_array_new (FALSE, FALSE, sizeof (double));
 
   start = now_ns ();
   corpus = ethos_corpus_open (path, error);
@@ -126,21 +148,25 @@ measure (Run         *run,
 
   /* The first search after opening, then one untimed pass so that the
    * timed passes see the page cache a running app has. */
-  if (!search_once (corpus, ((BenchQuery *) queries->pdata[0])->text, &run->first_ms, &n, error))
+  if (!search_once (corpus, ((BenchQuery *) queries->pdata[0])->text, &run->first_ms, NULL, &n,
+                    error))
     return FALSE;
   for (guint i = 0; i < queries->len; i++)
-    if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, &n, error))
+    if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, NULL, &n, error))
       return FALSE;
 
   /* Each query's time is its median over the passes: on a shared machine
    * one pass catches other processes' bursts. */
   per_pass = g_new (double, (gsize) queries->len * passes);
+  cpu_per_pass = g_new (double, (gsize) queries->len * passes);
   for (guint p = 0; p < passes; p++)
     for (guint i = 0; i < queries->len; i++)
       {
         const BenchQuery *q = queries->pdata[i];
 
-        if (!search_once (corpus, q->text, &per_pass[(gsize) i * passes + p], &n, error))
+        gsize at = (gsize) i * passes + p;
+
+        if (!search_once (corpus, q->text, &per_pass[at], &cpu_per_pass[at], &n, error))
           return FALSE;
         if (p == 0)
           {
@@ -152,11 +178,16 @@ measure (Run         *run,
     {
       const BenchQuery *q = queries->pdata[i];
       double *t = &per_pass[(gsize) i * passes];
+      double *c = &cpu_per_pass[(gsize) i * passes];
 
       qsort (t, passes, sizeof (double), compare_doubles);
+      qsort (c, passes, sizeof (double), compare_doubles);
       g_array_append_val (run->times[q->kind], t[(passes - 1) / 2]);
       g_array_append_val (run->times[BENCH_QUERY_N_KINDS], t[(passes - 1) / 2]);
+      g_array_append_val (run->cpu_times, c[(passes - 1) / 2]);
+      g_array_append_val (run->by_query, t[(passes - 1) / 2]);
     }
+  g_array_sort (run->cpu_times, compare_doubles);
   for (guint k = 0; k <= BENCH_QUERY_N_KINDS; k++)
     g_array_sort (run->times[k], compare_doubles);
   return TRUE;
@@ -232,6 +263,24 @@ print_summary (Run *runs,
               over, all->len > 0 ? 100.0 * over / all->len : 0.0);
     }
   printf ("\n");
+
+  /* On a busy machine wall time includes waiting for the CPU. */
+  printf ("CPU time of the same searches (this thread only):\n\n");
+  printf ("| corpus | median | p90 | p99 | max | over target |\n");
+  printf ("|---|--:|--:|--:|--:|--:|\n");
+  for (guint r = 0; r < n_runs; r++)
+    {
+      Run *run = &runs[r];
+      GArray *cpu = run->cpu_times;
+      guint over = 0;
+
+      for (guint i = 0; i < cpu->len; i++)
+        over += g_array_index (cpu, double, i) > run->target_ms;
+      printf ("| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %u (%.1f %%) |\n",
+              run->name, percentile (cpu, 50), percentile (cpu, 90), percentile (cpu, 99),
+              percentile (cpu, 100), over, cpu->len > 0 ? 100.0 * over / cpu->len : 0.0);
+    }
+  printf ("\n");
 }
 
 static void
@@ -251,34 +300,15 @@ print_kinds (Run *run)
   printf ("\n");
 }
 
+/* The eight distinct queries whose time was worst, for whoever profiles next. */
 static void
 print_slowest (Run       *run,
-               GPtrArray *slow)
+               GPtrArray *queries)
 {
-  printf ("Slowest queries on the %s corpus, timed again: ", run->name);
-  for (guint i = 0; i < slow->len; i++)
-    printf ("%s%s", i > 0 ? ", " : "", (char *) slow->pdata[i]);
-  printf ("\n\n");
-}
+  g_autoptr(GArray) times = g_array_copy (run->by_query);
 
-/* The eight distinct queries whose time was worst, for whoever profiles next. */
-static GPtrArray *
-find_slowest (EthosCorpus *corpus,
-              GPtrArray   *queries)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  GPtrArray *slow = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < queries->len; i++)
-    {
-      double ms;
-      guint n;
-
-      if (!search_once (corpus, ((BenchQuery *) queries->pdata[i])->text, &ms, &n, NULL))
-        ms = 0;
-      g_array_append_val (times, ms);
-    }
-  while (slow->len < 8)
+  printf ("Slowest queries on the %s corpus: ", run->name);
+  for (guint shown = 0; shown < 8; shown++)
     {
       guint worst = 0;
       const BenchQuery *q;
@@ -286,17 +316,17 @@ find_slowest (EthosCorpus *corpus,
       for (guint i = 1; i < times->len; i++)
         if (g_array_index (times, double, i) > g_array_index (times, double, worst))
           worst = i;
-      if (g_array_index (times, double, worst) < 0)
+      if (times->len == 0 || g_array_index (times, double, worst) < 0)
         break;
       q = queries->pdata[worst];
-      g_ptr_array_add (slow, g_strdup_printf ("`%s` %.1f ms", q->text,
-                                              g_array_index (times, double, worst)));
+      printf ("%s`%s` %.1f ms", shown > 0 ? ", " : "", q->text,
+              g_array_index (times, double, worst));
       /* "c" is typed first in many words: name each query once. */
       for (guint i = 0; i < queries->len; i++)
         if (g_str_equal (((BenchQuery *) queries->pdata[i])->text, q->text))
           g_array_index (times, double, i) = -1;
     }
-  return slow;
+  printf ("\n\n");
 }
 
 /* --list-queries, and --list-results to compare the search before and
@@ -348,10 +378,12 @@ main (int   argc,
       "The shipped corpus (default: the build's corpus.db)", "PATH" },
     { "codes-dir", 0, 0, G_OPTION_ARG_FILENAME, &codes_dir,
       "Where the code files are, for the synthetic corpus (default: data/codes)", "DIR" },
-    { "copies", 0, 0, G_OPTION_ARG_INT, &copies, "Size of the synthetic corpus (default: 100×)", "N" },
+    { "copies", 0, 0, G_OPTION_ARG_INT, &copies,
+      "Size of the synthetic corpus (default: 100×)", "N" },
     { "passes", 0, 0, G_OPTION_ARG_INT, &passes,
       "Timed passes; a query's time is its median over them (default: 3)", "N" },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed of queries and copies (default: 1)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed,
+      "Random seed of queries and copies (default: 1)", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_FILENAME, &synthetic_path,
       "Write the synthetic corpus here and keep it (default: a temporary file)", "PATH" },
     { "skip-synthetic", 0, 0, G_OPTION_ARG_NONE, &skip_synthetic,
@@ -365,15 +397,17 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("- time the search of the codes");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(GPtrArray) slow = NULL;
   Run runs[2] = { { "shipped", 2.0 }, { "synthetic", 20.0 } };
   guint n_runs = 1;
+  int status = 1;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || copies < 1 || seed < 0 || passes < 1)
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      copies < 1 || seed < 0 || passes < 1)
     {
-      g_printerr ("bench-search: %s\n", error ? error->message : "--copies, --passes and --seed must be positive");
+      g_printerr ("bench-search: %s\n",
+                  error ? error->message : "--copies, --passes and --seed must be positive");
       return 2;
     }
   if (corpus_path == NULL)
@@ -385,11 +419,11 @@ main (int   argc,
     g_autoptr(EthosCorpus) corpus = ethos_corpus_open (corpus_path, &error);
 
     if (corpus == NULL || !(queries = bench_queries_build (corpus, (guint32) seed, &error)))
-      goto fail;
+      goto out;
     if (list_queries || list_results)
       return print_queries (corpus, queries, list_results);
     if (!measure (&runs[0], corpus_path, queries, (guint) passes, &error))
-      goto fail;
+      goto out;
   }
 
   if (!skip_synthetic)
@@ -399,46 +433,33 @@ main (int   argc,
       if (synthetic_path == NULL)
         {
           if (!(tmp_dir = g_dir_make_tmp ("ethos-bench-XXXXXX", &error)))
-            goto fail;
+            goto out;
           synthetic_path = g_build_filename (tmp_dir, "synthetic.db", NULL);
         }
       g_printerr ("bench-search: writing the synthetic corpus (%d×) to %s…\n",
                   copies, synthetic_path);
       start = now_ns ();
-      if (!bench_synthetic_write (codes_dir, synthetic_path, (guint) copies, (guint32) seed, &error))
-        goto fail;
+      if (!bench_synthetic_write (codes_dir, synthetic_path, (guint) copies, (guint32) seed,
+                                  &error))
+        goto out;
       g_printerr ("bench-search: written in %.1f s\n", since_ms (start) / 1000.0);
       runs[1].name = copies == 100 ? "synthetic 100×" : "synthetic";
       if (!measure (&runs[1], synthetic_path, queries, (guint) passes, &error))
-        goto fail;
+        goto out;
       n_runs = 2;
-      {
-        g_autoptr(EthosCorpus) corpus = ethos_corpus_open (synthetic_path, &error);
-
-        if (corpus == NULL)
-          goto fail;
-        slow = find_slowest (corpus, queries);
-      }
     }
 
   print_machine ((guint32) seed, queries->len, (guint) passes);
   print_summary (runs, n_runs);
   for (guint r = 0; r < n_runs; r++)
     print_kinds (&runs[r]);
-  if (slow != NULL)
-    print_slowest (&runs[1], slow);
+  print_slowest (&runs[n_runs - 1], queries);
 
-  for (guint r = 0; r < n_runs; r++)
-    run_clear (&runs[r]);
-  if (tmp_dir != NULL)
-    {
-      g_unlink (synthetic_path);
-      g_rmdir (tmp_dir);
-    }
-  return 0;
+  status = 0;
 
-fail:
-  g_printerr ("bench-search: %s\n", error != NULL ? error->message : "failed");
+out:
+  if (status != 0)
+    g_printerr ("bench-search: %s\n", error != NULL ? error->message : "failed");
   for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
     run_clear (&runs[r]);
   if (tmp_dir != NULL)
@@ -446,5 +467,5 @@ fail:
       g_unlink (synthetic_path);
       g_rmdir (tmp_dir);
     }
-  return 1;
+  return status;
 }

@@ -38,14 +38,14 @@ static void
 test_query_to_fts (void)
 {
   struct { const char *in, *out; } cases[] = {
-    { "dual relationships", "\"dual\" \"relationships\"*" },
-    { "dual relationships ", "\"dual\" \"relationships\"" },
+    { "dual relationships", "\"dual\" AND \"relationships\"*" },
+    { "dual relationships ", "\"dual\" AND \"relationships\"" },
     { "confid", "\"confid\"*" },
     { "\"limits of confidentiality\"", "\"limits of confidentiality\"" },
     { "\"duty to warn", "\"duty to warn\"" },
     { "client's", "\"client s\"*" },
-    { "AND OR NOT", "\"and\" \"or\" \"not\"*" },
-    { "NEAR(a b)", "\"near a\" \"b\"*" },
+    { "AND OR NOT", "\"and\" AND \"or\" AND \"not\"*" },
+    { "NEAR(a b)", "\"near a\" AND \"b\"*" },
     { "\"AND (", "\"and\"" },
     { "* - ( ) \" ^ :", NULL },
     { "", NULL },
@@ -60,6 +60,41 @@ test_query_to_fts (void)
       if (g_strcmp0 (got, cases[i].out) != 0)
         g_error ("query “%s” → “%s”, expected “%s”", cases[i].in, got, cases[i].out);
     }
+}
+
+/* Search as you type: no prefix of a word comes up empty, and from four
+ * letters on each still finds the whole word's best match, even where the typed prefix is longer
+ * than the word's stem ("confidentia" vs the stem "confidenti"). */
+static void
+test_every_prefix (void)
+{
+  const char *words[] = { "confidentiality", "supervision", "competence", "referral",
+                          "relationships", "discrimination" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      g_autoptr(GPtrArray) full = search (words[w], NULL);
+
+      g_assert_cmpuint (full->len, >, 0);
+      for (glong n = 1; n <= g_utf8_strlen (words[w], -1); n++)
+        {
+          g_autofree char *prefix = g_utf8_substring (words[w], 0, n);
+          g_autoptr(GPtrArray) results = search (prefix, NULL);
+
+          const EthosSearchResult *best = full->pdata[0];
+
+          g_assert_cmpuint (results->len, >, 0);
+          /* One to three letters match too much for one word to be on top. */
+          if (n >= 4 && position_of (results, best->code, best->ref) < 0)
+            g_error ("“%s” does not find %s %s, the best match for “%s”", prefix, best->code,
+                     best->ref, words[w]);
+        }
+    }
+  {
+    g_autoptr(GPtrArray) r = search ("dual relationsh", NULL);
+    g_assert_cmpint (position_of (r, "nohs", "5"), >=, 0);
+    g_assert_cmpint (position_of (r, "oesc", "I.4.a"), >=, 0);
+  }
 }
 
 static void
@@ -219,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/search/query-to-fts", test_query_to_fts);
   g_test_add_func ("/search/dual-relationships", test_dual_relationships);
   g_test_add_func ("/search/prefix", test_prefix);
+  g_test_add_func ("/search/every-prefix", test_every_prefix);
   g_test_add_func ("/search/snippet-highlight", test_snippet_highlight);
   g_test_add_func ("/search/diacritics", test_diacritics);
   g_test_add_func ("/search/phrase", test_phrase);

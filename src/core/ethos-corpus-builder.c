@@ -11,6 +11,7 @@
 #include "ethos-corpus-builder.h"
 #include "ethos-corpus-schema.h"
 #include "ethos-error.h"
+#include "ethos-query.h"
 #include "ethos-sqlite-private.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   sqlite3_stmt *search;
   const char   *code;
   int           position;
+  GHashTable   *words;
 } Writer;
 
 static gboolean
@@ -48,6 +50,12 @@ add_search_row (Writer      *w,
                 gint64       target,
                 GError     **error)
 {
+  if (heading != NULL)
+    ethos_query_collect_words (heading, w->words);
+  ethos_query_collect_words (body, w->words);
+  if (section != NULL)
+    ethos_query_collect_words (section, w->words);
+
   _ethos_sqlite_bind_text (w->search, 1, heading != NULL ? heading : "");
   _ethos_sqlite_bind_text (w->search, 2, body);
   _ethos_sqlite_bind_text (w->search, 3, section != NULL ? section : "");
@@ -239,6 +247,26 @@ write_topics (Writer     *w,
 }
 
 static gboolean
+write_vocabulary (Writer  *w,
+                  GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer word;
+
+  if (!(stmt = _ethos_sqlite_prepare (w->db, "INSERT INTO vocabulary VALUES (?1)", error)))
+    return FALSE;
+  g_hash_table_iter_init (&iter, w->words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    {
+      _ethos_sqlite_bind_text (stmt, 1, word);
+      if (!step_done (w, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 write_all (Writer     *w,
            GPtrArray  *topics,
            GPtrArray  *codes,
@@ -275,6 +303,8 @@ write_all (Writer     *w,
     if (!write_code (w, g_ptr_array_index (codes, i), (int) i, error))
       return FALSE;
 
+  if (!write_vocabulary (w, error))
+    return FALSE;
   return _ethos_sqlite_exec (w->db, "INSERT INTO search (search) VALUES ('optimize');"
                              "COMMIT; VACUUM;", error);
 }
@@ -292,6 +322,7 @@ ethos_corpus_write (const char  *out_path,
   g_return_val_if_fail (out_path != NULL, FALSE);
   g_return_val_if_fail (topics != NULL && codes != NULL, FALSE);
 
+  w.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tmp_path = g_strdup_printf ("%s.tmp-%d", out_path, (int) getpid ());
   g_unlink (tmp_path);
 
@@ -310,6 +341,7 @@ ethos_corpus_write (const char  *out_path,
   sqlite3_finalize (w.item);
   sqlite3_finalize (w.item_topic);
   sqlite3_finalize (w.search);
+  g_hash_table_unref (w.words);
   if (sqlite3_close (w.db) != SQLITE_OK && ok)
     ok = _ethos_sqlite_fail (NULL, "Could not close the corpus index", error);
 

@@ -11,6 +11,7 @@ struct _EthosCorpus
   sqlite3      *db;
   char         *path;
   sqlite3_stmt *search;
+  sqlite3_stmt *vocabulary;
   char         *lang;     /* language of topic labels, NULL for the original */
 };
 

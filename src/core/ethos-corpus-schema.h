@@ -5,7 +5,7 @@
  * reader. Bump ETHOS_CORPUS_SCHEMA_VERSION whenever it changes: the reader
  * refuses an index of another version instead of misreading it. */
 
-#define ETHOS_CORPUS_SCHEMA_VERSION 2
+#define ETHOS_CORPUS_SCHEMA_VERSION 3
 
 #define ETHOS_CORPUS_SCHEMA \
   "CREATE TABLE codes (" \
@@ -39,7 +39,11 @@
   "CREATE INDEX item_topics_topic ON item_topics (topic);" \
   /* kind: 'item' or 'front'; target: items.id or front_matter.id. The
    * prefix indexes serve the first keystrokes of search-as-you-type ("c",
-   * "co"); they change no result, so the version stays (bench/README.md). */ \
+   * "co"); they change no result, so they need no version of their own
+   * (bench/README.md). */ \
+  /* Every word of the indexed texts, unstemmed: the word being typed is
+   * expanded to the words it begins (ethos_query_to_fts_expanded). */ \
+  "CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;" \
   "CREATE VIRTUAL TABLE search USING fts5 (" \
   "  heading, body, section, code UNINDEXED, kind UNINDEXED, target UNINDEXED," \
   "  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2');"

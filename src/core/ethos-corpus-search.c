@@ -178,6 +178,41 @@ lead_snippet (const char *text)
   }
 }
 
+/* The corpus words a typed prefix begins, when there are few enough to
+ * list: short prefixes ("c") already match every stem they begin. */
+#define MIN_EXPAND_CHARS 4
+#define MAX_EXPANSIONS   24
+
+static GStrv
+expand_prefix (const char *prefix,
+               gpointer    user_data)
+{
+  EthosCorpus *self = user_data;
+  g_autoptr(GStrvBuilder) words = NULL;
+  g_autofree char *upper = NULL;
+  guint n = 0;
+
+  if (g_utf8_strlen (prefix, -1) < MIN_EXPAND_CHARS)
+    return NULL;
+
+  /* Every word starting with @prefix sorts between it and prefix + U+10FFFF. */
+  upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  words = g_strv_builder_new ();
+  sqlite3_reset (self->vocabulary);
+  _ethos_sqlite_bind_text (self->vocabulary, 1, prefix);
+  _ethos_sqlite_bind_text (self->vocabulary, 2, upper);
+  sqlite3_bind_int (self->vocabulary, 3, MAX_EXPANSIONS + 1);
+  while (sqlite3_step (self->vocabulary) == SQLITE_ROW)
+    {
+      g_strv_builder_add (words, (const char *) sqlite3_column_text (self->vocabulary, 0));
+      n++;
+    }
+  sqlite3_reset (self->vocabulary);
+  if (n > MAX_EXPANSIONS)
+    return NULL;
+  return g_strv_builder_end (words);
+}
+
 GPtrArray *
 ethos_corpus_search (EthosCorpus  *self,
                      const char   *query,
@@ -219,7 +254,7 @@ ethos_corpus_search (EthosCorpus  *self,
       g_hash_table_add (seen, g_strdup_printf ("%s %s", item->code, item->ref));
     }
 
-  if ((fts = ethos_query_to_fts (query)) == NULL)
+  if ((fts = ethos_query_to_fts_expanded (query, expand_prefix, self)) == NULL)
     return g_steal_pointer (&results);
 
   sqlite3_reset (self->search);

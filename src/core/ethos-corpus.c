@@ -236,6 +236,10 @@ ethos_corpus_open (const char  *path,
       "ORDER BY search.rank LIMIT ?3", error);
   if (self->search == NULL)
     return NULL;
+  self->vocabulary = _ethos_sqlite_prepare (self->db,
+      "SELECT word FROM vocabulary WHERE word > ?1 AND word < ?2 ORDER BY word LIMIT ?3", error);
+  if (self->vocabulary == NULL)
+    return NULL;
   self->lang = pick_language (self);
 
   return g_steal_pointer (&self);
@@ -257,6 +261,7 @@ ethos_corpus_free (EthosCorpus *self)
     return;
   g_free (self->lang);
   sqlite3_finalize (self->search);
+  sqlite3_finalize (self->vocabulary);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self);

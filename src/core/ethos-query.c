@@ -118,6 +118,14 @@ free_terms (GArray *terms)
 char *
 ethos_query_to_fts (const char *user_query)
 {
+  return ethos_query_to_fts_expanded (user_query, NULL, NULL);
+}
+
+char *
+ethos_query_to_fts_expanded (const char           *user_query,
+                             EthosQueryExpandFunc  expand,
+                             gpointer              user_data)
+{
   GString *fts;
   GArray *terms;
   gboolean ends_open;
@@ -136,12 +144,25 @@ ethos_query_to_fts (const char *user_query)
     {
       const Term *t = &g_array_index (terms, Term, i);
 
+      gboolean prefix = i == terms->len - 1 && ends_open;
+      g_auto(GStrv) words = NULL;
+
+      /* Explicit AND: FTS5 does not accept an implicit AND before "( … OR … )". */
       if (i > 0)
-        g_string_append_c (fts, ' ');
+        g_string_append (fts, " AND ");
+      /* A single word being typed: also each whole word it begins. */
+      if (prefix && expand != NULL && strchr (t->tokens->str, ' ') == NULL)
+        words = expand (t->tokens->str, user_data);
+      if (words != NULL && words[0] != NULL)
+        g_string_append_c (fts, '(');
       /* Tokens hold only letters, digits and marks: quoting is safe. */
       g_string_append_printf (fts, "\"%s\"", t->tokens->str);
-      if (i == terms->len - 1 && ends_open)
+      if (prefix)
         g_string_append_c (fts, '*');
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        g_string_append_printf (fts, " OR \"%s\"", words[w]);
+      if (words != NULL && words[0] != NULL)
+        g_string_append_c (fts, ')');
     }
 
   free_terms (terms);
@@ -165,4 +186,32 @@ ethos_query_terms (const char *user_query)
     }
   free_terms (terms);
   return g_strv_builder_end (builder);
+}
+
+void
+ethos_query_collect_words (const char *text,
+                           GHashTable *words)
+{
+  g_autofree char *nfc = NULL;
+  GString *word = g_string_new (NULL);
+
+  g_return_if_fail (text != NULL && words != NULL);
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  for (const char *p = nfc ? nfc : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && is_token_char (c))
+        {
+          g_string_append_unichar (word, g_unichar_tolower (c));
+          continue;
+        }
+      if (word->len > 0 && !g_hash_table_contains (words, word->str))
+        g_hash_table_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
 }
