@@ -34,6 +34,7 @@ check: build
 bench: build
 	ninja -C $(BUILDDIR) bench-programs
 	$(BUILDDIR)/bench/bench-search
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILDDIR)/bench/bench-startup
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <time.h>
 
 #include "ethos-fonts.h"
@@ -145,6 +146,7 @@ main (int   argc,
   int iterations = argc > 1 ? atoi (argv[1]) : 200;
   const char *cli = argc > 2 ? argv[2] : NULL;
 
+  setlocale (LC_ALL, "");
   g_assert_no_error (error);
   tmpl = ethos_template_store_lookup (store, "informed-consent", &error)->tmpl;
   fonts = ethos_fonts_new (&error);

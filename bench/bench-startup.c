@@ -148,7 +148,7 @@ main (int   argc,
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     g_print ("  %-24s %7.1f ms   peak RSS %6.1f MiB\n", programs[p].name,
              median (programs[p].ms), median (programs[p].rss_kib) / 1024.0);
-  g_print ("  ratio (Ethos / bare)     time %.2f× (target ≤ 1.30×)   memory %.2f× (target ≤ 1.20×)\n",
+  g_print ("  ratio (Ethos / bare)     time %.2fx (target <= 1.30x)   memory %.2fx (target <= 1.20x)\n",
            median (programs[1].ms) / median (programs[0].ms),
            median (programs[1].rss_kib) / median (programs[0].rss_kib));
 

@@ -11,8 +11,6 @@
  * last item to restore (NOHS Standard 3), quitting at the first frame drawn
  * once the codes are listed and that item is shown. */
 
-static gint64 t0;
-#define T(what) if (g_getenv ("ETHOS_BENCH_TRACE")) g_printerr ("%6.1f ms %s\n", (g_get_monotonic_time () - t0) / 1000.0, what)
 
 static void
 painted_cb (GdkFrameClock *clock,
@@ -23,7 +21,6 @@ painted_cb (GdkFrameClock *clock,
   if (window->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (window->tree)) < 4 ||
       window->current == NULL || window->current->kind != ETHOS_NODE_ITEM)
     return;
-  T ("painted");
   g_signal_handlers_disconnect_by_func (clock, painted_cb, window);
   g_application_quit (app);
 }
@@ -33,7 +30,6 @@ map_cb (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  T ("mapped");
   g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), window);
   gtk_widget_queue_draw (window);
 }
@@ -42,7 +38,6 @@ static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
-  T ("window added");
   if (ETHOS_IS_WINDOW (window))
     g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
 }
@@ -54,7 +49,6 @@ main (int   argc,
   g_autoptr(EthosApplication) app = NULL;
   g_autoptr(GSettings) settings = NULL;
 
-  t0 = g_get_monotonic_time ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -363,6 +363,8 @@ test_refusals (void)
   assert_refused ("Ana\u202EBob", ETHOS_ERROR_UNSUPPORTED, "right-to-left", NULL);
   assert_refused ("Ana 😀", ETHOS_ERROR_UNSUPPORTED, "U+1F600", "😀");
   assert_refused ("Ana\aBob", ETHOS_ERROR_INVALID_DATA, "U+0007", NULL);
+  assert_refused ("Ana \xff\xfe", ETHOS_ERROR_INVALID_DATA, "UTF-8", NULL);
+  assert_refused ("Ana \xe4", ETHOS_ERROR_INVALID_DATA, "UTF-8", NULL);
 }
 
 static void

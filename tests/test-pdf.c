@@ -155,6 +155,20 @@ test_metadata (void)
 }
 
 static void
+test_metadata_unicode_title (void)
+{
+  EthosDocument *doc = ethos_test_document_new_form ("Ana Ruiz", ETHOS_PAPER_LETTER);
+  g_autoptr(Rendered) r = NULL;
+  g_autofree char *title = NULL;
+
+  g_free (doc->title);
+  doc->title = g_strdup ("Autorización para divulgar información — Ελληνικά");
+  r = render (doc);
+  title = poppler_document_get_title (r->pdf);
+  g_assert_cmpstr (title, ==, "Autorización para divulgar información — Ελληνικά");
+}
+
+static void
 test_unicode_names (void)
 {
   const char *names[] = {
@@ -331,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/pdf/form-text", test_form_text);
   g_test_add_func ("/pdf/metadata", test_metadata);
+  g_test_add_func ("/pdf/metadata-unicode-title", test_metadata_unicode_title);
   g_test_add_func ("/pdf/unicode-names", test_unicode_names);
   g_test_add_func ("/pdf/positions", test_positions);
   g_test_add_func ("/pdf/logo", test_logo);

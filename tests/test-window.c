@@ -68,7 +68,8 @@ window_close (EthosWindow *window)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    g_object_add_weak_pointer (pages[i], &pages[i]);
+    if (pages[i] != NULL)
+      g_object_add_weak_pointer (pages[i], &pages[i]);
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
   spin (50);
@@ -120,6 +121,30 @@ find_label (GtkWidget  *widget,
     if (find_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  return find_label (wait->root, wait->text);
+}
+
+/* Waits for a label: some parts of a page fill in a frame after the rest. */
+static gboolean
+wait_for_label (gpointer    root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+
+  wait_until (label_shown, &wait, text);
+  return TRUE;
 }
 
 static void
@@ -203,10 +228,11 @@ test_select_item_body (EthosApplication *app,
   g_autoptr(GtkTreeListRow) code = expand_row (window, NULL, "NOHS Ethical Standards");
   g_autoptr(GtkTreeListRow) section = expand_row (window, code, "Responsibility to Clients");
   g_autoptr(GtkTreeListRow) item = expand_row (window, section, "3");
-  GtkLabel *text = ethos_item_page_get_text_label (window->item_page);
+  GtkLabel *text;
 
   gtk_single_selection_set_selected (window->tree_selection, gtk_tree_list_row_get_position (item));
   spin (50);
+  text = ethos_item_page_get_text_label (window->item_page);
 
   assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "item");
@@ -217,7 +243,7 @@ test_select_item_body (EthosApplication *app,
   g_assert_true (find_label (GTK_WIDGET (window->item_page), "Standard 3"));
   /* Topics link to Compare, and other codes' items on them are listed. */
   g_assert_true (find_label (GTK_WIDGET (window->item_page), "Limits of confidentiality / duty to warn"));
-  g_assert_true (find_label (GTK_WIDGET (window->item_page), "Clause 1.9"));
+  g_assert_true (wait_for_label (window->item_page, "Clause 1.9"));
 }
 
 static void
@@ -555,6 +581,17 @@ test_compare_body (EthosApplication *app,
   g_assert_true (find_label (GTK_WIDGET (window->compare_page), "Clause 1.11"));
   g_assert_true (find_label (GTK_WIDGET (window->compare_page), "Item I.5.b · Duty to Warn"));
 
+  /* A section page, whose heading holds an ampersand. */
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
+                                        "1. Working with Clients", &error));
+  spin (50);
+  g_assert_true (find_label (GTK_WIDGET (window->section_page),
+                             "Terminating professional relationships & on-going responsibilities"));
+  g_assert_true (find_label (GTK_WIDGET (window->section_page), "Clause 1.23"));
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
+                                        "Terminating professional relationships & on-going "
+                                        "responsibilities", &error));
+
   /* Each item there leads back to its place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "(ss)",
                                              "coaching", "1.11"));
@@ -565,6 +602,79 @@ static void
 test_compare (void)
 {
   run_app (test_compare_body);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* About lists each code's source and notice; the shortcuts window opens.
+ * Under fatal warnings, a markup error in either would fail here. */
+static void
+test_dialogs_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  GtkWindow *about, *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  wait_until (is_mapped, about, "the about window");
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Ethos");
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  wait_until (is_mapped, shortcuts, "the shortcuts window");
+  gtk_window_destroy (shortcuts);
+  spin (20);
+
+  /* Every accelerator the shortcuts window shows is one the app sets. */
+  {
+    const char *expected[][2] = {
+      { "win.search", "<Control>f" },
+      { "win.jump", "<Control>k" },
+      { "win.go-back", "<Alt>Left" },
+      { "win.go-forward", "<Alt>Right" },
+      { "win.bookmark", "<Control>d" },
+      { "win.copy-citation::full", "<Control><Shift>c" },
+      { "win.show-bookmarks", "<Control>b" },
+      { "app.shortcuts", "<Control>question" },
+      { "app.quit", "<Control>q" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                      expected[i][0]);
+        guint key, want_key;
+        GdkModifierType mods, want_mods;
+        gboolean found = FALSE;
+
+        g_assert_true (gtk_accelerator_parse (expected[i][1], &want_key, &want_mods));
+        for (guint a = 0; accels[a] != NULL; a++)
+          if (gtk_accelerator_parse (accels[a], &key, &mods) && key == want_key && mods == want_mods)
+            found = TRUE;
+        if (!found)
+          g_error ("%s has no accelerator %s", expected[i][0], expected[i][1]);
+      }
+  }
+}
+
+static void
+test_dialogs (void)
+{
+  run_app (test_dialogs_body);
 }
 
 static void
@@ -624,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/window/reference-jump", test_reference_jump);
   g_test_add_func ("/window/copy-citation", test_copy_citation);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/dialogs", test_dialogs);
   /* Last: it leaves a bookmark, a note and a remembered place behind. */
   g_test_add_func ("/window/bookmark-and-note-persist", test_bookmark_and_note_persist);
   ret = g_test_run ();

@@ -35,6 +35,8 @@ struct _EthosItemPage
   GHashTable           *topic_labels;
   GPtrArray            *group_rows; /* rows we added to the groups above */
   guint                 note_timeout;
+  guint                 related_tick;
+  guint                 related_idle;
   gboolean              loading_note;
 };
 
@@ -52,9 +54,10 @@ toast (EthosItemPage *self,
        const char    *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
 static gboolean
@@ -201,6 +204,39 @@ fill_related (EthosItemPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->related_group), related->len > 0);
 }
 
+static gboolean
+fill_related_cb (gpointer data)
+{
+  EthosItemPage *self = data;
+
+  self->related_idle = 0;
+  fill_related (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+related_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  EthosItemPage *self = ETHOS_ITEM_PAGE (widget);
+
+  /* Runs while the frame showing the text is being drawn: the related
+   * items follow in the next one. */
+  self->related_tick = 0;
+  self->related_idle = g_idle_add (fill_related_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_related (EthosItemPage *self)
+{
+  if (self->related_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->related_tick);
+  self->related_tick = 0;
+  g_clear_handle_id (&self->related_idle, g_source_remove);
+}
+
 static void
 fill_topics (EthosItemPage *self)
 {
@@ -283,6 +319,7 @@ ethos_item_page_dispose (GObject *object)
   EthosItemPage *self = ETHOS_ITEM_PAGE (object);
 
   flush_note (self);
+  cancel_related (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_ITEM_PAGE);
 
   G_OBJECT_CLASS (ethos_item_page_parent_class)->dispose (object);
@@ -370,6 +407,7 @@ ethos_item_page_show (EthosItemPage  *self,
     return FALSE;
 
   flush_note (self);
+  cancel_related (self);
   clear_groups (self);
   g_clear_pointer (&self->item, ethos_item_free);
   g_clear_pointer (&self->code_info, ethos_code_info_free);
@@ -405,8 +443,11 @@ ethos_item_page_show (EthosItemPage  *self,
 
   fill_family (self);
   fill_topics (self);
-  fill_related (self);
   load_note (self);
+  /* The item's own text first; the other codes' items on its topics (a
+   * query per topic and a list below the fold) a frame later. */
+  gtk_widget_set_visible (GTK_WIDGET (self->related_group), FALSE);
+  self->related_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), related_tick_cb, NULL, NULL);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;

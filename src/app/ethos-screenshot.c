@@ -67,7 +67,7 @@ main (int   argc,
   gboolean dark = FALSE;
   EthosWindow *window;
   GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search or compare", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks or subitem", "VIEW" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -111,6 +111,23 @@ main (int   argc,
       spin (400);
       ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "5", &error);
     }
+  else if (g_str_equal (view, "overview"))
+    ethos_window_navigate (window, ETHOS_NODE_CODE, "oesc", NULL, &error);
+  else if (g_str_equal (view, "section"))
+    ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching", "1. Working with Clients", &error);
+  else if (g_str_equal (view, "bookmarks"))
+    {
+      EthosUserDb *db = ethos_application_get_user_db (app);
+
+      if (db != NULL &&
+          ethos_user_db_set_bookmark (db, "nohs", "5", TRUE, &error) &&
+          ethos_user_db_set_bookmark (db, "oesc", "I.4.a", TRUE, &error) &&
+          ethos_user_db_set_note (db, "coaching", "1.11", "Check the agency's duty-to-warn policy "
+                                  "before the intake form is updated.", &error))
+        ethos_window_navigate (window, ETHOS_NODE_BOOKMARKS, NULL, NULL, &error);
+    }
+  else if (g_str_equal (view, "subitem"))
+    ethos_window_navigate (window, ETHOS_NODE_ITEM, "oesc", "I.4", &error);
   else
     ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error);
   if (error != NULL)
@@ -118,9 +135,13 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  /* Let the sidebar scroll and every row lay out before the picture. */
+  /* Let the sidebar scroll and every row lay out before the picture; with
+   * the tree shown, start it from its first row. */
   gtk_widget_grab_focus (GTK_WIDGET (window->content_stack));
-  spin (800);
+  spin (400);
+  if (window->query == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window->tree_view), "list.scroll-to-item", "u", 0);
+  spin (500);
 
   if (!save_png (GTK_WIDGET (window), argv[1], &error))
     {

@@ -99,7 +99,11 @@ ethos_section_page_show (EthosSectionPage  *self,
             {
               group = adw_preferences_group_new ();
               if (section->depth > depth)
-                adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->heading);
+                {
+                  /* Group titles are markup: "Terminating … & on-going …" */
+                  g_autofree char *title = g_markup_escape_text (section->heading, -1);
+                  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+                }
               gtk_box_append (self->groups_box, group);
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

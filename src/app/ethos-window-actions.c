@@ -109,14 +109,16 @@ copy_citation_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   EthosWindow *self = ETHOS_WINDOW (widget);
-  const EthosItem *item = ethos_item_page_get_item (self->item_page);
-  const EthosCodeInfo *info = ethos_item_page_get_code_info (self->item_page);
+  const EthosItem *item = NULL;
+  const EthosCodeInfo *info = NULL;
   gboolean full = g_strcmp0 (g_variant_get_string (param, NULL), "short") != 0;
   g_autofree char *citation = NULL;
   g_autofree char *text = NULL;
 
-  if (item == NULL || self->current == NULL || self->current->kind != ETHOS_NODE_ITEM)
+  if (self->current == NULL || self->current->kind != ETHOS_NODE_ITEM || self->item_page == NULL)
     return;
+  item = ethos_item_page_get_item (self->item_page);
+  info = ethos_item_page_get_code_info (self->item_page);
 
   citation = ethos_item_format_citation (item, info, full ? ETHOS_CITATION_FULL
                                                           : ETHOS_CITATION_SHORT);

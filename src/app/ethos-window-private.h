@@ -38,7 +38,7 @@ struct _EthosWindow
   GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkRevealer          *scope_revealer;
-  GtkDropDown          *scope_dropdown;
+  GtkDropDown          *scope_dropdown;  /* made with the first search */
   GtkStack             *sidebar_stack;
   GtkListView          *tree_view;
   GtkListView          *results_view;
@@ -50,6 +50,7 @@ struct _EthosWindow
   GtkWidget            *citation_button;
   GtkToggleButton      *bookmark_button;
   GtkStack             *content_stack;
+  /* made on first use; owned by content_stack */
   EthosCodePage        *code_page;
   EthosItemPage        *item_page;
   EthosSectionPage     *section_page;
@@ -71,6 +72,8 @@ struct _EthosWindow
   GtkSingleSelection   *results_selection;
   char                 *query;         /* NULL when not searching */
   gboolean              syncing;       /* selecting rows to match the page shown */
+  guint                 reveal_tick;   /* startup: unfold the sidebar after the first frame */
+  guint                 reveal_idle;
 
   /* navigation */
   EthosLocation        *current;
@@ -105,6 +108,22 @@ EthosNode     *_ethos_window_sidebar_find_node  (EthosWindow          *self,
                                                  EthosNodeKind         kind,
                                                  const char           *code,
                                                  const char           *key);
+void           _ethos_window_go_from_sidebar    (EthosWindow          *self,
+                                                 EthosNodeKind         kind,
+                                                 const char           *code,
+                                                 const char           *key);
+void           _ethos_window_select_quietly     (EthosWindow          *self,
+                                                 GtkSingleSelection   *selection,
+                                                 GtkListView          *view,
+                                                 guint                 position);
+GtkListItemFactory *_ethos_window_factory_new   (GCallback             setup,
+                                                 GCallback             bind,
+                                                 GCallback             unbind,
+                                                 gpointer              data);
+
+/* ethos-window-search.c */
+void           _ethos_window_search_setup       (EthosWindow          *self);
+void           _ethos_window_search_reveal      (EthosWindow          *self);
 
 /* ethos-window-actions.c */
 void           _ethos_window_class_add_actions  (GtkWidgetClass       *widget_class);

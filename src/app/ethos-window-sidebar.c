@@ -5,10 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ethos-result.h"
 #include "ethos-window-private.h"
 
-#define MAX_RESULTS 100
 #define TITLE_CHARS 90
 
 static char *
@@ -140,7 +138,10 @@ setup_tree_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
+  /* A ref beside a two-line title sits on its first line. */
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (ref, GTK_ALIGN_START);
+  gtk_widget_set_valign (title, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), ref);
   gtk_box_append (GTK_BOX (box), title);
@@ -193,53 +194,8 @@ unbind_tree_row_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
-static void
-setup_result_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_box_append (GTK_BOX (head), icon);
-  gtk_box_append (GTK_BOX (head), title);
-  gtk_box_append (GTK_BOX (box), head);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_result_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item)
-{
-  EthosResult *result = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *head = gtk_widget_get_first_child (box);
-  GtkWidget *icon = gtk_widget_get_first_child (head);
-  GtkWidget *title = gtk_widget_get_next_sibling (icon);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (head);
-  gboolean is_ref = ethos_result_get_kind (result) == ETHOS_SEARCH_REF;
-
-  gtk_widget_set_visible (icon, is_ref);
-  gtk_label_set_text (GTK_LABEL (title), ethos_result_get_title (result));
-  gtk_label_set_markup (GTK_LABEL (snippet), ethos_result_get_markup (result));
-}
-
-static void
-go_from_sidebar (EthosWindow   *self,
+void
+_ethos_window_go_from_sidebar (EthosWindow   *self,
                  EthosNodeKind  kind,
                  const char    *code,
                  const char    *key)
@@ -267,7 +223,7 @@ tree_selected_cb (EthosWindow *self)
     return;
   if (ethos_node_get_kind (node) == ETHOS_NODE_CODE)
     gtk_tree_list_row_set_expanded (row, TRUE);
-  go_from_sidebar (self, ethos_node_get_kind (node), ethos_node_get_code (node),
+  _ethos_window_go_from_sidebar (self, ethos_node_get_kind (node), ethos_node_get_code (node),
                    ethos_node_get_key (node));
 }
 
@@ -323,110 +279,8 @@ tree_key_cb (EthosWindow     *self,
   return FALSE;
 }
 
-static void
-result_selected_cb (EthosWindow *self)
-{
-  EthosResult *result = gtk_single_selection_get_selected_item (self->results_selection);
-
-  if (self->syncing || result == NULL)
-    return;
-  if (ethos_result_get_ref (result) == NULL)
-    go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
-  else
-    go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
-                     ethos_result_get_ref (result));
-}
-
-static const char *
-search_scope (EthosWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->codes->len)
-    return NULL;
-  return ((EthosCodeInfo *) self->codes->pdata[selected - 1])->id;
-}
-
-static void
-run_search (EthosWindow *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->query, g_free);
-  gtk_revealer_set_reveal_child (self->scope_revealer, *text != '\0');
-
-  if (*text == '\0')
-    {
-      g_list_store_remove_all (self->results);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
-    }
-  else
-    {
-      self->query = g_strdup (text);
-      results = ethos_corpus_search (self->corpus, text, search_scope (self), MAX_RESULTS, &error);
-      if (results == NULL)
-        {
-          _ethos_window_toast (self, error->message);
-          return;
-        }
-      for (guint i = 0; i < results->len; i++)
-        {
-          EthosSearchResult *r = g_ptr_array_index (results, i);
-          for (guint c = 0; c < self->codes->len; c++)
-            if (g_str_equal (((EthosCodeInfo *) self->codes->pdata[c])->id, r->code))
-              g_ptr_array_add (objects, ethos_result_new (r, self->codes->pdata[c]));
-        }
-      self->syncing = TRUE;
-      g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                           objects->pdata, objects->len);
-      self->syncing = FALSE;
-      gtk_stack_set_visible_child_name (self->sidebar_stack, objects->len > 0 ? "results" : "empty");
-    }
-
-  /* Show the current item again, with or without the matches highlighted. */
-  if (self->current != NULL && self->current->kind == ETHOS_NODE_ITEM)
-    _ethos_window_go (self, ETHOS_NODE_ITEM, self->current->code, self->current->key, 0, NULL);
-  else
-    _ethos_window_sidebar_reveal (self);
-}
-
-/* Enter opens the first result: for a reference, the item it names. */
-static void
-search_activate_cb (EthosWindow *self)
-{
-  if (self->query == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
-    return;
-  gtk_single_selection_set_selected (self->results_selection, 0);
-  result_selected_cb (self);
-}
-
-static void
-stop_search_cb (EthosWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
-}
-
-static gboolean
-search_key_cb (EthosWindow     *self,
-               guint            keyval,
-               guint            keycode,
-               GdkModifierType  state)
-{
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  if (self->query != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
-  return TRUE;
-}
-
-static GtkListItemFactory *
-factory_new (GCallback setup,
+GtkListItemFactory *
+_ethos_window_factory_new (GCallback setup,
              GCallback bind,
              GCallback unbind,
              gpointer  data)
@@ -440,24 +294,10 @@ factory_new (GCallback setup,
   return factory;
 }
 
-static void
-setup_scope (EthosWindow *self)
-{
-  g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (scopes, _("All Codes"));
-  for (guint i = 0; i < self->codes->len; i++)
-    gtk_string_list_append (scopes, ((EthosCodeInfo *) self->codes->pdata[i])->short_title);
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
-  g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (run_search), self,
-                           G_CONNECT_SWAPPED);
-}
-
 void
 _ethos_window_sidebar_setup (EthosWindow *self)
 {
   g_autoptr(GtkListItemFactory) tree_factory = NULL;
-  g_autoptr(GtkListItemFactory) results_factory = NULL;
   GtkEventController *keys;
 
   self->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -476,8 +316,9 @@ _ethos_window_sidebar_setup (EthosWindow *self)
   gtk_single_selection_set_autoselect (self->tree_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->tree_selection, TRUE);
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
-  tree_factory = factory_new (G_CALLBACK (setup_tree_row_cb), G_CALLBACK (bind_tree_row_cb),
-                              G_CALLBACK (unbind_tree_row_cb), self);
+  tree_factory = _ethos_window_factory_new (G_CALLBACK (setup_tree_row_cb),
+                                            G_CALLBACK (bind_tree_row_cb),
+                                            G_CALLBACK (unbind_tree_row_cb), self);
   gtk_list_view_set_factory (self->tree_view, tree_factory);
   gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->tree_selection));
   g_signal_connect_object (self->tree_selection, "notify::selected-item",
@@ -489,33 +330,11 @@ _ethos_window_sidebar_setup (EthosWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tree_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
-  self->results = g_list_store_new (ETHOS_TYPE_RESULT);
-  self->results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
-  gtk_single_selection_set_autoselect (self->results_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
-  results_factory = factory_new (G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb),
-                                 NULL, self);
-  gtk_list_view_set_factory (self->results_view, results_factory);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
-  g_signal_connect_object (self->results_selection, "notify::selected-item",
-                           G_CALLBACK (result_selected_cb), self, G_CONNECT_SWAPPED);
-
-  setup_scope (self);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (run_search), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self,
-                           G_CONNECT_SWAPPED);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  /* Typing anywhere that does not take text starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  _ethos_window_search_setup (self);
 }
 
-static void
-select_quietly (EthosWindow        *self,
+void
+_ethos_window_select_quietly (EthosWindow        *self,
                 GtkSingleSelection *selection,
                 GtkListView        *view,
                 guint               position)
@@ -525,28 +344,6 @@ select_quietly (EthosWindow        *self,
   self->syncing = FALSE;
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
-}
-
-static void
-reveal_result (EthosWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (self->results);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->current != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(EthosResult) result = g_list_model_get_item (model, i);
-      gboolean is_item = self->current->kind == ETHOS_NODE_ITEM;
-
-      if ((is_item || self->current->kind == ETHOS_NODE_CODE) &&
-          g_strcmp0 (ethos_result_get_code (result), self->current->code) == 0 &&
-          g_strcmp0 (ethos_result_get_ref (result), is_item ? self->current->key : NULL) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
-  select_quietly (self, self->results_selection, self->results_view, position);
 }
 
 /* Selects the current place in the sidebar, expanding the rows above it. */
@@ -562,7 +359,7 @@ _ethos_window_sidebar_reveal (EthosWindow *self)
     return;
   if (self->query != NULL)
     {
-      reveal_result (self);
+      _ethos_window_search_reveal (self);
       return;
     }
   if (self->current != NULL)
@@ -570,7 +367,7 @@ _ethos_window_sidebar_reveal (EthosWindow *self)
                                             self->current->key);
   if (node == NULL)
     {
-      select_quietly (self, self->tree_selection, self->tree_view, GTK_INVALID_LIST_POSITION);
+      _ethos_window_select_quietly (self, self->tree_selection, self->tree_view, GTK_INVALID_LIST_POSITION);
       return;
     }
 
@@ -595,7 +392,7 @@ _ethos_window_sidebar_reveal (EthosWindow *self)
     }
   self->syncing = FALSE;
   if (row != NULL)
-    select_quietly (self, self->tree_selection, self->tree_view,
+    _ethos_window_select_quietly (self, self->tree_selection, self->tree_view,
                     gtk_tree_list_row_get_position (row));
 }
 

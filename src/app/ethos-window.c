@@ -53,7 +53,9 @@ void
 _ethos_window_toast (EthosWindow *self,
                      const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup; messages may hold paths and ampersands. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -72,6 +74,35 @@ find_code (EthosWindow *self,
   return NULL;
 }
 
+/* Pages are made the first time they are shown: startup builds only the
+ * one it restores. */
+static gpointer
+ensure_page (EthosWindow  *self,
+             GType         type,
+             gpointer     *page,
+             const char   *name)
+{
+  if (*page == NULL)
+    {
+      *page = g_object_new (type, NULL);
+      gtk_stack_add_named (self->content_stack, *page, name);
+      if (type == ETHOS_TYPE_ITEM_PAGE)
+        ethos_item_page_set_sources (*page, self->corpus, self->user_db);
+    }
+  return *page;
+}
+
+#define ITEM_PAGE(self) \
+  ((EthosItemPage *) ensure_page (self, ETHOS_TYPE_ITEM_PAGE, (gpointer *) &self->item_page, "item"))
+#define CODE_PAGE(self) \
+  ((EthosCodePage *) ensure_page (self, ETHOS_TYPE_CODE_PAGE, (gpointer *) &self->code_page, "code"))
+#define SECTION_PAGE(self) \
+  ((EthosSectionPage *) ensure_page (self, ETHOS_TYPE_SECTION_PAGE, (gpointer *) &self->section_page, "section"))
+#define COMPARE_PAGE(self) \
+  ((EthosComparePage *) ensure_page (self, ETHOS_TYPE_COMPARE_PAGE, (gpointer *) &self->compare_page, "compare"))
+#define BOOKMARKS_PAGE(self) \
+  ((EthosBookmarksPage *) ensure_page (self, ETHOS_TYPE_BOOKMARKS_PAGE, (gpointer *) &self->bookmarks_page, "bookmarks"))
+
 static void
 set_titles (EthosWindow *self,
             const char  *title,
@@ -86,13 +117,13 @@ set_titles (EthosWindow *self,
 static char *
 default_topic (EthosWindow *self)
 {
-  const EthosItem *item = ethos_item_page_get_item (self->item_page);
+  const EthosItem *item = self->item_page ? ethos_item_page_get_item (self->item_page) : NULL;
   g_autoptr(GPtrArray) topics = NULL;
 
   if (self->current != NULL && self->current->kind == ETHOS_NODE_ITEM &&
       item != NULL && item->topics[0] != NULL)
     return g_strdup (item->topics[0]);
-  if (ethos_compare_page_get_topic (self->compare_page) != NULL)
+  if (self->compare_page != NULL && ethos_compare_page_get_topic (self->compare_page) != NULL)
     return g_strdup (ethos_compare_page_get_topic (self->compare_page));
   topics = ethos_corpus_list_topics (self->corpus, NULL);
   if (topics != NULL && topics->len > 0)
@@ -116,7 +147,7 @@ show_page (EthosWindow    *self,
         const EthosItem *item;
         g_autofree char *title = NULL;
 
-        if (!ethos_item_page_show (self->item_page, location->code, location->key,
+        if (!ethos_item_page_show (ITEM_PAGE (self), location->code, location->key,
                                    self->query, error))
           return FALSE;
         item = ethos_item_page_get_item (self->item_page);
@@ -132,7 +163,7 @@ show_page (EthosWindow    *self,
       }
 
     case ETHOS_NODE_CODE:
-      if (!ethos_code_page_show (self->code_page, self->corpus, location->code, error))
+      if (!ethos_code_page_show (CODE_PAGE (self), self->corpus, location->code, error))
         return FALSE;
       info = find_code (self, location->code);
       g_free (location->code);
@@ -142,7 +173,7 @@ show_page (EthosWindow    *self,
       break;
 
     case ETHOS_NODE_SECTION:
-      if (!ethos_section_page_show (self->section_page, self->corpus, location->code,
+      if (!ethos_section_page_show (SECTION_PAGE (self), self->corpus, location->code,
                                     location->key, error))
         return FALSE;
       set_titles (self, location->key, info ? info->short_title : NULL);
@@ -156,7 +187,7 @@ show_page (EthosWindow    *self,
           location->key = default_topic (self);
         }
       if (location->key == NULL ||
-          !ethos_compare_page_show (self->compare_page, self->corpus, location->key, error))
+          !ethos_compare_page_show (COMPARE_PAGE (self), self->corpus, location->key, error))
         return FALSE;
       g_free (location->key);
       location->key = g_strdup (ethos_compare_page_get_topic (self->compare_page));
@@ -165,7 +196,7 @@ show_page (EthosWindow    *self,
       break;
 
     case ETHOS_NODE_BOOKMARKS:
-      if (ethos_bookmarks_page_refresh (self->bookmarks_page, self->corpus, self->user_db,
+      if (ethos_bookmarks_page_refresh (BOOKMARKS_PAGE (self), self->corpus, self->user_db,
                                         error) < 0)
         return FALSE;
       set_titles (self, _("Bookmarks and Notes"), NULL);
@@ -269,20 +300,44 @@ leaflet_back_cb (EthosWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static gboolean
+reveal_cb (gpointer data)
+{
+  EthosWindow *self = data;
+
+  self->reveal_idle = 0;
+  _ethos_window_sidebar_reveal (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  EthosWindow *self = ETHOS_WINDOW (widget);
+
+  self->reveal_tick = 0;
+  self->reveal_idle = g_idle_add (reveal_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reopens where the window was left. The first frame shows the codes and
+ * that place; the sidebar unfolds down to it in the next. */
 static void
 restore_last_place (EthosWindow *self)
 {
   g_autofree char *code = g_settings_get_string (self->settings, "last-code");
   g_autofree char *ref = g_settings_get_string (self->settings, "last-ref");
+  EthosNavFlags flags = ETHOS_NAV_FROM_SIDEBAR;
 
-  if (*code != '\0' && *ref != '\0' &&
-      _ethos_window_go (self, ETHOS_NODE_ITEM, code, ref, 0, NULL))
-    return;
-  if (*code != '\0' && _ethos_window_go (self, ETHOS_NODE_CODE, code, NULL, 0, NULL))
-    return;
-  if (self->codes != NULL && self->codes->len > 0)
+  if (!(*code != '\0' && *ref != '\0' &&
+        _ethos_window_go (self, ETHOS_NODE_ITEM, code, ref, flags, NULL)) &&
+      !(*code != '\0' && _ethos_window_go (self, ETHOS_NODE_CODE, code, NULL, flags, NULL)) &&
+      self->codes != NULL && self->codes->len > 0)
     _ethos_window_go (self, ETHOS_NODE_CODE,
-                      ((EthosCodeInfo *) self->codes->pdata[0])->id, NULL, 0, NULL);
+                      ((EthosCodeInfo *) self->codes->pdata[0])->id, NULL, flags, NULL);
+  self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 }
 
 static void
@@ -290,7 +345,9 @@ show_startup_error (EthosWindow  *self,
                     const GError *error)
 {
   adw_status_page_set_title (self->error_page, _("The Codes Cannot Be Opened"));
-  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+  g_autofree char *escaped = error ? g_markup_escape_text (error->message, -1) : NULL;
+
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   set_titles (self, _("Ethos"), NULL);
@@ -354,7 +411,6 @@ load (EthosWindow *self)
                          ethos_application_get_user_db_error (ETHOS_APPLICATION (app))->message);
 
   self->codes = ethos_corpus_list_codes (self->corpus, NULL);
-  ethos_item_page_set_sources (self->item_page, self->corpus, self->user_db);
   _ethos_window_sidebar_setup (self);
   restore_last_place (self);
   _ethos_window_update_actions (self);
@@ -412,6 +468,11 @@ ethos_window_dispose (GObject *object)
 {
   EthosWindow *self = ETHOS_WINDOW (object);
 
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+
   /* The switcher sits inside the stack it switches and holds a reference
    * on it: a cycle to break by hand. */
   if (self->switcher_title != NULL)
@@ -423,6 +484,11 @@ ethos_window_dispose (GObject *object)
   if (self->results_view != NULL)
     gtk_list_view_set_model (self->results_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_WINDOW);
+  self->item_page = NULL;
+  self->code_page = NULL;
+  self->section_page = NULL;
+  self->compare_page = NULL;
+  self->bookmarks_page = NULL;
 
   g_clear_object (&self->tree_selection);
   g_clear_object (&self->tree);
@@ -470,12 +536,6 @@ ethos_window_class_init (EthosWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ETHOS_TYPE_BOOKMARKS_PAGE);
-  g_type_ensure (ETHOS_TYPE_CODE_PAGE);
-  g_type_ensure (ETHOS_TYPE_COMPARE_PAGE);
-  g_type_ensure (ETHOS_TYPE_ITEM_PAGE);
-  g_type_ensure (ETHOS_TYPE_SECTION_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, toast_overlay);
@@ -485,7 +545,6 @@ ethos_window_class_init (EthosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, content);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, scope_revealer);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, tree_view);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, results_view);
@@ -497,11 +556,6 @@ ethos_window_class_init (EthosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, citation_button);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, code_page);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, item_page);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, section_page);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, compare_page);
-  gtk_widget_class_bind_template_child (widget_class, EthosWindow, bookmarks_page);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, error_page);
 
   _ethos_window_class_add_actions (widget_class);

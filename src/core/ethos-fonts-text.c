@@ -79,6 +79,8 @@ ethos_fonts_text_fits_winansi (const char *text)
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
   for (const guchar *p = (const guchar *) text; *p != 0; p++)
     {
       gunichar ch;
@@ -427,6 +429,9 @@ ethos_fonts_hint_for_text (const char *text)
   gboolean han = FALSE, hangul = FALSE;
 
   g_return_val_if_fail (text != NULL, ETHOS_FONT_HINT_NONE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return ETHOS_FONT_HINT_NONE;
 
   for (const guchar *p = (const guchar *) text; *p != 0; p++)
     {

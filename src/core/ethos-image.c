@@ -31,8 +31,8 @@ image_new (EthosImageFormat  format,
 }
 
 static gboolean
-check_pixels (guint64   width,
-              guint64   height,
+check_pixels (guint     width,
+              guint     height,
               GError  **error)
 {
   if (width == 0 || height == 0)
@@ -41,11 +41,11 @@ check_pixels (guint64   width,
                            _("The image is empty (zero width or height)."));
       return FALSE;
     }
-  if (width * height > ETHOS_IMAGE_MAX_PIXELS)
+  if ((guint64) width * height > ETHOS_IMAGE_MAX_PIXELS)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("The image is too large (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT
-                     " pixels); a logo may have at most 20 megapixels."), width, height);
+                   _("The image is too large (%u × %u pixels); a logo may have at most 20 "
+                     "megapixels."), width, height);
       return FALSE;
     }
   return TRUE;

@@ -71,12 +71,19 @@ text_error (EthosLayout  *self,
   return FALSE;
 }
 
-/* Values should arrive NFC-normalized; composing here too costs little,
- * because only text with combining marks or jamo needs it. */
+/* Values should arrive valid and NFC-normalized; checking here costs little:
+ * only text with combining marks or jamo needs composing. */
 static const char *
-prepare_text (EthosLayout *self,
-              const char  *text)
+prepare_text (EthosLayout  *self,
+              const char   *text,
+              GError      **error)
 {
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                           _("The text is not valid UTF-8."));
+      return NULL;
+    }
   for (const guchar *p = (const guchar *) text; *p != 0; p++)
     {
       gunichar ch;
@@ -197,10 +204,12 @@ _ethos_layout_measure (EthosLayout           *self,
                        double                *width,
                        GError               **error)
 {
-  HintState hints = { .text = prepare_text (self, text) };
+  HintState hints = { .text = prepare_text (self, text, error) };
   EthosFontFace *prev = NULL;
   double w = 0;
 
+  if (hints.text == NULL)
+    return FALSE;
   for (const char *p = hints.text; *p != 0; p = g_utf8_next_char (p))
     {
       Unit unit;
@@ -250,10 +259,12 @@ _ethos_layout_single_line (EthosLayout           *self,
                            GArray                *out,
                            GError               **error)
 {
-  HintState hints = { .text = prepare_text (self, text) };
+  HintState hints = { .text = prepare_text (self, text, error) };
   EthosFontFace *run_face = NULL;
   double run_x = x, run_w = 0;
 
+  if (hints.text == NULL)
+    return FALSE;
   g_string_truncate (self->scratch, 0);
   for (const char *p = hints.text; *p != 0; p = g_utf8_next_char (p))
     {
@@ -284,9 +295,11 @@ add_units (EthosLayout         *self,
            guint                index,
            GError             **error)
 {
-  HintState hints = { .text = prepare_text (self, seg->text) };
+  HintState hints = { .text = prepare_text (self, seg->text, error) };
   EthosFontFace *prev = NULL;
 
+  if (hints.text == NULL)
+    return FALSE;
   if (seg->blank)
     {
       Unit unit = { .flags = UNIT_BLANK, .seg = (guint16) index, .src = hints.text };

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-result.h"
+#include "ethos-window-private.h"
+
+/* The sidebar's search: results from the index (never by scanning text
+ * here), listed with their matches highlighted, in place of the tree. */
+
+#define MAX_RESULTS 100
+
+static void setup_scope (EthosWindow *self);
+
+static void
+setup_result_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_box_append (GTK_BOX (head), icon);
+  gtk_box_append (GTK_BOX (head), title);
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_result_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  EthosResult *result = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *head = gtk_widget_get_first_child (box);
+  GtkWidget *icon = gtk_widget_get_first_child (head);
+  GtkWidget *title = gtk_widget_get_next_sibling (icon);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (head);
+  gboolean is_ref = ethos_result_get_kind (result) == ETHOS_SEARCH_REF;
+
+  gtk_widget_set_visible (icon, is_ref);
+  gtk_label_set_text (GTK_LABEL (title), ethos_result_get_title (result));
+  gtk_label_set_markup (GTK_LABEL (snippet), ethos_result_get_markup (result));
+}
+
+static void
+result_selected_cb (EthosWindow *self)
+{
+  EthosResult *result = gtk_single_selection_get_selected_item (self->results_selection);
+
+  if (self->syncing || result == NULL)
+    return;
+  if (ethos_result_get_ref (result) == NULL)
+    _ethos_window_go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
+  else
+    _ethos_window_go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
+                     ethos_result_get_ref (result));
+}
+
+static const char *
+search_scope (EthosWindow *self)
+{
+  guint selected;
+
+  if (self->scope_dropdown == NULL)
+    return NULL;
+  selected = gtk_drop_down_get_selected (self->scope_dropdown);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->codes->len)
+    return NULL;
+  return ((EthosCodeInfo *) self->codes->pdata[selected - 1])->id;
+}
+
+static void
+run_search (EthosWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->query, g_free);
+  if (*text != '\0' && self->scope_dropdown == NULL)
+    setup_scope (self);
+  gtk_revealer_set_reveal_child (self->scope_revealer, *text != '\0');
+
+  if (*text == '\0')
+    {
+      g_list_store_remove_all (self->results);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
+    }
+  else
+    {
+      self->query = g_strdup (text);
+      results = ethos_corpus_search (self->corpus, text, search_scope (self), MAX_RESULTS, &error);
+      if (results == NULL)
+        {
+          _ethos_window_toast (self, error->message);
+          return;
+        }
+      for (guint i = 0; i < results->len; i++)
+        {
+          EthosSearchResult *r = g_ptr_array_index (results, i);
+          for (guint c = 0; c < self->codes->len; c++)
+            if (g_str_equal (((EthosCodeInfo *) self->codes->pdata[c])->id, r->code))
+              g_ptr_array_add (objects, ethos_result_new (r, self->codes->pdata[c]));
+        }
+      self->syncing = TRUE;
+      g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                           objects->pdata, objects->len);
+      self->syncing = FALSE;
+      gtk_stack_set_visible_child_name (self->sidebar_stack, objects->len > 0 ? "results" : "empty");
+    }
+
+  /* Show the current item again, with or without the matches highlighted. */
+  if (self->current != NULL && self->current->kind == ETHOS_NODE_ITEM)
+    _ethos_window_go (self, ETHOS_NODE_ITEM, self->current->code, self->current->key, 0, NULL);
+  else
+    _ethos_window_sidebar_reveal (self);
+}
+
+/* Enter opens the first result: for a reference, the item it names. */
+static void
+search_activate_cb (EthosWindow *self)
+{
+  if (self->query == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->results_selection, 0);
+  result_selected_cb (self);
+}
+
+static void
+stop_search_cb (EthosWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+}
+
+static gboolean
+search_key_cb (EthosWindow     *self,
+               guint            keyval,
+               guint            keycode,
+               GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  if (self->query != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+  return TRUE;
+}
+
+static void
+setup_scope (EthosWindow *self)
+{
+  g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+
+  self->scope_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_dropdown), _("Where to search"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search in"), -1);
+  gtk_revealer_set_child (self->scope_revealer, GTK_WIDGET (self->scope_dropdown));
+  gtk_string_list_append (scopes, _("All Codes"));
+  for (guint i = 0; i < self->codes->len; i++)
+    gtk_string_list_append (scopes, ((EthosCodeInfo *) self->codes->pdata[i])->short_title);
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
+  g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (run_search), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_ethos_window_search_reveal (EthosWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->results);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->current != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EthosResult) result = g_list_model_get_item (model, i);
+      gboolean is_item = self->current->kind == ETHOS_NODE_ITEM;
+
+      if ((is_item || self->current->kind == ETHOS_NODE_CODE) &&
+          g_strcmp0 (ethos_result_get_code (result), self->current->code) == 0 &&
+          g_strcmp0 (ethos_result_get_ref (result), is_item ? self->current->key : NULL) == 0)
+        {
+          position = i;
+          break;
+        }
+    }
+  _ethos_window_select_quietly (self, self->results_selection, self->results_view, position);
+}
+
+void
+_ethos_window_search_setup (EthosWindow *self)
+{
+  g_autoptr(GtkListItemFactory) results_factory = NULL;
+  GtkEventController *keys;
+
+  self->results = g_list_store_new (ETHOS_TYPE_RESULT);
+  self->results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  gtk_single_selection_set_autoselect (self->results_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
+  results_factory = _ethos_window_factory_new (G_CALLBACK (setup_result_row_cb),
+                                               G_CALLBACK (bind_result_row_cb), NULL, self);
+  gtk_list_view_set_factory (self->results_view, results_factory);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
+  g_signal_connect_object (self->results_selection, "notify::selected-item",
+                           G_CALLBACK (result_selected_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (run_search), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self,
+                           G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  /* Typing anywhere that does not take text starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
