@@ -34,6 +34,8 @@ check: build
 bench: build
 	ninja -C $(BUILDDIR) bench-programs
 	$(BUILDDIR)/bench/bench-search
+	$(BUILDDIR)/bench/bench-forms 200 $(BUILDDIR)/src/cli/ethos-cli
+	$(BUILDDIR)/bench/bench-pdf
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILDDIR)/bench/bench-startup
 
 clean:
