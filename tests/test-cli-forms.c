@@ -89,6 +89,29 @@ test_coverage_fails (void)
   g_assert_true (strstr (out, "nohs-2#withdraw\tUNCOVERED\t-\n") != NULL);
   g_assert_true (strstr (err, "nohs-2#withdraw") != NULL);
   g_assert_true (strstr (err, "withdraw consent at any time") != NULL);
+
+  /* Importing it works, but says what it leaves uncovered; so does generate. */
+  {
+    g_autoptr(GString) renamed = g_string_new (edited_text);
+    g_autofree char *renamed_path = NULL;
+    g_autofree char *pdf = g_build_filename (tmp, "nw.pdf", NULL);
+
+    g_assert_cmpuint (g_string_replace (renamed, "\"informed-consent\"", "\"no-withdraw\"", 1),
+                      ==, 1);
+    renamed_path = ethos_test_write_file (tmp, "no-withdraw.json", renamed->str);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (&out, &err, "template", "import", renamed_path, NULL), ==, 0);
+    g_assert_true (strstr (err, "does not cover nohs-2#withdraw") != NULL);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (&out, &err, "generate", "no-withdraw", "--blank", "-o", pdf, NULL),
+                     ==, 0);
+    g_assert_true (strstr (err, "does not cover nohs-2#withdraw") != NULL);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (&out, &err, "coverage", "no-withdraw", NULL), ==, 1);
+  }
 }
 
 static void

@@ -39,6 +39,24 @@ ethos_cli_open_store (EthosCli     *cli,
   return store;
 }
 
+/* A template whose clauses leave a required element uncovered can still be
+ * printed (the agency may have reasons), but never silently. */
+void
+ethos_cli_warn_uncovered (EthosTemplateStore  *store,
+                          const EthosTemplate *tmpl)
+{
+  EthosRequirements *reqs = ethos_template_store_get_requirements (store);
+  g_autoptr(GPtrArray) coverage = ethos_template_check_coverage (tmpl, reqs);
+  g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
+  g_autofree char *list = NULL;
+
+  if (uncovered[0] == NULL)
+    return;
+  list = g_strjoinv (", ", uncovered);
+  g_printerr (_("ethos-cli: warning: the template “%s” does not cover %s; see “ethos-cli "
+                "coverage %s”\n"), tmpl->id, list, tmpl->id);
+}
+
 int
 ethos_cli_templates (EthosCli  *cli,
                      int        argc,
@@ -226,6 +244,7 @@ ethos_cli_template (EthosCli  *cli,
       if (!(entry = ethos_template_store_import (store, argv[2], &error)))
         return ethos_cli_fail (error);
       g_print (_("Imported %s %s\n"), entry->tmpl->id, entry->tmpl->version);
+      ethos_cli_warn_uncovered (store, entry->tmpl);
       return ETHOS_EXIT_OK;
     }
   return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | template import FILE"));

@@ -116,6 +116,7 @@ job_init (Job        *job,
     return status;
   if (!(job->entry = ethos_template_store_lookup (job->store, template_id, &error)))
     return ethos_cli_fail (error);
+  ethos_cli_warn_uncovered (job->store, job->entry->tmpl);
   if (!ethos_template_has_language (job->entry->tmpl, job->options.lang))
     {
       g_autofree char *langs = g_strjoinv (", ", job->entry->tmpl->languages);

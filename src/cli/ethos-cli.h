@@ -48,6 +48,8 @@ EthosTemplateStore *ethos_cli_open_store (EthosCli     *cli,
                                           int          *status);
 int                 ethos_cli_set_logo   (EthosUserDb  *db,
                                           const char   *path);
+void                ethos_cli_warn_uncovered (EthosTemplateStore  *store,
+                                          const EthosTemplate *tmpl);
 
 int ethos_cli_codes  (EthosCli *cli, int argc, char **argv);
 int ethos_cli_templates (EthosCli *cli, int argc, char **argv);

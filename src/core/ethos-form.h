@@ -43,6 +43,8 @@ typedef struct
   EthosImage  *logo;          /* borrowed; may be NULL */
 } EthosFormOptions;
 
+/* Builds the document. Fills in derived values first: "date" (today) on a
+ * filled form, "client_is_minor" from "client_dob". */
 EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
                                               EthosFormValues        *values,
                                               const EthosFormOptions *options,
