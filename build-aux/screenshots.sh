@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Saves the screenshots the AppStream metainfo shows, from the real window
-# under Xvfb: data/screenshots/main-window.png, search.png and compare.png.
+# under Xvfb: data/screenshots/main-window.png, search.png, compare.png and
+# forms.png.
 # Usage: build-aux/screenshots.sh [BUILDDIR]   (default: _build)
 # A fresh XDG_DATA_HOME keeps anyone's own bookmarks and notes out of them.
 set -euo pipefail
@@ -37,3 +38,4 @@ shoot() {
 shoot main main-window.png
 shoot search search.png
 shoot compare compare.png
+shoot forms forms.png

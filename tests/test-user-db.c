@@ -104,13 +104,14 @@ test_newer_version_refused (void)
   g_autofree char *path = g_build_filename (tmp, "newer.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *cmd = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
 
   {
     g_autoptr(EthosUserDb) db = ethos_user_db_open (path, &error);
     g_assert_no_error (error);
   }
   /* Simulate a future schema with the sqlite3 shell when present. */
-  if (g_find_program_in_path ("sqlite3") == NULL)
+  if (sqlite3 == NULL)
     {
       g_test_skip ("sqlite3 shell not installed");
       return;

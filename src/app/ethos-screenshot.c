@@ -67,7 +67,7 @@ main (int   argc,
   gboolean dark = FALSE;
   EthosWindow *window;
   GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks or subitem", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks, subitem or forms", "VIEW" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -125,6 +125,13 @@ main (int   argc,
           ethos_user_db_set_note (db, "coaching", "1.11", "Check the agency's duty-to-warn policy "
                                   "before the intake form is updated.", &error))
         ethos_window_navigate (window, ETHOS_NODE_BOOKMARKS, NULL, NULL, &error);
+    }
+  else if (g_str_equal (view, "forms"))
+    {
+      EthosFormsPage *page = _ethos_window_show_forms (window);
+
+      spin (200);
+      ethos_forms_page_show_template (page, "informed-consent", &error);
     }
   else if (g_str_equal (view, "subitem"))
     ethos_window_navigate (window, ETHOS_NODE_ITEM, "oesc", "I.4", &error);

@@ -140,7 +140,11 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  _ethos_window_sidebar_focus_search (ETHOS_WINDOW (widget));
+  EthosWindow *self = ETHOS_WINDOW (widget);
+
+  /* The search is the Codes view's, also when Ctrl+F is pressed in Forms. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "codes");
+  _ethos_window_sidebar_focus_search (self);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "ethos-code-page.h"
 #include "ethos-compare-page.h"
 #include "ethos-corpus.h"
+#include "ethos-forms-page.h"
 #include "ethos-item-page.h"
 #include "ethos-section-page.h"
 #include "ethos-user-db.h"
@@ -50,6 +51,8 @@ struct _EthosWindow
   GtkWidget            *citation_button;
   GtkToggleButton      *bookmark_button;
   GtkStack             *content_stack;
+  AdwBin               *forms_bin;
+  GMenuModel           *primary_menu;
   /* made on first use; owned by content_stack */
   EthosCodePage        *code_page;
   EthosItemPage        *item_page;
@@ -57,6 +60,7 @@ struct _EthosWindow
   EthosComparePage     *compare_page;
   EthosBookmarksPage   *bookmarks_page;
   AdwStatusPage        *error_page;
+  EthosFormsPage       *forms_page;    /* made on first use; owned by forms_bin */
 
   GSettings            *settings;
   EthosCorpus          *corpus;        /* not owned: the application holds it */
@@ -124,6 +128,11 @@ GtkListItemFactory *_ethos_window_factory_new   (GCallback             setup,
 /* ethos-window-search.c */
 void           _ethos_window_search_setup       (EthosWindow          *self);
 void           _ethos_window_search_reveal      (EthosWindow          *self);
+
+/* ethos-window-forms.c */
+void           _ethos_window_forms_setup        (EthosWindow          *self);
+void           _ethos_window_forms_dispose      (EthosWindow          *self);
+EthosFormsPage *_ethos_window_show_forms        (EthosWindow          *self);
 
 /* ethos-window-actions.c */
 void           _ethos_window_class_add_actions  (GtkWidgetClass       *widget_class);

@@ -252,6 +252,9 @@ _ethos_window_go (EthosWindow    *self,
       self->current = g_steal_pointer (&location);
     }
 
+  /* A place in the codes is shown in the Codes view, also when a link in
+   * the Forms view leads there. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "codes");
   update_bookmark_state (self);
   _ethos_window_update_actions (self);
   if (!(flags & ETHOS_NAV_FROM_SIDEBAR))
@@ -479,6 +482,7 @@ ethos_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  _ethos_window_forms_dispose (self);
   if (self->tree_view != NULL)
     gtk_list_view_set_model (self->tree_view, NULL);
   if (self->results_view != NULL)
@@ -557,6 +561,8 @@ ethos_window_class_init (EthosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, EthosWindow, forms_bin);
+  gtk_widget_class_bind_template_child (widget_class, EthosWindow, primary_menu);
 
   _ethos_window_class_add_actions (widget_class);
 }
@@ -579,6 +585,7 @@ ethos_window_init (EthosWindow *self)
   g_signal_connect_object (self->leaflet_back_button, "clicked", G_CALLBACK (leaflet_back_cb),
                            self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
+  _ethos_window_forms_setup (self);
 }
 
 EthosWindow *

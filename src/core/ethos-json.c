@@ -155,9 +155,13 @@ _ethos_json_load (const char  *path,
     {
       /* json-glib's message starts with "<data>:LINE:COL: …"; name the file instead. */
       const char *msg = local_error->message;
+      g_autofree char *valid = NULL;
       if (g_str_has_prefix (msg, "<data>:"))
         msg += strlen ("<data>:");
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s:%s", path, msg);
+      /* json-glib quotes the bad token cut at a byte count, which may split
+       * a character: the message must stay UTF-8 for the window and terminal. */
+      valid = g_utf8_make_valid (msg, -1);
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s:%s", path, valid);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-forms-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-coverage-report.h"
+#include "ethos-forms-page.h"
+#include "ethos-forms-text.h"
+#include "ethos-template-store.h"
+
+struct _EthosFormsPage
+{
+  GtkWidget             parent_instance;
+
+  /* template */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *separator;
+  GtkWidget            *content;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *problems_box;
+  GtkLabel             *problems_title;
+  GtkLabel             *problems_label;
+  GtkListBox           *list;
+  GtkStack             *content_stack;
+  EthosCoverageReport  *report;
+  AdwStatusPage        *error_page;
+
+  EthosTemplateStore   *store;
+  EthosCorpus          *corpus;   /* not owned: the application holds it */
+  const char           *lang;
+  char                 *shown_id;
+};
+
+G_DEFINE_FINAL_TYPE (EthosFormsPage, ethos_forms_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+add_label (GtkWidget  *box,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+/* Pango may break "I.5" after its dot: a word joiner keeps references
+ * whole. */
+static char *
+join_refs (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
+
+  return g_strjoinv (".\u2060", parts);
+}
+
+static GtkWidget *
+template_row (const EthosTemplateEntry *entry,
+              EthosRequirements        *reqs,
+              const char               *lang)
+{
+  const EthosTemplate *tmpl = entry->tmpl;
+  g_autoptr(GPtrArray) coverage = ethos_template_check_coverage (tmpl, reqs);
+  g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
+  guint n_uncovered = g_strv_length (uncovered);
+  g_autofree char *languages = ethos_forms_languages_label (tmpl);
+  /* Translators: a form template's id and version: "informed-consent, version 1.0" */
+  g_autofree char *version = g_strdup_printf (_("%s, version %s"), tmpl->id, tmpl->version);
+  /* Translators: a form template's languages and where it comes from:
+   * "English, Spanish · Built-in" */
+  g_autofree char *origin = g_strdup_printf (_("%s · %s"), languages,
+                                             ethos_forms_source_label (entry->source));
+  g_autofree char *standards = ethos_forms_requires_label (tmpl);
+  g_autofree char *joined = join_refs (standards);
+  /* Translators: the standards a form must cover: "Standards: NOHS 2, 3, 8, 9" */
+  g_autofree char *requires = g_strdup_printf (_("Standards: %s"), joined);
+  g_autofree char *status = ethos_forms_coverage_label (coverage->len, n_uncovered);
+  g_autofree char *accessible = NULL;
+  const char *title = ethos_forms_text (tmpl, tmpl->title, lang);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  add_label (box, title, "heading");
+  label = add_label (box, version, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  /* Ids are long words: they may break anywhere; references may not. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  label = add_label (box, origin, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  add_label (box, requires, "caption");
+
+  icon = gtk_image_new_from_icon_name (n_uncovered == 0 ? "object-select-symbolic"
+                                                        : "dialog-warning-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  n_uncovered == 0 ? _("Covered") : _("Not covered"), -1);
+  gtk_box_append (GTK_BOX (status_box), icon);
+  add_label (status_box, status, "caption");
+  gtk_widget_add_css_class (status_box, n_uncovered == 0 ? "success" : "error");
+  gtk_widget_set_margin_top (status_box, 3);
+  gtk_box_append (GTK_BOX (box), status_box);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Translators: a form's row in the list: its title and coverage */
+  accessible = g_strdup_printf (_("%s: %s"), title, status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static void
+show_problems (EthosFormsPage *self)
+{
+  const char * const *problems = ethos_template_store_get_problems (self->store);
+  guint n = g_strv_length ((char **) problems);
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_set_visible (self->problems_box, n > 0);
+  if (n == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u form template could not be read",
+                                        "%u form templates could not be read", n), n);
+  details = g_strjoinv ("\n", (char **) problems);
+  gtk_label_set_label (self->problems_title, title);
+  gtk_label_set_label (self->problems_label, details);
+}
+
+static void
+show_error (EthosFormsPage *self,
+            const GError   *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf ("%s\n\n<small>%s</small>",
+                                 _("Ethos could not read what each form must cover, so it "
+                                   "cannot check the forms. Reinstalling Ethos usually fixes "
+                                   "this."),
+                                 escaped);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  gtk_widget_set_visible (self->sidebar, FALSE);
+  gtk_widget_set_visible (self->separator, FALSE);
+  adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+}
+
+static const EthosTemplateEntry *
+entry_at (EthosFormsPage *self,
+          GtkListBoxRow  *row)
+{
+  GPtrArray *entries = ethos_template_store_list (self->store);
+  int index = gtk_list_box_row_get_index (row);
+
+  g_assert (index >= 0 && (guint) index < entries->len);
+  return g_ptr_array_index (entries, index);
+}
+
+static void
+row_activated_cb (EthosFormsPage *self,
+                  GtkListBoxRow  *row)
+{
+  ethos_forms_page_show_template (self, entry_at (self, row)->tmpl->id, NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+back_cb (EthosFormsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+ethos_forms_page_dispose (GObject *object)
+{
+  EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
+
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_FORMS_PAGE);
+  g_clear_pointer (&self->store, ethos_template_store_free);
+  self->corpus = NULL;
+
+  G_OBJECT_CLASS (ethos_forms_page_parent_class)->dispose (object);
+}
+
+static void
+ethos_forms_page_finalize (GObject *object)
+{
+  EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
+
+  g_free (self->shown_id);
+
+  G_OBJECT_CLASS (ethos_forms_page_parent_class)->finalize (object);
+}
+
+static void
+ethos_forms_page_class_init (EthosFormsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ethos_forms_page_dispose;
+  object_class->finalize = ethos_forms_page_finalize;
+
+  g_type_ensure (ETHOS_TYPE_COVERAGE_REPORT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ethosapp/Ethos/ui/ethos-forms-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, separator);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_title);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, report);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, error_page);
+}
+
+static void
+ethos_forms_page_init (EthosFormsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lang = ethos_forms_ui_language ();
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+EthosFormsPage *
+ethos_forms_page_new (void)
+{
+  return g_object_new (ETHOS_TYPE_FORMS_PAGE, NULL);
+}
+
+void
+ethos_forms_page_set_view_stack (EthosFormsPage *self,
+                                 AdwViewStack   *stack)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+  g_return_if_fail (stack == NULL || ADW_IS_VIEW_STACK (stack));
+
+  adw_view_switcher_title_set_stack (self->switcher_title, stack);
+}
+
+void
+ethos_forms_page_set_menu_model (EthosFormsPage *self,
+                                 GMenuModel     *menu)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+}
+
+AdwViewSwitcherTitle *
+ethos_forms_page_get_switcher_title (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->switcher_title;
+}
+
+gboolean
+ethos_forms_page_load (EthosFormsPage  *self,
+                       const char      *builtin_dir,
+                       EthosUserDb     *db,
+                       const char      *shared_dir,
+                       EthosCorpus     *corpus,
+                       GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EthosTemplateStore *store;
+  GPtrArray *entries;
+  GtkWidget *child;
+
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
+  g_return_val_if_fail (builtin_dir != NULL, FALSE);
+
+  if (!(store = ethos_template_store_new (builtin_dir, db, shared_dir, &local_error)))
+    {
+      show_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_pointer (&self->store, ethos_template_store_free);
+  g_clear_pointer (&self->shown_id, g_free);
+  self->store = store;
+  self->corpus = corpus;
+  gtk_widget_set_visible (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->separator, TRUE);
+
+  show_problems (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  entries = ethos_template_store_list (store);
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->list,
+                         template_row (g_ptr_array_index (entries, i),
+                                       ethos_template_store_get_requirements (store),
+                                       self->lang));
+
+  if (entries->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+      return TRUE;
+    }
+  return ethos_forms_page_show_template (self,
+                                         ((EthosTemplateEntry *) entries->pdata[0])->tmpl->id,
+                                         error);
+}
+
+gboolean
+ethos_forms_page_show_template (EthosFormsPage  *self,
+                                const char      *id,
+                                GError         **error)
+{
+  const EthosTemplateEntry *entry;
+  GPtrArray *entries;
+
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (!(entry = ethos_template_store_lookup (self->store, id, error)))
+    return FALSE;
+
+  ethos_coverage_report_show (self->report, entry,
+                              ethos_template_store_get_requirements (self->store),
+                              self->corpus, self->lang);
+  gtk_stack_set_visible_child_name (self->content_stack, "report");
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     ethos_forms_text (entry->tmpl, entry->tmpl->title,
+                                                       self->lang));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Coverage"));
+
+  entries = ethos_template_store_list (self->store);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_ptr_array_index (entries, i) == entry)
+      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (entry->tmpl->id);
+  return TRUE;
+}
+
+const char *
+ethos_forms_page_get_template_id (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->shown_id;
+}
+
+GtkWidget *
+ethos_forms_page_get_row (EthosFormsPage *self,
+                          const char     *id)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  entries = ethos_template_store_list (self->store);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_equal (((EthosTemplateEntry *) entries->pdata[i])->tmpl->id, id))
+      return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) i));
+  return NULL;
+}
+
+GtkWidget *
+ethos_forms_page_get_report (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return GTK_WIDGET (self->report);
+}
+
+AdwStatusPage *
+ethos_forms_page_get_error_page (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->error_page;
+}
+
+GtkWidget *
+ethos_forms_page_get_problems (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->problems_box;
+}

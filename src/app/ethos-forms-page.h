@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ethos-corpus.h"
+#include "ethos-user-db.h"
+
+G_BEGIN_DECLS
+
+#define ETHOS_TYPE_FORMS_PAGE (ethos_forms_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EthosFormsPage, ethos_forms_page, ETHOS, FORMS_PAGE, GtkWidget)
+
+/* The Forms view: every consent-form template, with how well it covers the
+ * standards it requires, and the coverage report of the one chosen. */
+EthosFormsPage       *ethos_forms_page_new                (void);
+/* The stack its header's view switcher switches; NULL before the stack
+ * goes away (the switcher holds a reference on it). */
+void                  ethos_forms_page_set_view_stack     (EthosFormsPage  *self,
+                                                           AdwViewStack    *stack);
+void                  ethos_forms_page_set_menu_model     (EthosFormsPage  *self,
+                                                           GMenuModel      *menu);
+AdwViewSwitcherTitle *ethos_forms_page_get_switcher_title (EthosFormsPage  *self);
+/* Reads the templates (ethos_template_store_new) and lists them. When they
+ * cannot be read, the page says so and this returns FALSE. @db, @shared_dir
+ * and @corpus may be NULL. */
+gboolean              ethos_forms_page_load               (EthosFormsPage  *self,
+                                                           const char      *builtin_dir,
+                                                           EthosUserDb     *db,
+                                                           const char      *shared_dir,
+                                                           EthosCorpus     *corpus,
+                                                           GError         **error);
+/* Opens a template's coverage report, as activating its row does. */
+gboolean              ethos_forms_page_show_template      (EthosFormsPage  *self,
+                                                           const char      *id,
+                                                           GError         **error);
+const char           *ethos_forms_page_get_template_id    (EthosFormsPage  *self);
+/* For tests: the list's row of a template, the report, the error page. */
+GtkWidget            *ethos_forms_page_get_row            (EthosFormsPage  *self,
+                                                           const char      *id);
+GtkWidget            *ethos_forms_page_get_report         (EthosFormsPage  *self);
+AdwStatusPage        *ethos_forms_page_get_error_page     (EthosFormsPage  *self);
+GtkWidget            *ethos_forms_page_get_problems       (EthosFormsPage  *self);
+
+G_END_DECLS

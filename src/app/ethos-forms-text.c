@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-forms-text"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ethos-forms-text.h"
+
+const char *
+ethos_forms_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "es") ? "es" : "en";
+}
+
+const char *
+ethos_forms_text (const EthosTemplate *tmpl,
+                  EthosLangText       *text,
+                  const char          *lang)
+{
+  const char *value;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  if (text == NULL)
+    return "";
+  if ((value = ethos_lang_text_get (text, lang)) != NULL ||
+      (value = ethos_lang_text_get (text, "en")) != NULL ||
+      (tmpl->languages[0] != NULL &&
+       (value = ethos_lang_text_get (text, tmpl->languages[0])) != NULL))
+    return value;
+  return "";
+}
+
+const char *
+ethos_forms_source_label (EthosTemplateSource source)
+{
+  switch (source)
+    {
+    case ETHOS_TEMPLATE_BUILTIN:
+      /* Translators: where a form template comes from: shipped with Ethos */
+      return _("Built-in");
+    case ETHOS_TEMPLATE_SYSTEM:
+      /* Translators: where a form template comes from: installed on this
+       * computer for every user, usually by IT */
+      return _("System");
+    case ETHOS_TEMPLATE_SHARED:
+      /* Translators: where a form template comes from: the agency's shared
+       * templates folder, usually on a network share */
+      return _("Shared folder");
+    case ETHOS_TEMPLATE_AGENCY:
+      /* Translators: where a form template comes from: imported or edited
+       * by the agency, kept in this user's Ethos */
+      return _("Agency");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+language_name (const char *lang)
+{
+  if (g_str_equal (lang, "en"))
+    return _("English");
+  if (g_str_equal (lang, "es"))
+    return _("Spanish");
+  return NULL;
+}
+
+char *
+ethos_forms_languages_label (const EthosTemplate *tmpl)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  for (guint i = 0; tmpl->languages[i] != NULL; i++)
+    {
+      const char *name = language_name (tmpl->languages[i]);
+      g_autofree char *upper = NULL;
+
+      if (name == NULL)
+        name = upper = g_ascii_strup (tmpl->languages[i], -1);
+      if (i > 0)
+        /* Translators: between the languages of a form: "English, Spanish" */
+        g_string_append (label, _(", "));
+      g_string_append (label, name);
+    }
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+char *
+ethos_forms_code_label (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  /* Short ids are acronyms (NOHS, OESC); longer ones are words. */
+  if (strlen (code) <= 4)
+    return g_ascii_strup (code, -1);
+  return g_strdup_printf ("%c%s", g_ascii_toupper (code[0]), code + 1);
+}
+
+gboolean
+ethos_forms_split_standard (const char  *standard,
+                            char       **code,
+                            char       **ref)
+{
+  const char *space;
+
+  g_return_val_if_fail (standard != NULL, FALSE);
+
+  space = strchr (standard, ' ');
+  if (space == NULL || space == standard || space[1] == '\0')
+    return FALSE;
+  if (code != NULL)
+    *code = g_strndup (standard, space - standard);
+  if (ref != NULL)
+    *ref = g_strdup (space + 1);
+  return TRUE;
+}
+
+char *
+ethos_forms_requires_label (const EthosTemplate *tmpl)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *last_code = NULL;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  for (guint i = 0; tmpl->requires[i] != NULL; i++)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *ref = NULL;
+
+      if (!ethos_forms_split_standard (tmpl->requires[i], &code, &ref))
+        {
+          g_string_append_printf (label, "%s%s", i > 0 ? " · " : "", tmpl->requires[i]);
+          g_clear_pointer (&last_code, g_free);
+          continue;
+        }
+      if (last_code != NULL && g_ascii_strcasecmp (code, last_code) == 0)
+        g_string_append_printf (label, ", %s", ref);
+      else
+        {
+          g_autofree char *name = ethos_forms_code_label (code);
+          g_string_append_printf (label, "%s%s %s", i > 0 ? " · " : "", name, ref);
+          g_free (last_code);
+          last_code = g_steal_pointer (&code);
+        }
+    }
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+char *
+ethos_forms_coverage_label (guint n_elements,
+                            guint n_uncovered)
+{
+  if (n_elements == 0)
+    return g_strdup (_("Requires no standards"));
+  if (n_uncovered == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The %u required element is covered",
+                                         "All %u required elements covered", n_elements),
+                            n_elements);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u element not covered",
+                                       "%u elements not covered", n_uncovered),
+                          n_uncovered);
+}
+
+char *
+ethos_forms_condition_label (const EthosTemplate *tmpl,
+                             const char          *when,
+                             const char          *lang)
+{
+  gboolean negate;
+  const EthosField *field;
+  const char *label;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  if (when == NULL)
+    return NULL;
+  negate = when[0] == '!';
+  field = ethos_template_get_field (tmpl, negate ? when + 1 : when);
+  label = field != NULL ? ethos_forms_text (tmpl, field->label, lang) : (negate ? when + 1 : when);
+
+  if (field == NULL || field->type == ETHOS_FIELD_BOOL)
+    /* Translators: when a clause is printed; %s is a yes/no field of the
+     * form, e.g. "Services are mandated" */
+    return g_strdup_printf (negate ? _("Unless: %s") : _("Only when: %s"), label);
+  /* Translators: when a clause is printed; %s is a field of the form,
+   * e.g. "Parent or guardian 1: name" */
+  return g_strdup_printf (negate ? _("Only when left blank: %s") : _("Only when filled in: %s"),
+                          label);
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ethos-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ethos-paths.h"
+#include "ethos-window-private.h"
+
+/* The Forms view. Its page is made the first time it is shown, so that
+ * startup reads no template. */
+
+/* Each view has its own header and view switcher title: the bar at the
+ * bottom shows when the visible view's title has no room for the switcher. */
+static void
+sync_switcher_bar (EthosWindow *self)
+{
+  AdwViewSwitcherTitle *title = self->switcher_title;
+
+  if (self->forms_page != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "forms") == 0)
+    title = ethos_forms_page_get_switcher_title (self->forms_page);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (title));
+}
+
+static void
+ensure_forms_page (EthosWindow *self)
+{
+  g_autofree char *builtin = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->forms_page != NULL)
+    return;
+
+  self->forms_page = ethos_forms_page_new ();
+  ethos_forms_page_set_view_stack (self->forms_page, self->view_stack);
+  ethos_forms_page_set_menu_model (self->forms_page, self->primary_menu);
+  g_signal_connect_object (ethos_forms_page_get_switcher_title (self->forms_page),
+                           "notify::title-visible", G_CALLBACK (sync_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->forms_bin, GTK_WIDGET (self->forms_page));
+
+  builtin = ethos_paths_get_templates_dir ();
+  shared = ethos_paths_get_shared_templates_dir ();
+  /* On failure the page shows why. */
+  if (!ethos_forms_page_load (self->forms_page, builtin, self->user_db, shared, self->corpus,
+                              &error))
+    g_debug ("Forms: %s", error->message);
+}
+
+static void
+view_changed_cb (EthosWindow *self)
+{
+  gboolean forms = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                              "forms") == 0;
+
+  if (forms)
+    ensure_forms_page (self);
+  /* Typing starts a search of the codes only where the codes are shown. */
+  if (self->corpus != NULL)
+    gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                             forms ? NULL : GTK_WIDGET (self));
+  sync_switcher_bar (self);
+}
+
+void
+_ethos_window_forms_setup (EthosWindow *self)
+{
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
+  sync_switcher_bar (self);
+}
+
+void
+_ethos_window_forms_dispose (EthosWindow *self)
+{
+  /* Its switcher holds a reference on the stack that holds the page. */
+  if (self->forms_page != NULL)
+    ethos_forms_page_set_view_stack (self->forms_page, NULL);
+  self->forms_page = NULL;
+}
+
+EthosFormsPage *
+_ethos_window_show_forms (EthosWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "forms");
+  ensure_forms_page (self);
+  return self->forms_page;
+}
