@@ -23,7 +23,55 @@ element_free (EthosElement *element)
   g_free (element->standard);
   g_free (element->text);
   g_free (element->when);
+  g_clear_pointer (&element->translations, g_hash_table_unref);
   g_free (element);
+}
+
+const char *
+ethos_element_get_text (const EthosElement *element,
+                        const char         *lang)
+{
+  const char *text = NULL;
+
+  g_return_val_if_fail (element != NULL, NULL);
+
+  if (lang != NULL && element->translations != NULL)
+    text = g_hash_table_lookup (element->translations, lang);
+  return text != NULL ? text : element->text;
+}
+
+/* "translations": {"es": "…"}: the element's text in other languages. */
+static gboolean
+parse_element_translations (EthosElement  *element,
+                            JsonObject    *e,
+                            const char    *path,
+                            const char    *where,
+                            GError       **error)
+{
+  g_autofree char *here = g_strconcat (where, ".translations", NULL);
+  JsonNode *node = json_object_get_member (e, "translations");
+  g_autoptr(GList) langs = NULL;
+  JsonObject *object;
+
+  element->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _ethos_json_fail (error, path, here, _("must be an object of languages"));
+  object = json_node_get_object (node);
+  langs = json_object_get_members (object);
+  for (const GList *l = langs; l != NULL; l = l->next)
+    {
+      char *text = NULL;
+
+      if (!g_regex_match_simple ("^[a-z]{2,3}$", l->data, 0, 0))
+        return _ethos_json_fail (error, path, here, _("“%s” is not a language code"),
+                                 (const char *) l->data);
+      if (!_ethos_json_get_string (object, l->data, FALSE, &text, path, here, error))
+        return FALSE;
+      g_hash_table_insert (element->translations, g_strdup (l->data), text);
+    }
+  return TRUE;
 }
 
 void
@@ -61,7 +109,7 @@ parse_standard (EthosRequirements  *reqs,
                 GError            **error)
 {
   static const char * const keys[] = { "ref", "elements", NULL };
-  static const char * const element_keys[] = { "id", "text", "when", NULL };
+  static const char * const element_keys[] = { "id", "text", "when", "translations", NULL };
   g_autofree char *ref = NULL;
   g_autofree char *prefix = NULL;
   g_autoptr(GPtrArray) elements = NULL;
@@ -96,7 +144,8 @@ parse_standard (EthosRequirements  *reqs,
       if (!_ethos_json_check_keys (e, element_keys, path, where, error) ||
           !_ethos_json_get_string (e, "id", FALSE, &element->id, path, where, error) ||
           !_ethos_json_get_string (e, "text", FALSE, &element->text, path, where, error) ||
-          !_ethos_json_get_string (e, "when", TRUE, &element->when, path, where, error))
+          !_ethos_json_get_string (e, "when", TRUE, &element->when, path, where, error) ||
+          !parse_element_translations (element, e, path, where, error))
         return FALSE;
       if (!g_str_has_prefix (element->id, prefix) ||
           !_ethos_is_kebab_id (element->id + strlen (prefix)))

@@ -66,11 +66,16 @@ typedef struct
 
 typedef struct
 {
-  char *id;                  /* "nohs-2#withdraw" */
-  char *standard;            /* "nohs 2" */
-  char *text;
-  char *when;                /* NULL or a condition */
+  char       *id;            /* "nohs-2#withdraw" */
+  char       *standard;      /* "nohs 2" */
+  char       *text;          /* English */
+  char       *when;          /* NULL or a condition */
+  GHashTable *translations;  /* language → text */
 } EthosElement;
+
+/* The element's text in @lang when translated, else the English text. */
+const char        *ethos_element_get_text         (const EthosElement *element,
+                                                   const char         *lang);
 
 typedef struct _EthosRequirements EthosRequirements;
 
