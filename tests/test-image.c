@@ -7,6 +7,8 @@
 
 #include "ethos-error.h"
 #include "ethos-image.h"
+#include "ethos-layout.h"
+#include "ethos-pdf-painter.h"
 #include "ethos-test-utils.h"
 
 #define W 17
@@ -207,6 +209,61 @@ test_jpeg (void)
   g_assert_cmpint (b->format, ==, ETHOS_IMAGE_JPEG);
 }
 
+/* A one-page document with @image as the letterhead's logo, painted. */
+static GBytes *
+paint_logo (const EthosImage  *image,
+            GError           **error)
+{
+  g_autoptr(EthosFonts) fonts = ethos_fonts_new (error);
+  g_autoptr(EthosDocument) doc = ethos_document_new ("Logo", "en", ETHOS_PAPER_LETTER);
+  g_autoptr(EthosLayout) layout = NULL;
+
+  g_assert_nonnull (fonts);
+  doc->logo = ethos_image_copy (image);
+  doc->footer = g_strdup ("test");
+  doc->page_format = g_strdup ("Page %u of %u");
+  ethos_document_add_block (doc, ETHOS_BLOCK_HEADER)->lines =
+    g_strdupv ((char *[]) { "Harbor Counseling", NULL });
+  if (!(layout = ethos_layout_new (doc, fonts, error)))
+    return NULL;
+  return ethos_pdf_render (layout, doc, error);
+}
+
+/* Found by fuzz/fuzz-image.c: 0xFF fill bytes after SOI are valid JPEG
+ * (libjpeg skips them) but libharu reads its own way, takes them for a
+ * marker and fails to paint. A logo that passes must paint. */
+static void
+test_jpeg_fill_bytes (void)
+{
+  g_autoptr(GBytes) jpeg = make_jpeg (3);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  g_autoptr(GByteArray) filled = g_byte_array_new ();
+  g_autoptr(GBytes) filled_bytes = NULL;
+  g_autoptr(EthosImage) good = load_ok (jpeg);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  EthosImage forced = { ETHOS_IMAGE_JPEG, W, H, NULL };
+
+  g_byte_array_append (filled, data, 2);
+  for (guint i = 0; i < 16; i++)
+    g_byte_array_append (filled, (const guint8 *) "\xff", 1);
+  g_byte_array_append (filled, data + 2, size - 2);
+  filled_bytes = g_bytes_new (filled->data, filled->len);
+
+  assert_invalid (filled_bytes, "not supported");
+
+  /* Why: painted anyway, libharu refuses it; the same JPEG without the fill
+   * bytes paints. */
+  forced.data = filled_bytes;
+  g_assert_null (paint_logo (&forced, &error));
+  g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_IO);
+  g_clear_error (&error);
+  pdf = paint_logo (good, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+}
+
 static void
 test_truncated (void)
 {
@@ -300,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/image/png/rgba", test_png_rgba);
   g_test_add_func ("/image/png/palette-gray", test_png_palette_gray);
   g_test_add_func ("/image/jpeg", test_jpeg);
+  g_test_add_func ("/image/jpeg-fill-bytes", test_jpeg_fill_bytes);
   g_test_add_func ("/image/truncated", test_truncated);
   g_test_add_func ("/image/corrupt", test_corrupt);
   g_test_add_func ("/image/files", test_files);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "ethos-error.h"
 #include "ethos-form.h"
@@ -239,6 +240,55 @@ test_hostile_files (void)
     }
 }
 
+/* Inputs the fuzzer (fuzz/fuzz-template.c) found. */
+static void
+test_fuzz_inputs (void)
+{
+  struct { const char *json; const char *expect; } cases[] = {
+    /* json-glib quoted the bad token cut inside "ó": not UTF-8. */
+    { "{\"\":\"La otra persona u organizació\"", "Parse error" },
+    /* Two top-level values: json-glib kept the last and leaked the first. */
+    { "9{}", "fuzz.json:1: unexpected data after the end of the JSON value" },
+    { "{\"format\": 1}\n {\"format\": 1}", "fuzz.json:2: unexpected data" },
+    { "\"a}\" []", "fuzz.json:1: unexpected data" },
+  };
+  g_autoptr(EthosTemplateStore) store = open_store (NULL);
+  EthosRequirements *reqs = ethos_template_store_get_requirements (store);
+  const guint depths[] = { 64, 65, 100000 };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EthosTemplate) tmpl = ethos_template_load ("fuzz.json", cases[i].json,
+                                                           strlen (cases[i].json), reqs, &error);
+      g_assert_null (tmpl);
+      g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      if (strstr (error->message, cases[i].expect) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].expect);
+    }
+
+  /* Nested 100,000 deep, json-glib overflowed the stack. 64 levels pass
+   * the structure check (and fail as a template); 65 do not. */
+  for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EthosTemplate) tmpl = NULL;
+
+      g_string_truncate (deep, 0);
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append_c (deep, '[');
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append_c (deep, ']');
+      tmpl = ethos_template_load ("deep.json", deep->str, deep->len, reqs, &error);
+      g_assert_null (tmpl);
+      g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+      g_assert_true ((strstr (error->message, "nested more than 64 levels") != NULL) ==
+                     (depths[d] > 64));
+    }
+}
+
 static void
 test_import_export (void)
 {
@@ -335,6 +385,114 @@ test_system_dir (void)
   g_assert_true (strstr (ethos_template_store_get_problems (store)[0], "broken.json") != NULL);
 }
 
+/* Every element shipped in requirements.json has a Spanish text of its own,
+ * and a language it lacks falls back to the English text. The element ids
+ * are read from the file itself, apart from the loader under test. */
+static void
+test_element_translations (void)
+{
+  g_autofree char *dir = ethos_paths_get_templates_dir ();
+  g_autofree char *path = g_build_filename (dir, "requirements.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EthosTemplateStore) store = open_store (NULL);
+  EthosRequirements *reqs = ethos_template_store_get_requirements (store);
+  g_autoptr(GError) error = NULL;
+  const EthosElement *withdraw;
+  JsonArray *standards;
+  guint n_elements = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  standards = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "standards");
+  for (guint s = 0; s < json_array_get_length (standards); s++)
+    {
+      JsonObject *standard = json_array_get_object_element (standards, s);
+      JsonArray *elements = json_object_get_array_member (standard, "elements");
+      GPtrArray *loaded = ethos_requirements_get_standard (
+        reqs, json_object_get_string_member (standard, "ref"));
+
+      g_assert_nonnull (loaded);
+      g_assert_cmpuint (loaded->len, ==, json_array_get_length (elements));
+      for (guint i = 0; i < json_array_get_length (elements); i++)
+        {
+          const char *id = json_object_get_string_member (
+            json_array_get_object_element (elements, i), "id");
+          const EthosElement *element = ethos_requirements_get_element (reqs, id);
+          const char *es;
+
+          g_assert_nonnull (element);
+          g_assert_true (element == loaded->pdata[i]);
+          es = ethos_element_get_text (element, "es");
+          if (es == NULL || g_strcmp0 (es, element->text) == 0)
+            g_error ("%s has no Spanish text of its own", id);
+          g_assert_cmpstr (es, ==, g_hash_table_lookup (element->translations, "es"));
+          g_assert_true (g_utf8_validate (es, -1, NULL));
+          /* A sentence, like the English one. */
+          g_assert_true (g_str_has_suffix (es, "."));
+          /* No French text: the English one, unchanged. */
+          g_assert_true (ethos_element_get_text (element, "fr") == element->text);
+          g_assert_true (ethos_element_get_text (element, NULL) == element->text);
+          g_assert_cmpstr (ethos_element_get_text (element, "en"), ==, element->text);
+          n_elements++;
+        }
+    }
+  g_assert_cmpuint (n_elements, >=, 64);
+
+  /* The sentence data/templates/README.md quotes. */
+  withdraw = ethos_requirements_get_element (reqs, "nohs-2#withdraw");
+  g_assert_cmpstr (ethos_element_get_text (withdraw, "es"), ==,
+                   "Se informa al cliente de que puede retirar su consentimiento en cualquier "
+                   "momento.");
+  g_assert_cmpstr (ethos_element_get_text (withdraw, "fr"), ==,
+                   "The client is told they may withdraw consent at any time.");
+}
+
+/* "translations" must map language codes to non-empty strings. */
+static void
+test_element_translations_malformed (void)
+{
+  struct { const char *translations, *expect; } cases[] = {
+    { "\"es\"", "must be an object of languages" },
+    { "{\"ES\": \"Hola.\"}", "“ES” is not a language code" },
+    { "{\"es-MX\": \"Hola.\"}", "“es-MX” is not a language code" },
+    { "{\"es\": 3}", "must be a string" },
+    { "{\"es\": \"  \"}", "is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": 1, \"standards\": [{\"ref\": \"nohs 2\", \"elements\": ["
+        "{\"id\": \"nohs-2#withdraw\", \"text\": \"The client may withdraw.\", "
+        "\"translations\": %s}]}]}", cases[i].translations);
+      g_autofree char *path = ethos_test_write_file (tmp, "requirements-bad.json", json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EthosRequirements) reqs = ethos_requirements_load (path, &error);
+
+      g_assert_null (reqs);
+      g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+      if (strstr (error->message, cases[i].expect) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].expect);
+    }
+
+  /* A well-formed one, in a language the shipped file does not use. */
+  {
+    g_autofree char *path = ethos_test_write_file (tmp, "requirements-de.json",
+      "{\"format\": 1, \"standards\": [{\"ref\": \"nohs 2\", \"elements\": ["
+      "{\"id\": \"nohs-2#withdraw\", \"text\": \"The client may withdraw.\", "
+      "\"translations\": {\"de\": \"Der Klient darf widerrufen.\"}}]}]}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EthosRequirements) reqs = ethos_requirements_load (path, &error);
+    const EthosElement *element;
+
+    g_assert_no_error (error);
+    element = ethos_requirements_get_element (reqs, "nohs-2#withdraw");
+    g_assert_cmpstr (ethos_element_get_text (element, "de"), ==, "Der Klient darf widerrufen.");
+    g_assert_cmpstr (ethos_element_get_text (element, "es"), ==, "The client may withdraw.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,7 +505,11 @@ main (int   argc,
   g_test_add_func ("/template/conditional-does-not-cover", test_conditional_does_not_cover);
   g_test_add_func ("/template/malformed", test_malformed);
   g_test_add_func ("/template/hostile-files", test_hostile_files);
+  g_test_add_func ("/template/fuzz-inputs", test_fuzz_inputs);
   g_test_add_func ("/template/import-export", test_import_export);
   g_test_add_func ("/template/system-dir", test_system_dir);
+  g_test_add_func ("/template/element-translations", test_element_translations);
+  g_test_add_func ("/template/element-translations-malformed",
+                   test_element_translations_malformed);
   return g_test_run ();
 }

@@ -1,167 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
-#include "ethos-application.h"
-#include "ethos-forms-text.h"
-#include "ethos-paths.h"
-#include "ethos-template-store.h"
 #include "ethos-jump-dialog.h"
 #include "ethos-markup.h"
 #include "ethos-result.h"
-#include "ethos-window-private.h"
+#include "ethos-test-window.h"
 
-/* The window as a user drives it: rows selected in the sidebar, text typed
- * into the search entry, actions activated as buttons and shortcuts do. */
-
-static char *test_dir;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-/* Mapped and laid out: the leaflet maps its panes only once allocated. */
-static gboolean
-is_shown (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-typedef void (*TestBody) (EthosApplication *app,
-                          EthosWindow      *window);
-
-static void
-window_close (EthosWindow *window)
-{
-  gpointer pages[] = {
-    window->item_page, window->code_page, window->section_page, window->compare_page,
-    window->bookmarks_page, window->tree_view, window->results_view, window->forms_page,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (pages[i] != NULL)
-      g_object_add_weak_pointer (pages[i], &pages[i]);
-  g_object_ref (window);
-  gtk_window_close (GTK_WINDOW (window));
-  spin (50);
-  /* Nothing else holds the window or any of its children. */
-  g_assert_finalize_object (window);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    g_assert_null (pages[i]);
-}
-
-static void
-activated_cb (EthosApplication *app,
-              TestBody          body)
-{
-  EthosWindow *window = ETHOS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-
-  g_assert_nonnull (ethos_application_get_corpus (app));
-  g_assert_nonnull (ethos_application_get_user_db (app));
-  g_assert_true (ETHOS_IS_WINDOW (window));
-  wait_until (is_shown, window, "the window to show");
-
-  g_application_hold (G_APPLICATION (app));
-  body (app, window);
-  window_close (window);
-  g_application_release (G_APPLICATION (app));
-}
-
-/* Starts Ethos as main.c does, runs @body on the window it opens, closes
- * the window and lets the application quit. */
-static void
-run_app (TestBody body)
-{
-  EthosApplication *app = ethos_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), body);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_finalize_object (app);
-}
-
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *wait = data;
-  return find_label (wait->root, wait->text);
-}
-
-/* Waits for a label: some parts of a page fill in a frame after the rest. */
-static gboolean
-wait_for_label (gpointer    root,
-                const char *text)
-{
-  LabelWait wait = { root, text };
-
-  wait_until (label_shown, &wait, text);
-  return TRUE;
-}
-
-static void
-assert_at (EthosWindow   *window,
-           EthosNodeKind  kind,
-           const char    *code,
-           const char    *key)
-{
-  g_assert_nonnull (window->current);
-  g_assert_cmpint (window->current->kind, ==, kind);
-  g_assert_cmpstr (window->current->code, ==, code);
-  g_assert_cmpstr (window->current->key, ==, key);
-}
+/* The window as a user drives it in the Codes view: rows selected in the
+ * sidebar, text typed into the search entry, actions activated as buttons
+ * and shortcuts do. The Forms view is tested in test-forms-view.c. */
 
 /* Finds a row among the children of @parent (the root when NULL) and
  * returns it, expanded. */
@@ -211,18 +60,18 @@ test_codes_listed_body (EthosApplication *app,
   g_assert_cmpuint (n_codes, ==, 4);
 
   /* The rows are on screen, not only in the model. */
-  spin (100);
-  g_assert_true (find_label (GTK_WIDGET (window->tree_view), "NOHS Ethical Standards"));
-  g_assert_true (find_label (GTK_WIDGET (window->tree_view), "OESC Code of Conduct"));
+  ethos_test_spin (100);
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->tree_view), "NOHS Ethical Standards"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->tree_view), "OESC Code of Conduct"));
   /* A first run opens on the first code's overview. */
-  assert_at (window, ETHOS_NODE_CODE, "nohs", NULL);
+  ethos_test_assert_at (window, ETHOS_NODE_CODE, "nohs", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "code");
 }
 
 static void
 test_codes_listed (void)
 {
-  run_app (test_codes_listed_body);
+  ethos_test_run_app (test_codes_listed_body);
 }
 
 static void
@@ -235,25 +84,26 @@ test_select_item_body (EthosApplication *app,
   GtkLabel *text;
 
   gtk_single_selection_set_selected (window->tree_selection, gtk_tree_list_row_get_position (item));
-  spin (50);
+  ethos_test_spin (50);
   text = ethos_item_page_get_text_label (window->item_page);
 
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "item");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (text),
                                    "Human service professionals protect the client's right to "
                                    "privacy and confidentiality"));
-  g_assert_true (find_label (GTK_WIDGET (window->item_page), "Standard 3"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->item_page), "Standard 3"));
   /* Topics link to Compare, and other codes' items on them are listed. */
-  g_assert_true (find_label (GTK_WIDGET (window->item_page), "Limits of confidentiality / duty to warn"));
-  g_assert_true (wait_for_label (window->item_page, "Clause 1.9"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->item_page),
+                                        "Limits of confidentiality / duty to warn"));
+  g_assert_true (ethos_test_wait_for_label (window->item_page, "Clause 1.9"));
 }
 
 static void
 test_select_item (void)
 {
-  run_app (test_select_item_body);
+  ethos_test_run_app (test_select_item_body);
 }
 
 static gboolean
@@ -286,7 +136,7 @@ type_search (EthosWindow *window,
              const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
-  wait_until (results_shown, window, "the search results");
+  ethos_test_wait_until (results_shown, window, "the search results");
   g_assert_cmpstr (window->query, ==, text);
 }
 
@@ -314,15 +164,15 @@ test_search_body (EthosApplication *app,
   /* ...and in the text of the item opened from it. */
   gtk_single_selection_set_selected (window->results_selection,
                                      (guint) result_position (window, "nohs", "5"));
-  spin (50);
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "5");
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "5");
   markup = gtk_label_get_label (ethos_item_page_get_text_label (window->item_page));
   g_assert_nonnull (strstr (markup, ">dual</span> or multiple "));
   g_assert_nonnull (strstr (markup, ">relationships</span> with clients"));
 
   /* Scoped to one code. */
   gtk_drop_down_set_selected (window->scope_dropdown, 4);
-  spin (20);
+  ethos_test_spin (20);
   g_assert_cmpint (result_position (window, "nohs", "5"), ==, -1);
   g_assert_cmpint (result_position (window, "oesc", "I.4.a"), ==, 0);
   gtk_drop_down_set_selected (window->scope_dropdown, 0);
@@ -334,7 +184,7 @@ test_search_body (EthosApplication *app,
 
   /* Clearing the search brings the tree back and the text unmarked. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  spin (400);
+  ethos_test_spin (400);
   g_assert_null (window->query);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "browse");
   markup = gtk_label_get_label (ethos_item_page_get_text_label (window->item_page));
@@ -344,7 +194,7 @@ test_search_body (EthosApplication *app,
 static void
 test_search (void)
 {
-  run_app (test_search_body);
+  ethos_test_run_app (test_search_body);
 }
 
 static EthosJumpDialog *
@@ -370,22 +220,22 @@ test_reference_jump_body (EthosApplication *app,
   /* A reference typed into the search entry: Enter goes there. */
   type_search (window, "nohs 3");
   g_signal_emit_by_name (window->search_entry, "activate");
-  spin (20);
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  ethos_test_spin (20);
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  spin (300);
+  ethos_test_spin (300);
 
   /* Ctrl+K's dialog, with a sub-item. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.jump", NULL));
   dialog = find_jump_dialog ();
   g_assert_nonnull (dialog);
-  wait_until (is_mapped, dialog, "the jump dialog");
+  ethos_test_wait_until (ethos_test_is_mapped, dialog, "the jump dialog");
   gtk_editable_set_text (ethos_jump_dialog_get_entry (dialog), "I.5.a");
   g_assert_cmpuint (ethos_jump_dialog_get_n_candidates (dialog), ==, 1);
   g_signal_emit_by_name (ethos_jump_dialog_get_entry (dialog), "activate");
-  spin (50);
+  ethos_test_spin (50);
   g_assert_null (find_jump_dialog ());
-  assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
   /* The sidebar shows where we are: the sub-item's row is selected. */
   {
     GtkTreeListRow *row = gtk_single_selection_get_selected_item (window->tree_selection);
@@ -397,30 +247,31 @@ test_reference_jump_body (EthosApplication *app,
   /* A bare ref in several codes offers each of them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.jump", NULL));
   dialog = find_jump_dialog ();
-  wait_until (is_mapped, dialog, "the jump dialog");
+  ethos_test_wait_until (ethos_test_is_mapped, dialog, "the jump dialog");
   gtk_editable_set_text (ethos_jump_dialog_get_entry (dialog), "1.1");
-  spin (50);
+  ethos_test_spin (50);
   g_assert_cmpuint (ethos_jump_dialog_get_n_candidates (dialog), ==, 2);
-  g_assert_true (find_label (GTK_WIDGET (dialog), "Global Code of Ethics (coaching & mentoring)"));
-  g_assert_true (find_label (GTK_WIDGET (dialog), "ESPCC CESP™ Code of Conduct"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (dialog),
+                                        "Global Code of Ethics (coaching & mentoring)"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (dialog), "ESPCC CESP™ Code of Conduct"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "jump.choose", "(ss)",
                                              "cesp", "1.1"));
-  spin (50);
-  assert_at (window, ETHOS_NODE_ITEM, "cesp", "1.1");
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "cesp", "1.1");
 
   /* Back and forward walk the places visited. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL));
-  assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
 }
 
 static void
 test_reference_jump (void)
 {
-  run_app (test_reference_jump_body);
+  ethos_test_run_app (test_reference_jump_body);
 }
 
 static char *
@@ -450,6 +301,8 @@ bookmark_and_note_body (EthosApplication *app,
 
   /* Typed, then the window closed before the save's pause is over. */
   gtk_text_buffer_set_text (ethos_item_page_get_note_buffer (window->item_page), NOTE, -1);
+  /* Resized, away from the default size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 710);
 }
 
 static void
@@ -458,9 +311,14 @@ reopened_body (EthosApplication *app,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  int width, height;
 
-  /* The window reopens where it was left. */
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  /* The window reopens where it was left, at the size it was left. */
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 710);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
   g_assert_true (window->bookmarked);
   g_assert_true (gtk_toggle_button_get_active (window->bookmark_button));
   text = note_text (window);
@@ -468,10 +326,10 @@ reopened_body (EthosApplication *app,
 
   /* The Bookmarks view lists it, with its note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bookmarks", NULL));
-  assert_at (window, ETHOS_NODE_BOOKMARKS, NULL, NULL);
-  spin (50);
-  g_assert_true (find_label (GTK_WIDGET (window->bookmarks_page), NOTE));
-  g_assert_true (find_label (GTK_WIDGET (window->bookmarks_page), "Standard 3"));
+  ethos_test_assert_at (window, ETHOS_NODE_BOOKMARKS, NULL, NULL);
+  ethos_test_spin (50);
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->bookmarks_page), NOTE));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->bookmarks_page), "Standard 3"));
 
   /* Another item has neither. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "4", &error));
@@ -491,8 +349,8 @@ reopened_body (EthosApplication *app,
 static void
 test_bookmark_and_note_persist (void)
 {
-  run_app (bookmark_and_note_body);
-  run_app (reopened_body);
+  ethos_test_run_app (bookmark_and_note_body);
+  ethos_test_run_app (reopened_body);
 }
 
 typedef struct
@@ -530,7 +388,7 @@ copy_citation (EthosWindow *window,
   gdk_clipboard_set_text (clipboard, "something else");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", "s", style));
   gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
-  wait_until (read_done, &read, "the clipboard");
+  ethos_test_wait_until (read_done, &read, "the clipboard");
   return read.text;
 }
 
@@ -551,10 +409,12 @@ test_copy_citation_body (EthosApplication *app,
   short_form = copy_citation (window, "short");
   g_assert_cmpstr (short_form, ==, "NOHS (2024), Standard 3");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.citation-include-text", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.citation-include-text",
+                                             NULL));
   with_text = copy_citation (window, "full");
   g_assert_true (g_str_has_prefix (with_text, full));
-  g_assert_nonnull (strstr (with_text, "\n\nHuman service professionals protect the client's right"));
+  g_assert_nonnull (strstr (with_text,
+                            "\n\nHuman service professionals protect the client's right"));
 
   /* Nothing to cite on a code's overview. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_CODE, "nohs", NULL, &error));
@@ -564,7 +424,7 @@ test_copy_citation_body (EthosApplication *app,
 static void
 test_copy_citation (void)
 {
-  run_app (test_copy_citation_body);
+  ethos_test_run_app (test_copy_citation_body);
 }
 
 static void
@@ -572,26 +432,28 @@ test_compare_body (EthosApplication *app,
                    EthosWindow      *window)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *compare;
 
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error));
   /* A topic button of the item opens Compare on that topic. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-compare", "s",
                                              "limits-of-confidentiality"));
-  assert_at (window, ETHOS_NODE_COMPARE, NULL, "limits-of-confidentiality");
-  spin (50);
-  g_assert_true (find_label (GTK_WIDGET (window->compare_page), "NOHS Ethical Standards"));
-  g_assert_true (find_label (GTK_WIDGET (window->compare_page), "Global Code of Ethics (coaching & mentoring)"));
-  g_assert_true (find_label (GTK_WIDGET (window->compare_page), "OESC Code of Conduct"));
-  g_assert_true (find_label (GTK_WIDGET (window->compare_page), "Clause 1.11"));
-  g_assert_true (find_label (GTK_WIDGET (window->compare_page), "Item I.5.b · Duty to Warn"));
+  ethos_test_assert_at (window, ETHOS_NODE_COMPARE, NULL, "limits-of-confidentiality");
+  ethos_test_spin (50);
+  compare = GTK_WIDGET (window->compare_page);
+  g_assert_true (ethos_test_find_label (compare, "NOHS Ethical Standards"));
+  g_assert_true (ethos_test_find_label (compare, "Global Code of Ethics (coaching & mentoring)"));
+  g_assert_true (ethos_test_find_label (compare, "OESC Code of Conduct"));
+  g_assert_true (ethos_test_find_label (compare, "Clause 1.11"));
+  g_assert_true (ethos_test_find_label (compare, "Item I.5.b · Duty to Warn"));
 
   /* A section page, whose heading holds an ampersand. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
                                         "1. Working with Clients", &error));
-  spin (50);
-  g_assert_true (find_label (GTK_WIDGET (window->section_page),
+  ethos_test_spin (50);
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->section_page),
                              "Terminating professional relationships & on-going responsibilities"));
-  g_assert_true (find_label (GTK_WIDGET (window->section_page), "Clause 1.23"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->section_page), "Clause 1.23"));
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
                                         "Terminating professional relationships & on-going "
                                         "responsibilities", &error));
@@ -599,13 +461,13 @@ test_compare_body (EthosApplication *app,
   /* Each item there leads back to its place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "(ss)",
                                              "coaching", "1.11"));
-  assert_at (window, ETHOS_NODE_ITEM, "coaching", "1.11");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "coaching", "1.11");
 }
 
 static void
 test_compare (void)
 {
-  run_app (test_compare_body);
+  ethos_test_run_app (test_compare_body);
 }
 
 static GtkWindow *
@@ -633,16 +495,16 @@ test_dialogs_body (EthosApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
-  wait_until (is_mapped, about, "the about window");
+  ethos_test_wait_until (ethos_test_is_mapped, about, "the about window");
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Ethos");
   gtk_window_destroy (about);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts, "the shortcuts window");
+  ethos_test_wait_until (ethos_test_is_mapped, shortcuts, "the shortcuts window");
   gtk_window_destroy (shortcuts);
-  spin (20);
+  ethos_test_spin (20);
 
   /* Every accelerator the shortcuts window shows is one the app sets. */
   {
@@ -667,7 +529,8 @@ test_dialogs_body (EthosApplication *app,
 
         g_assert_true (gtk_accelerator_parse (expected[i][1], &want_key, &want_mods));
         for (guint a = 0; accels[a] != NULL; a++)
-          if (gtk_accelerator_parse (accels[a], &key, &mods) && key == want_key && mods == want_mods)
+          if (gtk_accelerator_parse (accels[a], &key, &mods) && key == want_key &&
+              mods == want_mods)
             found = TRUE;
         if (!found)
           g_error ("%s has no accelerator %s", expected[i][0], expected[i][1]);
@@ -678,393 +541,7 @@ test_dialogs_body (EthosApplication *app,
 static void
 test_dialogs (void)
 {
-  run_app (test_dialogs_body);
-}
-
-/* The mapped label showing exactly @text under @widget, or NULL. */
-static GtkWidget *
-find_label_widget (GtkWidget  *widget,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_widget (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The mapped widget under @widget that activates @action with @target. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *target)
-{
-  g_autoptr(GVariant) owned = g_variant_take_ref (target);
-
-  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
-      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) != NULL &&
-      g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), owned))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action, g_variant_ref (owned));
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-#define AGENCY_ID "agency-intake"
-#define AGENCY_TITLE "Agency Intake Consent"
-#define SHARED_ID "shared-consent"
-#define SHARED_TITLE "Consent (Agency Network Copy)"
-
-static EthosRequirements *
-load_requirements (void)
-{
-  g_autofree char *dir = ethos_paths_get_templates_dir ();
-  g_autofree char *path = g_build_filename (dir, "requirements.json", NULL);
-  g_autoptr(GError) error = NULL;
-  EthosRequirements *reqs = ethos_requirements_load (path, &error);
-
-  g_assert_no_error (error);
-  return reqs;
-}
-
-/* Writes a copy of the informed-consent template under another id and
- * title, without the clause @drop (unless NULL). */
-static void
-write_template_copy (const char *path,
-                     const char *id,
-                     const char *title_en,
-                     const char *drop)
-{
-  g_autofree char *builtin = ethos_paths_get_templates_dir ();
-  g_autofree char *source = g_build_filename (builtin, "informed-consent.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *kept = json_array_new ();
-  JsonObject *root, *title;
-  JsonArray *clauses;
-
-  g_assert_true (json_parser_load_from_file (parser, source, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
-  json_object_set_string_member (root, "id", id);
-  title = json_object_get_object_member (root, "title");
-  json_object_set_string_member (title, "en", title_en);
-  json_object_set_string_member (title, "es", "Consentimiento de la agencia");
-  clauses = json_object_get_array_member (root, "clauses");
-  for (guint i = 0; i < json_array_get_length (clauses); i++)
-    {
-      JsonObject *clause = json_array_get_object_element (clauses, i);
-      if (g_strcmp0 (json_object_get_string_member (clause, "id"), drop) != 0)
-        json_array_add_element (kept, json_node_copy (json_array_get_element (clauses, i)));
-    }
-  g_assert_cmpuint (json_array_get_length (kept), ==,
-                    json_array_get_length (clauses) - (drop != NULL));
-  json_object_set_array_member (root, "clauses", kept);
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  g_assert_true (json_generator_to_file (generator, path, &error));
-}
-
-/* An agency's copy of the informed-consent template without its clause on
- * withdrawing consent, imported into the user database the window opens
- * (as `ethos-cli template --import` does); and another copy in the shared
- * templates folder the setting names. */
-static void
-add_agency_templates (void)
-{
-  g_autofree char *builtin = ethos_paths_get_templates_dir ();
-  g_autofree char *copy = g_build_filename (test_dir, AGENCY_ID ".json", NULL);
-  g_autofree char *shared = g_build_filename (test_dir, "agency-share", NULL);
-  g_autofree char *shared_copy = g_build_filename (shared, SHARED_ID ".json", NULL);
-  g_autofree char *db_path = ethos_paths_get_user_db_file ();
-  g_autoptr(GSettings) settings = ethos_application_new_settings ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EthosUserDb) db = NULL;
-  g_autoptr(EthosTemplateStore) store = NULL;
-
-  write_template_copy (copy, AGENCY_ID, AGENCY_TITLE, "withdraw");
-  db = ethos_user_db_open (db_path, &error);
-  g_assert_no_error (error);
-  store = ethos_template_store_new (builtin, db, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (ethos_template_store_import (store, copy, &error));
-  g_assert_no_error (error);
-
-  g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
-  write_template_copy (shared_copy, SHARED_ID, SHARED_TITLE, NULL);
-  g_settings_set_string (settings, "agency-templates-directory", shared);
-}
-
-static gboolean
-forms_page_shown (gpointer data)
-{
-  EthosWindow *window = data;
-  return window->forms_page != NULL && is_shown (window->forms_page);
-}
-
-static void
-assert_row_status (GtkWidget  *row,
-                   const char *status,
-                   const char *style)
-{
-  GtkWidget *label = find_label_widget (row, status);
-
-  if (label == NULL)
-    g_error ("The row has no status “%s”", status);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (label), style));
-}
-
-static void
-test_forms_body (EthosApplication *app,
-                 EthosWindow      *window)
-{
-  const char *builtin[][2] = {
-    { "coaching-agreement", "Coaching / Mentoring Agreement" },
-    { "confidentiality-limits", "Limits of Confidentiality" },
-    { "informed-consent", "Informed Consent for Services" },
-    { "release-of-information", "Release of Information" },
-    { "telehealth-consent", "Technology and Telehealth Consent" },
-  };
-  const char *consent_standards[] = { "nohs 2", "nohs 3", "nohs 8", "nohs 9" };
-  g_autoptr(EthosRequirements) reqs = load_requirements ();
-  const EthosElement *withdraw = ethos_requirements_get_element (reqs, "nohs-2#withdraw");
-  g_autofree char *all_covered = NULL;
-  EthosFormsPage *page;
-  GtkWidget *row, *report, *label, *button;
-  guint n_consent_elements = 0;
-
-  /* Startup reads no template: the page is made when the view is shown. */
-  g_assert_null (window->forms_page);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
-  adw_view_stack_set_visible_child_name (window->view_stack, "forms");
-  wait_until (forms_page_shown, window, "the Forms view");
-  page = window->forms_page;
-  spin (50);
-
-  /* Every built-in template, by its English title, from where it comes. */
-  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
-    {
-      row = ethos_forms_page_get_row (page, builtin[i][0]);
-      g_assert_nonnull (row);
-      g_assert_true (find_label (row, builtin[i][1]));
-      g_assert_true (find_label (row, "English, Spanish · Built-in"));
-    }
-  row = ethos_forms_page_get_row (page, "informed-consent");
-  g_assert_true (find_label (row, "informed-consent, version 1.0"));
-  g_assert_true (find_label (row, "Standards: NOHS 2, 3, 8, 9"));
-
-  /* Informed consent covers every element of NOHS 2, 3, 8 and 9. */
-  for (guint i = 0; i < G_N_ELEMENTS (consent_standards); i++)
-    n_consent_elements += ethos_requirements_get_standard (reqs, consent_standards[i])->len;
-  g_assert_cmpuint (n_consent_elements, >, 10);
-  all_covered = g_strdup_printf ("All %u required elements covered", n_consent_elements);
-  assert_row_status (row, all_covered, "success");
-
-  /* The agency's copy lacks the clause on withdrawing consent. */
-  row = ethos_forms_page_get_row (page, AGENCY_ID);
-  g_assert_nonnull (row);
-  g_assert_true (find_label (row, AGENCY_TITLE));
-  g_assert_true (find_label (row, "English, Spanish · Agency"));
-  assert_row_status (row, "1 element not covered", "error");
-
-  /* The shared folder's copy, complete, comes from the folder the setting
-   * names; its report says which file. */
-  row = ethos_forms_page_get_row (page, SHARED_ID);
-  g_assert_nonnull (row);
-  g_assert_true (find_label (row, SHARED_TITLE));
-  g_assert_true (find_label (row, "English, Spanish · Shared folder"));
-  assert_row_status (row, all_covered, "success");
-  gtk_widget_activate (row);
-  spin (50);
-  {
-    g_autofree char *path = g_build_filename (test_dir, "agency-share", SHARED_ID ".json", NULL);
-    g_autofree char *from = g_strdup_printf ("From %s", path);
-    g_assert_true (find_label (ethos_forms_page_get_report (page), from));
-  }
-  row = ethos_forms_page_get_row (page, AGENCY_ID);
-
-  /* Its report names the element not covered. */
-  gtk_widget_activate (row);
-  spin (50);
-  g_assert_cmpstr (ethos_forms_page_get_template_id (page), ==, AGENCY_ID);
-  report = ethos_forms_page_get_report (page);
-  wait_for_label (report, withdraw->text);
-  label = find_label_widget (report, withdraw->text);
-  g_assert_nonnull (find_label_widget (gtk_widget_get_parent (label), "Not covered by any clause"));
-  g_assert_true (find_label (report, AGENCY_TITLE));
-  g_assert_true (find_label (report, "1 element not covered"));
-  g_assert_true (find_label (report, "NOHS Standard 2"));
-  /* Clauses: headings, conditions in words, the others still covering. */
-  g_assert_true (find_label (report, "Covered by: Your questions · Your consent"));
-  g_assert_true (find_label (report, "If your services are required"));
-  g_assert_true (find_label (report, "Only when: Services are mandated"));
-  g_assert_true (find_label (report, "Only when filled in: Parent or guardian 1: name"));
-  g_assert_false (find_label (report, "Your right to stop"));
-
-  /* The standard's button opens it in the Codes view. */
-  button = find_actionable (report, "win.show-item", g_variant_new ("(ss)", "nohs", "2"));
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  spin (50);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
-  assert_at (window, ETHOS_NODE_ITEM, "nohs", "2");
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->item_page)));
-
-  /* Back in Forms, the report is where it was left. */
-  adw_view_stack_set_visible_child_name (window->view_stack, "forms");
-  wait_until (forms_page_shown, window, "the Forms view again");
-  g_assert_cmpstr (ethos_forms_page_get_template_id (page), ==, AGENCY_ID);
-  /* Typing there does not search the codes; Ctrl+F goes to their search. */
-  g_assert_null (gtk_search_entry_get_key_capture_widget (window->search_entry));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
-  g_assert_true (gtk_search_entry_get_key_capture_widget (window->search_entry) ==
-                 GTK_WIDGET (window));
-}
-
-static void
-test_forms (void)
-{
-  g_autoptr(GSettings) settings = ethos_application_new_settings ();
-
-  add_agency_templates ();
-  run_app (test_forms_body);
-  g_settings_reset (settings, "agency-templates-directory");
-}
-
-/* A page outside the window, over template directories the test makes. */
-static EthosFormsPage *
-forms_page_in_window (GtkWindow **window)
-{
-  EthosFormsPage *page = ethos_forms_page_new ();
-
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1000, 700);
-  gtk_window_set_child (*window, GTK_WIDGET (page));
-  gtk_window_present (*window);
-  wait_until (is_shown, page, "the Forms page");
-  return page;
-}
-
-static void
-close_forms_window (GtkWindow      *window,
-                    EthosFormsPage *page)
-{
-  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  gtk_window_destroy (window);
-  spin (20);
-  g_assert_null (page);
-}
-
-static void
-test_forms_problems (void)
-{
-  g_autofree char *builtin = ethos_paths_get_templates_dir ();
-  g_autofree char *shared = g_build_filename (test_dir, "shared-templates", NULL);
-  g_autofree char *broken = g_build_filename (shared, "broken.json", NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-  EthosFormsPage *page;
-  GtkWidget *problems;
-
-  g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (broken, "{ \"format\": 1, \"id\": ", -1, NULL));
-  page = forms_page_in_window (&window);
-
-  /* The other templates are listed; the broken file is named above them. */
-  g_assert_true (ethos_forms_page_load (page, builtin, NULL, shared, NULL, &error));
-  g_assert_no_error (error);
-  spin (50);
-  problems = ethos_forms_page_get_problems (page);
-  g_assert_true (gtk_widget_get_mapped (problems));
-  g_assert_true (find_label (problems, "1 form template could not be read"));
-  g_assert_nonnull (ethos_forms_page_get_row (page, "informed-consent"));
-  g_assert_cmpstr (ethos_forms_page_get_template_id (page), ==, "coaching-agreement");
-  /* Without the codes, a standard is named but has no link. */
-  g_assert_true (find_label (ethos_forms_page_get_report (page), "coaching 1.2"));
-  g_assert_null (find_actionable (ethos_forms_page_get_report (page), "win.show-item",
-                                  g_variant_new ("(ss)", "coaching", "1.2")));
-
-  close_forms_window (window, page);
-}
-
-static void
-test_forms_error (void)
-{
-  g_autofree char *empty = g_build_filename (test_dir, "no-templates", NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-  EthosFormsPage *page;
-  AdwStatusPage *status;
-
-  g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
-  page = forms_page_in_window (&window);
-
-  /* No requirements file: nothing can be checked, and the page says so. */
-  g_assert_false (ethos_forms_page_load (page, empty, NULL, NULL, NULL, &error));
-  g_assert_nonnull (error);
-  spin (50);
-  status = ethos_forms_page_get_error_page (page);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
-  g_assert_cmpstr (adw_status_page_get_title (status), ==, "The Forms Cannot Be Opened");
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "Reinstalling Ethos"));
-  g_assert_null (ethos_forms_page_get_row (page, "informed-consent"));
-
-  close_forms_window (window, page);
-}
-
-static void
-test_forms_text (void)
-{
-  g_autofree char *builtin = ethos_paths_get_templates_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EthosTemplateStore) store = ethos_template_store_new (builtin, NULL, NULL, &error);
-  const EthosTemplateEntry *consent, *limits;
-  g_autofree char *requires = NULL;
-  g_autofree char *condition = NULL;
-  g_autofree char *negated = NULL;
-  g_autofree char *none = NULL;
-  g_autofree char *one = NULL;
-
-  g_assert_no_error (error);
-  consent = ethos_template_store_lookup (store, "informed-consent", &error);
-  limits = ethos_template_store_lookup (store, "confidentiality-limits", &error);
-  g_assert_no_error (error);
-
-  requires = ethos_forms_requires_label (limits->tmpl);
-  g_assert_cmpstr (requires, ==, "NOHS 3, 4, 8, 21 · Coaching 1.11 · OESC I.5, I.5.a, I.5.b");
-  condition = ethos_forms_condition_label (consent->tmpl, "mandated", "en");
-  g_assert_cmpstr (condition, ==, "Only when: Services are mandated");
-  negated = ethos_forms_condition_label (consent->tmpl, "!client_is_minor", "es");
-  g_assert_cmpstr (negated, ==, "Unless: El cliente es menor de edad");
-  g_assert_null (ethos_forms_condition_label (consent->tmpl, NULL, "en"));
-  none = ethos_forms_coverage_label (3, 0);
-  one = ethos_forms_coverage_label (3, 1);
-  g_assert_cmpstr (none, ==, "All 3 required elements covered");
-  g_assert_cmpstr (one, ==, "1 element not covered");
-
-  /* The title in the user's language: Spanish for a Spanish speaker. */
-  g_assert_cmpstr (ethos_forms_ui_language (), ==, "en");
-  g_setenv ("LANGUAGE", "es_MX:en", TRUE);
-  g_assert_cmpstr (ethos_forms_ui_language (), ==, "es");
-  g_assert_cmpstr (ethos_forms_text (consent->tmpl, consent->tmpl->title, "es"), ==,
-                   "Consentimiento informado para servicios");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_assert_cmpstr (ethos_forms_ui_language (), ==, "en");
-  /* A language the template lacks falls back to English. */
-  g_assert_cmpstr (ethos_forms_text (consent->tmpl, consent->tmpl->title, "fr"), ==,
-                   "Informed Consent for Services");
+  ethos_test_run_app (test_dialogs_body);
 }
 
 static void
@@ -1080,42 +557,11 @@ test_markup (void)
   g_assert_cmpstr (plain, ==, "dual relationships");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
-  int ret;
-
-  /* A private home for the user database, before anything reads it. */
-  test_dir = g_dir_make_tmp ("ethos-window-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  data = g_build_filename (test_dir, "data", NULL);
-  config = g_build_filename (test_dir, "config", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_unsetenv ("ETHOS_DATA_DIR");
-
-  gtk_test_init (&argc, &argv, NULL);
+  ethos_test_window_init (&argc, &argv);
 
   g_test_add_func ("/window/markup", test_markup);
   g_test_add_func ("/window/codes-listed", test_codes_listed);
@@ -1125,17 +571,7 @@ main (int   argc,
   g_test_add_func ("/window/copy-citation", test_copy_citation);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/dialogs", test_dialogs);
-  g_test_add_func ("/window/forms-text", test_forms_text);
-  g_test_add_func ("/window/forms-problems", test_forms_problems);
-  g_test_add_func ("/window/forms-error", test_forms_error);
-  /* Leaves an agency template in the user database. */
-  g_test_add_func ("/window/forms", test_forms);
   /* Last: it leaves a bookmark, a note and a remembered place behind. */
   g_test_add_func ("/window/bookmark-and-note-persist", test_bookmark_and_note_persist);
-  ret = g_test_run ();
-
-  if (g_getenv ("ETHOS_TEST_KEEP") == NULL)
-    remove_tree (test_dir);
-  g_free (test_dir);
-  return ret;
+  return ethos_test_window_run ();
 }

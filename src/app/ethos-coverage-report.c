@@ -109,7 +109,7 @@ element_row (const EthosTemplate      *tmpl,
              const char               *lang)
 {
   GtkWidget *hbox, *vbox;
-  GtkWidget *row = row_new (entry->element->text, &hbox, &vbox);
+  GtkWidget *row = row_new (ethos_element_get_text (entry->element, lang), &hbox, &vbox);
   g_autofree char *condition = ethos_forms_condition_label (tmpl, entry->element->when, lang);
 
   if (entry->clauses[0] != NULL)

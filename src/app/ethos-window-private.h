@@ -134,6 +134,12 @@ void           _ethos_window_forms_setup        (EthosWindow          *self);
 void           _ethos_window_forms_dispose      (EthosWindow          *self);
 EthosFormsPage *_ethos_window_show_forms        (EthosWindow          *self);
 
+/* ethos-window-state.c */
+void           _ethos_window_state_restore_size (EthosWindow          *self);
+void           _ethos_window_state_restore_place (EthosWindow         *self);
+void           _ethos_window_state_cancel       (EthosWindow          *self);
+void           _ethos_window_state_save         (EthosWindow          *self);
+
 /* ethos-window-actions.c */
 void           _ethos_window_class_add_actions  (GtkWidgetClass       *widget_class);
 void           _ethos_window_update_actions     (EthosWindow          *self);

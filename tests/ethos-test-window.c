@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ethos-test-window.h"
+
+static char *test_dir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+const char *
+ethos_test_window_init (int    *argc,
+                        char ***argv)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+
+  g_assert_null (test_dir);
+  test_dir = g_dir_make_tmp ("ethos-window-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+  data = g_build_filename (test_dir, "data", NULL);
+  config = g_build_filename (test_dir, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_unsetenv ("ETHOS_DATA_DIR");
+
+  gtk_test_init (argc, argv, NULL);
+  return test_dir;
+}
+
+int
+ethos_test_window_run (void)
+{
+  int ret = g_test_run ();
+
+  if (g_getenv ("ETHOS_TEST_KEEP") == NULL)
+    remove_tree (test_dir);
+  g_clear_pointer (&test_dir, g_free);
+  return ret;
+}
+
+void
+ethos_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+void
+ethos_test_wait_until (EthosTestCondition  condition,
+                       gpointer            data,
+                       const char         *what)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+gboolean
+ethos_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+ethos_test_is_shown (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static void
+window_close (EthosWindow *window)
+{
+  gpointer pages[] = {
+    window->item_page, window->code_page, window->section_page, window->compare_page,
+    window->bookmarks_page, window->tree_view, window->results_view, window->forms_page,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (pages[i] != NULL)
+      g_object_add_weak_pointer (pages[i], &pages[i]);
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  ethos_test_spin (50);
+  /* Nothing else holds the window or any of its children. */
+  g_assert_finalize_object (window);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_null (pages[i]);
+}
+
+static void
+activated_cb (EthosApplication *app,
+              EthosTestBody     body)
+{
+  EthosWindow *window = ETHOS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_nonnull (ethos_application_get_corpus (app));
+  g_assert_nonnull (ethos_application_get_user_db (app));
+  g_assert_true (ETHOS_IS_WINDOW (window));
+  ethos_test_wait_until (ethos_test_is_shown, window, "the window to show");
+
+  g_application_hold (G_APPLICATION (app));
+  body (app, window);
+  window_close (window);
+  g_application_release (G_APPLICATION (app));
+}
+
+void
+ethos_test_run_app (EthosTestBody body)
+{
+  EthosApplication *app = ethos_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), body);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_finalize_object (app);
+}
+
+GtkWidget *
+ethos_test_find_label_widget (GtkWidget  *widget,
+                              const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ethos_test_find_label_widget (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+ethos_test_find_label (GtkWidget  *widget,
+                       const char *text)
+{
+  return ethos_test_find_label_widget (widget, text) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  return ethos_test_find_label (wait->root, wait->text);
+}
+
+gboolean
+ethos_test_wait_for_label (gpointer    root,
+                           const char *text)
+{
+  LabelWait wait = { root, text };
+
+  ethos_test_wait_until (label_shown, &wait, text);
+  return TRUE;
+}
+
+void
+ethos_test_assert_at (EthosWindow   *window,
+                      EthosNodeKind  kind,
+                      const char    *code,
+                      const char    *key)
+{
+  g_assert_nonnull (window->current);
+  g_assert_cmpint (window->current->kind, ==, kind);
+  g_assert_cmpstr (window->current->code, ==, code);
+  g_assert_cmpstr (window->current->key, ==, key);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ethos-application.h"
+#include "ethos-window-private.h"
+
+G_BEGIN_DECLS
+
+/* Running Ethos's window in a test as a user drives it, shared by the
+ * window tests (test-window.c, test-forms-view.c). */
+
+typedef gboolean (*EthosTestCondition) (gpointer data);
+typedef void     (*EthosTestBody)      (EthosApplication *app,
+                                        EthosWindow      *window);
+
+/* A private home (XDG_DATA_HOME, XDG_CONFIG_HOME) for the user database
+ * and settings, set before anything reads them; then gtk_test_init().
+ * Returns that directory, which ethos_test_window_run() removes. */
+const char *ethos_test_window_init       (int                 *argc,
+                                          char              ***argv);
+/* g_test_run(), then removes the directory unless ETHOS_TEST_KEEP is set. */
+int         ethos_test_window_run        (void);
+
+/* Runs the main loop for @ms milliseconds. */
+void        ethos_test_spin              (guint                ms);
+/* Runs the main loop until @condition holds; fails after 10 seconds. */
+void        ethos_test_wait_until        (EthosTestCondition   condition,
+                                          gpointer             data,
+                                          const char          *what);
+gboolean    ethos_test_is_mapped         (gpointer             widget);
+/* Mapped and laid out: the leaflet maps its panes only once allocated. */
+gboolean    ethos_test_is_shown          (gpointer             widget);
+
+/* Starts Ethos as main.c does, runs @body on the window it opens, closes
+ * the window, checks that it and its pages are finalized, and lets the
+ * application quit. */
+void        ethos_test_run_app           (EthosTestBody        body);
+
+/* The mapped label showing exactly @text under @widget, or NULL. */
+GtkWidget  *ethos_test_find_label_widget (GtkWidget           *widget,
+                                          const char          *text);
+gboolean    ethos_test_find_label        (GtkWidget           *widget,
+                                          const char          *text);
+/* Waits for a label: some parts of a page fill in a frame after the rest. */
+gboolean    ethos_test_wait_for_label    (gpointer             root,
+                                          const char          *text);
+/* The window shows the place @kind, @code, @key. */
+void        ethos_test_assert_at         (EthosWindow         *window,
+                                          EthosNodeKind        kind,
+                                          const char          *code,
+                                          const char          *key);
+
+G_END_DECLS
