@@ -25,9 +25,13 @@ mkdir -p "$workdir/artifacts"
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "$workdir/corpus/$target"
+  dict=()
+  case $target in
+    template|code-file) dict=(-dict="$root/fuzz/template.dict") ;;
+  esac
   echo "== fuzz-$target: $seconds s" >&2
   "$builddir/fuzz/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 \
-    -print_final_stats=1 -artifact_prefix="$workdir/artifacts/$target-" \
+    -print_final_stats=1 -artifact_prefix="$workdir/artifacts/$target-" "${dict[@]}" \
     "$workdir/corpus/$target" "$root/fuzz/corpus/$target" || status=1
 done
 exit $status

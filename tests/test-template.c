@@ -251,6 +251,16 @@ test_fuzz_inputs (void)
     { "9{}", "fuzz.json:1: unexpected data after the end of the JSON value" },
     { "{\"format\": 1}\n {\"format\": 1}", "fuzz.json:2: unexpected data" },
     { "\"a}\" []", "fuzz.json:1: unexpected data" },
+    /* A lone surrogate: json-glib made it bytes that are not UTF-8, which
+     * reached the message through the key. */
+    { "{\"format\": 1,\n\"\\ud800x\": 1}", "fuzz.json:2: a string has an invalid escape" },
+    /* A broken one: json-glib leaked. */
+    { "\"\\ud8u\\u", "fuzz.json:1: a string has an invalid escape" },
+    { "[\"\\u0000\"]", "invalid escape" },
+    { "[\"\\udc00\"]", "invalid escape" },
+    { "[\"\\ud83d\\u0041\"]", "invalid escape" },
+    /* Valid escapes pass the check and fail later, as a template. */
+    { "[\"\\ud83d\\ude00 \\u00e9 \\n \\\" \\/\"]", "must hold a JSON object" },
   };
   g_autoptr(EthosTemplateStore) store = open_store (NULL);
   EthosRequirements *reqs = ethos_template_store_get_requirements (store);

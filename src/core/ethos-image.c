@@ -206,31 +206,42 @@ decode_jpeg (const guchar *data,
   return TRUE;
 }
 
-/* libharu reads the size from the first SOF marker and knows only baseline,
- * extended, progressive and arithmetic frames (SOF0, 1, 2, 9). */
+/* libharu reads the JPEG header itself (hpdf_image.c, LoadJpegHeader) and
+ * not as libjpeg does: from just after SOI it takes two bytes of marker and
+ * two of length at a time (no 0xFF fill bytes, no resync) up to the first
+ * SOF0, 1, 2 or 9 (baseline, extended, progressive, arithmetic), and prints
+ * the image with that frame's size and components. TRUE only when that walk
+ * finds the frame libjpeg decoded: anything else fails in the painter or
+ * prints a picture of the wrong shape. */
 static gboolean
-jpeg_frame_is_supported (const guchar *data,
-                         gsize         size)
+jpeg_frame_is_supported (const guchar   *data,
+                         gsize           size,
+                         const JpegInfo *info)
 {
   gsize pos = 2;
 
   while (pos + 4 <= size)
     {
-      guchar marker;
+      guint marker = (guint) data[pos] << 8 | data[pos + 1];
+      gsize length = (gsize) data[pos + 2] << 8 | data[pos + 3];
 
-      if (data[pos] != 0xFF)
-        return FALSE;
-      marker = data[pos + 1];
-      if (marker == 0xFF)
+      if (marker == 0xFFC0 || marker == 0xFFC1 || marker == 0xFFC2 || marker == 0xFFC9)
         {
-          pos++;
-          continue;
+          /* length, precision, height, width, components */
+          if (pos + 10 > size)
+            return FALSE;
+          return ((guint) data[pos + 5] << 8 | data[pos + 6]) == info->height &&
+                 ((guint) data[pos + 7] << 8 | data[pos + 8]) == info->width &&
+                 data[pos + 9] == info->components;
         }
-      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-        return marker == 0xC0 || marker == 0xC1 || marker == 0xC2 || marker == 0xC9;
-      if (marker == 0xDA || marker == 0xD9)
+      /* Other frame types (lossless, hierarchical), a scan or the end
+       * before any frame, and what libharu takes for a lost marker. */
+      if ((marker & 0xFF00) != 0xFF00 || (marker >= 0xFFC3 && marker <= 0xFFCF &&
+                                          marker != 0xFFC4 && marker != 0xFFC8 &&
+                                          marker != 0xFFCC) ||
+          marker == 0xFFDA || marker == 0xFFD9 || length < 2)
         return FALSE;
-      pos += 2 + ((gsize) data[pos + 2] << 8 | data[pos + 3]);
+      pos += 2 + length;
     }
   return FALSE;
 }
@@ -259,7 +270,7 @@ load_jpeg (GBytes  *bytes,
                    _("The JPEG image is damaged or truncated (%s)."), err.message);
       return NULL;
     }
-  if (!jpeg_frame_is_supported (data, size))
+  if (!jpeg_frame_is_supported (data, size, &info))
     {
       g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
                            _("This kind of JPEG image is not supported; save it as a baseline "

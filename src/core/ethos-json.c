@@ -119,6 +119,131 @@ _ethos_is_kebab_id (const char *id)
   return TRUE;
 }
 
+/* json-glib 1.6 recurses once per nesting level, so a file nested deeply
+ * enough overflows the stack; given several top-level values ("9 {…}") it
+ * keeps the last, leaking the others; it decodes a lone surrogate ("\ud800x")
+ * into bytes that are not UTF-8, and leaks on a broken one ("\ud8u").
+ * Our files hold one object a few levels deep with plain escapes: refuse
+ * anything else before json-glib sees it. Strings are skipped (json-glib
+ * also takes single-quoted ones); anything else malformed is left to
+ * json-glib to report. */
+#define ETHOS_JSON_MAX_DEPTH 64
+
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* The escape at data[*i] (a backslash): JSON's own, \u with four hex
+ * digits, surrogates only in pairs, no \u0000. Leaves *i on its last byte. */
+static gboolean
+check_escape (const char *data,
+              gsize       length,
+              gsize      *i)
+{
+  gsize p = *i + 1;
+  int code;
+
+  if (p >= length)
+    return FALSE;
+  if (strchr ("\"\\/bfnrt", data[p]) != NULL && data[p] != '\0')
+    {
+      *i = p;
+      return TRUE;
+    }
+  if (data[p] != 'u' || p + 4 >= length || (code = hex4 (data + p + 1)) <= 0 ||
+      (code >= 0xDC00 && code <= 0xDFFF))
+    return FALSE;
+  p += 4;
+  if (code >= 0xD800 && code <= 0xDBFF)
+    {
+      /* A high surrogate: a low one must follow. */
+      if (p + 6 >= length || data[p + 1] != '\\' || data[p + 2] != 'u' ||
+          (code = hex4 (data + p + 3)) < 0xDC00 || code > 0xDFFF)
+        return FALSE;
+      p += 6;
+    }
+  *i = p;
+  return TRUE;
+}
+
+static gboolean
+check_structure (const char  *data,
+                 gsize        length,
+                 const char  *path,
+                 GError     **error)
+{
+  guint depth = 0;
+  guint line = 1;
+  gboolean ended = FALSE;   /* a whole top-level value was read */
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        continue;
+      if (ended)
+        {
+          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                       _("%s:%u: unexpected data after the end of the JSON value"), path, line);
+          return FALSE;
+        }
+      if (c == '"' || c == '\'')
+        {
+          /* To the closing quote. */
+          for (i++; i < length && data[i] != c; i++)
+            {
+              if (data[i] == '\\' && !check_escape (data, length, &i))
+                {
+                  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                               _("%s:%u: a string has an invalid escape sequence"), path, line);
+                  return FALSE;
+                }
+              if (data[i] == '\n')
+                line++;
+            }
+          ended = depth == 0;
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > ETHOS_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                           _("%s:%u: the data is nested more than %d levels deep"), path, line,
+                           ETHOS_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return TRUE;
+          ended = --depth == 0;
+        }
+      else if (depth == 0)
+        {
+          /* A bare top-level value (a number, true …) ends at a separator. */
+          while (i + 1 < length && !strchr (" \t\r\n{}[],:\"'", data[i + 1]))
+            i++;
+          ended = TRUE;
+        }
+    }
+  return TRUE;
+}
+
 JsonNode *
 _ethos_json_load (const char  *path,
                   const char  *data,
@@ -151,6 +276,8 @@ _ethos_json_load (const char  *path,
                    _("%s: the file is not valid UTF-8 text"), path);
       return NULL;
     }
+  if (!check_structure (data, length, path, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib's message starts with "<data>:LINE:COL: …"; name the file instead. */
