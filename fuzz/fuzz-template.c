@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ethos-coverage.h"
 #include "ethos-error.h"
 #include "ethos-form.h"
 #include "ethos-fuzz.h"
@@ -100,7 +101,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   json_again = ethos_template_to_json (reloaded);
   ethos_fuzz_assert (g_str_equal (json, json_again), "export, reload, export changes the file");
 
-  coverage = ethos_template_check_coverage (tmpl, reqs);
+  coverage = ethos_coverage_check (tmpl, reqs);
   uncovered = ethos_coverage_uncovered (coverage);
   ethos_fuzz_assert (g_strv_length (uncovered) <= coverage->len,
                      "more uncovered elements than elements");

@@ -12,7 +12,7 @@ seconds=${2:-300}
 shift $(( $# > 2 ? 2 : $# ))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(template csv code-file query values image)
+  targets=(template csv code-file query unicode values image)
 fi
 workdir=${WORKDIR:-/tmp/ethos-fuzz}
 

@@ -7,6 +7,7 @@
 #include "ethos-pdf-painter.h"
 #include "ethos-test-document.h"
 #include "ethos-test-utils.h"
+#include "ethos-unicode.h"
 
 #define MARGIN 54.0
 
@@ -451,12 +452,12 @@ test_metrics (void)
 static void
 test_winansi (void)
 {
-  g_assert_true (ethos_fonts_text_fits_winansi ("José Núñez — “quoted” € œ"));
-  g_assert_false (ethos_fonts_text_fits_winansi ("Łukasz"));
-  g_assert_false (ethos_fonts_text_fits_winansi ("王"));
-  g_assert_cmpuint (ethos_fonts_winansi_byte (0x20AC), ==, 0x80);
-  g_assert_cmpuint (ethos_fonts_winansi_byte ('A'), ==, 'A');
-  g_assert_cmpuint (ethos_fonts_winansi_byte (0x141), ==, 0);
+  g_assert_true (ethos_unicode_fits_winansi ("José Núñez — “quoted” € œ"));
+  g_assert_false (ethos_unicode_fits_winansi ("Łukasz"));
+  g_assert_false (ethos_unicode_fits_winansi ("王"));
+  g_assert_cmpuint (ethos_unicode_winansi_byte (0x20AC), ==, 0x80);
+  g_assert_cmpuint (ethos_unicode_winansi_byte ('A'), ==, 'A');
+  g_assert_cmpuint (ethos_unicode_winansi_byte (0x141), ==, 0);
 }
 
 /* Random text from a mix of scripts, spaces, marks and controls: every run

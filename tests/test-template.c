@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ethos-coverage.h"
 #include "ethos-error.h"
 #include "ethos-form.h"
 #include "ethos-paths.h"
@@ -79,7 +80,7 @@ test_builtins_covered (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       const EthosTemplateEntry *entry = ethos_template_store_lookup (store, expected[i].id, NULL);
-      g_autoptr(GPtrArray) coverage = ethos_template_check_coverage (entry->tmpl, reqs);
+      g_autoptr(GPtrArray) coverage = ethos_coverage_check (entry->tmpl, reqs);
       g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
 
       for (guint r = 0; expected[i].requires[r] != NULL; r++)
@@ -136,7 +137,7 @@ test_withdraw_dropped (void)
       g_ptr_array_remove_index (tmpl->clauses, i--);
   g_assert_null (ethos_template_get_clause (tmpl, "withdraw"));
 
-  coverage = ethos_template_check_coverage (tmpl, reqs);
+  coverage = ethos_coverage_check (tmpl, reqs);
   uncovered = ethos_coverage_uncovered (coverage);
   g_assert_cmpstrv (uncovered, ((const char *[]) { "nohs-2#withdraw", NULL }));
 }
@@ -157,7 +158,7 @@ test_conditional_does_not_cover (void)
   g_assert_no_error (error);
   withdraw = (EthosClause *) ethos_template_get_clause (tmpl, "withdraw");
   withdraw->when = g_strdup ("mandated");
-  coverage = ethos_template_check_coverage (tmpl, ethos_template_store_get_requirements (store));
+  coverage = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
   uncovered = ethos_coverage_uncovered (coverage);
   g_assert_true (g_strv_contains ((const char * const *) uncovered, "nohs-2#withdraw"));
 
@@ -171,7 +172,7 @@ test_conditional_does_not_cover (void)
     other->when = g_strdup ("!mandated");
     other->satisfies = g_strdupv ((GStrv) (const char *[]) { "nohs-2#withdraw",
                                                              "nohs-2#questions", NULL });
-    again = ethos_template_check_coverage (tmpl, ethos_template_store_get_requirements (store));
+    again = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
     none = ethos_coverage_uncovered (again);
     g_assert_false (g_strv_contains ((const char * const *) none, "nohs-2#withdraw"));
   }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-coverage-report.h"
+#include "ethos-coverage.h"
 #include "ethos-forms-text.h"
 #include "ethos-item-row.h"
 
@@ -317,7 +318,7 @@ ethos_coverage_report_show (EthosCoverageReport      *self,
   g_return_if_fail (entry != NULL && reqs != NULL && lang != NULL);
 
   tmpl = entry->tmpl;
-  coverage = ethos_template_check_coverage (tmpl, reqs);
+  coverage = ethos_coverage_check (tmpl, reqs);
   uncovered = ethos_coverage_uncovered (coverage);
   languages = ethos_forms_languages_label (tmpl);
   /* Translators: a form template's id, version, languages and where it comes

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-coverage-report.h"
+#include "ethos-coverage.h"
 #include "ethos-forms-page.h"
 #include "ethos-forms-text.h"
 #include "ethos-template-store.h"
@@ -69,7 +70,7 @@ template_row (const EthosTemplateEntry *entry,
               const char               *lang)
 {
   const EthosTemplate *tmpl = entry->tmpl;
-  g_autoptr(GPtrArray) coverage = ethos_template_check_coverage (tmpl, reqs);
+  g_autoptr(GPtrArray) coverage = ethos_coverage_check (tmpl, reqs);
   g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
   guint n_uncovered = g_strv_length (uncovered);
   g_autofree char *languages = ethos_forms_languages_label (tmpl);

@@ -7,55 +7,10 @@
 #include <json-glib/json-glib.h>
 
 #include "ethos-cli.h"
+#include "ethos-coverage.h"
 #include "ethos-error.h"
 #include "ethos-form.h"
 #include "ethos-paths.h"
-
-/* Opens the template store over the user database. Problems in deployed
- * template directories are warnings: the other templates still work. */
-EthosTemplateStore *
-ethos_cli_open_store (EthosCli     *cli,
-                      EthosUserDb **db_out,
-                      int          *status)
-{
-  g_autoptr(EthosUserDb) db = NULL;
-  g_autofree char *builtin = ethos_paths_get_templates_dir ();
-  g_autofree char *shared = ethos_paths_get_shared_templates_dir ();
-  GError *error = NULL;
-  EthosTemplateStore *store;
-  const char * const *problems;
-
-  if (!(db = ethos_cli_open_user_db (cli, status)))
-    return NULL;
-  if (!(store = ethos_template_store_new (builtin, db, shared, &error)))
-    {
-      *status = ethos_cli_fail (error);
-      return NULL;
-    }
-  problems = ethos_template_store_get_problems (store);
-  for (guint i = 0; problems[i] != NULL; i++)
-    g_printerr (_("ethos-cli: warning: skipped a template: %s\n"), problems[i]);
-  *db_out = g_steal_pointer (&db);
-  return store;
-}
-
-/* A template whose clauses leave a required element uncovered can still be
- * printed (the agency may have reasons), but never silently. */
-void
-ethos_cli_warn_uncovered (EthosTemplateStore  *store,
-                          const EthosTemplate *tmpl)
-{
-  EthosRequirements *reqs = ethos_template_store_get_requirements (store);
-  g_autoptr(GPtrArray) coverage = ethos_template_check_coverage (tmpl, reqs);
-  g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
-  g_autofree char *list = NULL;
-
-  if (uncovered[0] == NULL)
-    return;
-  list = g_strjoinv (", ", uncovered);
-  g_printerr (_("ethos-cli: warning: the template “%s” does not cover %s; see “ethos-cli "
-                "coverage %s”\n"), tmpl->id, list, tmpl->id);
-}
 
 int
 ethos_cli_templates (EthosCli  *cli,
@@ -175,7 +130,7 @@ ethos_cli_coverage (EthosCli  *cli,
       tmpl = entry->tmpl;
     }
 
-  coverage = ethos_template_check_coverage (tmpl, reqs);
+  coverage = ethos_coverage_check (tmpl, reqs);
   for (guint i = 0; i < coverage->len; i++)
     {
       const EthosCoverageEntry *entry = g_ptr_array_index (coverage, i);

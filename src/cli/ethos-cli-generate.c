@@ -441,34 +441,3 @@ ethos_cli_batch (EthosCli  *cli,
     }
   return ETHOS_EXIT_OK;
 }
-
-int
-ethos_cli_set_logo (EthosUserDb *db,
-                    const char  *path)
-{
-  g_autoptr(EthosImage) image = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  GError *error = NULL;
-  gsize length;
-
-  if (*path == '\0')
-    {
-      if (!ethos_user_db_set_agency_logo (db, NULL, &error))
-        return ethos_cli_fail (error);
-      return ETHOS_EXIT_OK;
-    }
-  /* Validate completely before storing: a broken image never reaches a form. */
-  if (!(image = ethos_image_new_from_file (path, &error)))
-    return ethos_cli_fail (error);
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      g_printerr ("ethos-cli: %s\n", error->message);
-      g_error_free (error);
-      return ETHOS_EXIT_INVALID_INPUT;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!ethos_user_db_set_agency_logo (db, bytes, &error))
-    return ethos_cli_fail (error);
-  return ETHOS_EXIT_OK;
-}

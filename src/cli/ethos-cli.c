@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "ethos-cli.h"
+#include "ethos-coverage.h"
 #include "ethos-error.h"
+#include "ethos-image.h"
 #include "ethos-paths.h"
 
 typedef struct
@@ -139,6 +141,84 @@ ethos_cli_open_user_db (EthosCli *cli,
   if (db == NULL)
     *status = ethos_cli_fail (error);
   return db;
+}
+
+/* Opens the template store over the user database. Problems in deployed
+ * template directories are warnings: the other templates still work. */
+EthosTemplateStore *
+ethos_cli_open_store (EthosCli     *cli,
+                      EthosUserDb **db_out,
+                      int          *status)
+{
+  g_autoptr(EthosUserDb) db = NULL;
+  g_autofree char *builtin = ethos_paths_get_templates_dir ();
+  g_autofree char *shared = ethos_paths_get_shared_templates_dir ();
+  GError *error = NULL;
+  EthosTemplateStore *store;
+  const char * const *problems;
+
+  if (!(db = ethos_cli_open_user_db (cli, status)))
+    return NULL;
+  if (!(store = ethos_template_store_new (builtin, db, shared, &error)))
+    {
+      *status = ethos_cli_fail (error);
+      return NULL;
+    }
+  problems = ethos_template_store_get_problems (store);
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_printerr (_("ethos-cli: warning: skipped a template: %s\n"), problems[i]);
+  *db_out = g_steal_pointer (&db);
+  return store;
+}
+
+/* A template whose clauses leave a required element uncovered can still be
+ * printed (the agency may have reasons), but never silently. */
+void
+ethos_cli_warn_uncovered (EthosTemplateStore  *store,
+                          const EthosTemplate *tmpl)
+{
+  EthosRequirements *reqs = ethos_template_store_get_requirements (store);
+  g_autoptr(GPtrArray) coverage = ethos_coverage_check (tmpl, reqs);
+  g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
+  g_autofree char *list = NULL;
+
+  if (uncovered[0] == NULL)
+    return;
+  list = g_strjoinv (", ", uncovered);
+  g_printerr (_("ethos-cli: warning: the template “%s” does not cover %s; see “ethos-cli "
+                "coverage %s”\n"), tmpl->id, list, tmpl->id);
+}
+
+/* Validates the image completely before storing it: a broken image never
+ * reaches a form. An empty @path removes the logo. */
+int
+ethos_cli_set_logo (EthosUserDb *db,
+                    const char  *path)
+{
+  g_autoptr(EthosImage) image = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  if (*path == '\0')
+    {
+      if (!ethos_user_db_set_agency_logo (db, NULL, &error))
+        return ethos_cli_fail (error);
+      return ETHOS_EXIT_OK;
+    }
+  if (!(image = ethos_image_new_from_file (path, &error)))
+    return ethos_cli_fail (error);
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_printerr ("ethos-cli: %s\n", error->message);
+      g_error_free (error);
+      return ETHOS_EXIT_INVALID_INPUT;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!ethos_user_db_set_agency_logo (db, bytes, &error))
+    return ethos_cli_fail (error);
+  return ETHOS_EXIT_OK;
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "ethos-file.h"
 #include "ethos-pdf-painter.h"
 #include "ethos-ttf-subset.h"
+#include "ethos-unicode.h"
 
 /* libharu reports errors through a callback and keeps them until
  * HPDF_ResetError: the first one is recorded here and turned into a GError
@@ -260,7 +261,7 @@ to_winansi (Painter    *self,
   g_string_truncate (self->winansi, 0);
   for (const char *p = text; *p != 0; p = g_utf8_next_char (p))
     {
-      guint8 byte = ethos_fonts_winansi_byte (g_utf8_get_char (p));
+      guint8 byte = ethos_unicode_winansi_byte (g_utf8_get_char (p));
 
       /* The layout only chooses standard fonts when every character fits. */
       g_string_append_c (self->winansi, byte != 0 ? (char) byte : '?');

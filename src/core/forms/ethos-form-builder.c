@@ -306,33 +306,6 @@ add_signatures (Builder *b)
     }
 }
 
-static char *
-make_footer (Builder *b)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) footer = g_string_new (NULL);
-
-  for (guint i = 0; b->tmpl->requires[i] != NULL; i++)
-    {
-      g_autofree char *code = g_strndup (b->tmpl->requires[i],
-                                         strcspn (b->tmpl->requires[i], " "));
-      const char *label = b->options->code_labels
-        ? g_hash_table_lookup (b->options->code_labels, code) : NULL;
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < labels->len; j++)
-        seen |= g_str_equal (labels->pdata[j], label ? label : code);
-      if (!seen)
-        g_ptr_array_add (labels, g_strdup (label ? label : code));
-    }
-
-  g_string_append_printf (footer, "%s %s", b->tmpl->id, b->tmpl->version);
-  for (guint j = 0; j < labels->len; j++)
-    g_string_append_printf (footer, j == 0 ? " · %s" : ", %s", (char *) labels->pdata[j]);
-  g_string_append_printf (footer, " · %s", b->lang);
-  return g_string_free (g_steal_pointer (&footer), FALSE);
-}
-
 /* Derived values: today's date on filled forms, and whether the client is
  * a minor when only the date of birth was given. */
 static void
@@ -414,7 +387,7 @@ ethos_form_build (const EthosTemplate    *tmpl,
 
   doc = ethos_document_new (ethos_lang_text_get (tmpl->title, b.lang), b.lang, options->paper);
   b.doc = doc;
-  doc->footer = make_footer (&b);
+  doc->footer = ethos_form_footer_text (b.tmpl, b.lang, b.options->code_labels);
   doc->page_format = g_strdup (b.words->page_format);
   if (options->logo != NULL)
     {

@@ -50,6 +50,11 @@ EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
                                               const EthosFormOptions *options,
                                               GError                **error);
 
+/* The footer's version stamp: "informed-consent 1.0 · NOHS 2024 · en". */
+char            *ethos_form_footer_text      (const EthosTemplate *tmpl,
+                                              const char          *lang,
+                                              GHashTable          *code_labels);
+
 /* "November 23, 2026" / "23 de noviembre de 2026" from "2026-11-23". */
 char            *ethos_format_date           (const char          *iso,
                                               const char          *lang);

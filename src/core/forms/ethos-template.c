@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-condition.h"
 #include "ethos-error.h"
 #include "ethos-json-private.h"
-#include "ethos-template-private.h"
+#include "ethos-template.h"
 
 /* Languages the form engine has captions for (signature blocks, dates,
  * "Page N of M"). A template in another language could not be printed. */
@@ -76,13 +77,6 @@ signature_free (EthosSignatureDef *sig)
 }
 
 void
-_ethos_coverage_entry_free (EthosCoverageEntry *entry)
-{
-  g_strfreev (entry->clauses);
-  g_free (entry);
-}
-
-void
 ethos_template_free (EthosTemplate *tmpl)
 {
   if (tmpl == NULL)
@@ -103,18 +97,6 @@ ethos_field_type_to_string (EthosFieldType type)
 {
   g_return_val_if_fail (type <= ETHOS_FIELD_CHOICE, NULL);
   return field_types[type];
-}
-
-static gboolean
-is_snake_id (const char *id)
-{
-  return g_regex_match_simple ("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", id, 0, 0);
-}
-
-gboolean
-_ethos_condition_is_valid (const char *when)
-{
-  return is_snake_id (when[0] == '!' ? when + 1 : when);
 }
 
 const char *
@@ -264,7 +246,7 @@ parse_field (Parser      *p,
       !(field->label = parse_lang_text (p, object, "label", where, TRUE, error)))
     return FALSE;
 
-  if (!is_snake_id (field->id))
+  if (!ethos_condition_is_field_id (field->id))
     return _ethos_json_fail (error, p->source, where, _("field id “%s” must be snake_case"),
                              field->id);
   for (guint i = 0; i + 1 < p->tmpl->fields->len; i++)
@@ -317,7 +299,7 @@ parse_field (Parser      *p,
               !(choice->label = parse_lang_text (p, json_node_get_object (node), "label", here,
                                                  TRUE, error)))
             return FALSE;
-          if (!is_snake_id (choice->id))
+          if (!ethos_condition_is_field_id (choice->id))
             return _ethos_json_fail (error, p->source, here, _("choice id “%s” must be snake_case"),
                                      choice->id);
         }
@@ -333,7 +315,7 @@ check_condition (Parser      *p,
 {
   if (when == NULL)
     return TRUE;
-  if (!_ethos_condition_is_valid (when))
+  if (!ethos_condition_is_valid (when))
     return _ethos_json_fail (error, p->source, where,
                              _("“%s” is not a condition (use FIELD or !FIELD)"), when);
   if (ethos_template_get_field (p->tmpl, when[0] == '!' ? when + 1 : when) == NULL)
@@ -358,7 +340,7 @@ check_body (Parser      *p,
           const char *end = strchr (s, '}');
           g_autofree char *name = end ? g_strndup (s + 1, end - s - 1) : NULL;
 
-          if (name == NULL || !is_snake_id (name))
+          if (name == NULL || !ethos_condition_is_field_id (name))
             return _ethos_json_fail (error, p->source, where,
                                      _("braces must hold a field id, like {client_name}"));
           if (ethos_template_get_field (p->tmpl, name) == NULL)

@@ -3,9 +3,11 @@
 
 #include <glib.h>
 
+#include "ethos-requirements.h"
+
 G_BEGIN_DECLS
 
-/* Consent-form templates and the requirements they must cover. One format
+/* Consent-form templates. One format
  * for built-in, agency, imported and exported templates: see
  * data/templates/README.md. */
 
@@ -64,30 +66,6 @@ typedef struct
   GPtrArray     *signatures; /* EthosSignatureDef */
 } EthosTemplate;
 
-typedef struct
-{
-  char       *id;            /* "nohs-2#withdraw" */
-  char       *standard;      /* "nohs 2" */
-  char       *text;          /* English */
-  char       *when;          /* NULL or a condition */
-  GHashTable *translations;  /* language → text */
-} EthosElement;
-
-/* The element's text in @lang when translated, else the English text. */
-const char        *ethos_element_get_text         (const EthosElement *element,
-                                                   const char         *lang);
-
-typedef struct _EthosRequirements EthosRequirements;
-
-EthosRequirements *ethos_requirements_load        (const char         *path,
-                                                   GError            **error);
-void               ethos_requirements_free        (EthosRequirements  *reqs);
-/* Elements of one standard ("nohs 2"), in file order; NULL if unknown. */
-GPtrArray         *ethos_requirements_get_standard (EthosRequirements *reqs,
-                                                   const char         *standard);
-const EthosElement *ethos_requirements_get_element (EthosRequirements *reqs,
-                                                   const char         *id);
-
 /* Parses and validates a template. @source names it in errors (a path, or
  * "import"). @data may be NULL to read @source as a file. */
 EthosTemplate     *ethos_template_load            (const char         *source,
@@ -108,20 +86,6 @@ const char        *ethos_lang_text_get            (EthosLangText      *text,
                                                    const char         *lang);
 const char        *ethos_field_type_to_string     (EthosFieldType      type);
 
-/* Coverage: for each element of each required standard, the clauses that
- * cover it. */
-typedef struct
-{
-  const EthosElement *element;
-  GStrv               clauses;   /* covering clause ids; empty when uncovered */
-} EthosCoverageEntry;
-
-GPtrArray         *ethos_template_check_coverage  (const EthosTemplate *tmpl,
-                                                   EthosRequirements  *reqs);
-/* The uncovered element ids, NULL-terminated (empty when fully covered). */
-GStrv              ethos_coverage_uncovered       (GPtrArray          *coverage);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplate, ethos_template_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosRequirements, ethos_requirements_free)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "ethos-error.h"
 #include "ethos-fonts-private.h"
+#include "ethos-unicode.h"
 
 #define PRIMARY_FAMILY "Liberation Sans"
 #define ADVANCE_UNKNOWN G_MININT16
@@ -462,6 +463,84 @@ ethos_fonts_face_for_char (EthosFonts    *fonts,
   face = _ethos_fonts_face_for_char_unlocked (fonts, ch, bold, hint);
   g_mutex_unlock (&fonts->lock);
   return face;
+}
+
+EthosFontHint
+ethos_fonts_hint_for_text (const char *text)
+{
+  gboolean han = FALSE, hangul = FALSE;
+
+  g_return_val_if_fail (text != NULL, ETHOS_FONT_HINT_NONE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return ETHOS_FONT_HINT_NONE;
+
+  for (const guchar *p = (const guchar *) text; *p != 0; p++)
+    {
+      gunichar ch;
+
+      /* CJK characters are all three-byte sequences starting at 0xE1 or above. */
+      if (*p < 0xE1)
+        continue;
+      ch = g_utf8_get_char ((const char *) p);
+      if ((ch >= 0x3040 && ch <= 0x30FF) || (ch >= 0x31F0 && ch <= 0x31FF) ||
+          (ch >= 0xFF66 && ch <= 0xFF9F))
+        return ETHOS_FONT_HINT_JA;
+      if ((ch >= 0xAC00 && ch <= 0xD7AF) || (ch >= 0x3130 && ch <= 0x318F))
+        hangul = TRUE;
+      else if ((ch >= 0x3400 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
+               (ch >= 0x3000 && ch <= 0x303F) || (ch >= 0x3100 && ch <= 0x312F) ||
+               (ch >= 0xFF00 && ch <= 0xFF65))
+        han = TRUE;
+    }
+  if (hangul)
+    return ETHOS_FONT_HINT_KO;
+  if (han)
+    return ETHOS_FONT_HINT_ZH;
+  return ETHOS_FONT_HINT_NONE;
+}
+
+gboolean
+_ethos_fonts_check_text_unlocked (EthosFonts  *fonts,
+                                  const char  *text,
+                                  GError     **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  EthosFontHint hint = ETHOS_FONT_HINT_NONE;
+  gboolean hint_known = FALSE;
+
+  if (!ethos_unicode_check_printable (text, error))
+    return FALSE;
+
+  for (const char *p = text; *p != 0; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch < 0x80 || ethos_unicode_classify (ch) != ETHOS_CHAR_PRINTABLE)
+        continue;
+      if (!hint_known)
+        hint = ethos_fonts_hint_for_text (text);
+      hint_known = TRUE;
+      if (_ethos_fonts_face_for_char_unlocked (fonts, ch, FALSE, hint) != NULL ||
+          g_hash_table_contains (seen, GUINT_TO_POINTER (ch)))
+        continue;
+      g_hash_table_add (seen, GUINT_TO_POINTER (ch));
+      if (g_hash_table_size (seen) <= 8)
+        {
+          if (missing->len > 0)
+            g_string_append (missing, ", ");
+          ethos_unicode_append_codepoint (missing, ch, TRUE);
+        }
+    }
+
+  if (missing->len > 0)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_UNSUPPORTED,
+                   _("No installed font can print these characters: %s."), missing->str);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

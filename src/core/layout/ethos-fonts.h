@@ -47,11 +47,6 @@ gboolean       ethos_fonts_check_text         (EthosFonts      *fonts,
                                                const char      *text,
                                                GError         **error);
 
-/* TRUE when @text only has characters of the WinAnsi (cp1252) encoding. */
-gboolean       ethos_fonts_text_fits_winansi  (const char      *text);
-/* The WinAnsi byte for @ch, or 0. */
-guint8         ethos_fonts_winansi_byte       (gunichar         ch);
-
 const char    *ethos_font_face_get_file       (const EthosFontFace *face);
 guint          ethos_font_face_get_index      (const EthosFontFace *face);
 const char    *ethos_font_face_get_family     (const EthosFontFace *face);

@@ -8,7 +8,7 @@
 #include "ethos-error.h"
 #include "ethos-layout-private.h"
 
-/* Blocks → items: the typography of a form. */
+/* Blocks → slices: the typography of a form. */
 
 static const EthosTextStyle body_style = { 10, 14, FALSE, 0, ETHOS_ROLE_BODY };
 static const EthosTextStyle value_style = { 10, 14, FALSE, 0, ETHOS_ROLE_VALUE };
@@ -35,20 +35,20 @@ baseline_of (const EthosTextStyle *style)
   return style->leading * 0.5 + style->size * 0.35;
 }
 
-static EthosItem *
-item_at (EthosLayout *self,
-         guint        index)
+static EthosLayoutSlice *
+slice_at (EthosLayout *self,
+          guint        index)
 {
-  return &g_array_index (self->items, EthosItem, index);
+  return &g_array_index (self->slices, EthosLayoutSlice, index);
 }
 
-/* Items [first, end) stay on one page. */
+/* Slices [first, end) stay on one page. */
 static void
 keep_together (EthosLayout *self,
                guint        first)
 {
-  for (guint i = first; i + 1 < self->items->len; i++)
-    item_at (self, i)->keep_next = TRUE;
+  for (guint i = first; i + 1 < self->slices->len; i++)
+    slice_at (self, i)->keep_next = TRUE;
 }
 
 /* No first line alone at a page bottom, no last line alone at a page top. */
@@ -56,12 +56,12 @@ static void
 keep_orphans (EthosLayout *self,
               guint        first)
 {
-  guint n = self->items->len - first;
+  guint n = self->slices->len - first;
 
   if (n >= 2)
-    item_at (self, first)->keep_next = TRUE;
+    slice_at (self, first)->keep_next = TRUE;
   if (n >= 3)
-    item_at (self, self->items->len - 2)->keep_next = TRUE;
+    slice_at (self, self->slices->len - 2)->keep_next = TRUE;
 }
 
 static void
@@ -116,7 +116,7 @@ layout_header (EthosLayout       *self,
                GError           **error)
 {
   const EthosImage *logo = self->doc->logo;
-  guint first = self->items->len;
+  guint first = self->slices->len;
   double text_x = self->margin_x, logo_h = 0, text_h = 0, rule_pad;
   EthosOp logo_op = { .kind = ETHOS_OP_IMAGE, .role = ETHOS_ROLE_HEADER };
   gboolean logo_pending = FALSE;
@@ -153,15 +153,15 @@ layout_header (EthosLayout       *self,
     }
   if (logo_pending)
     {
-      _ethos_layout_add_item (self, 0, 0);
+      _ethos_layout_add_slice (self, 0, 0);
       logo_op.y = 0;
       _ethos_layout_add_op (self, &logo_op);
     }
 
-  for (guint i = first; i < self->items->len; i++)
-    text_h += item_at (self, i)->space_before + item_at (self, i)->height;
+  for (guint i = first; i < self->slices->len; i++)
+    text_h += slice_at (self, i)->space_before + slice_at (self, i)->height;
   rule_pad = MAX (0, logo_h - text_h) + 8;
-  _ethos_layout_add_item (self, 0, rule_pad + 4);
+  _ethos_layout_add_slice (self, 0, rule_pad + 4);
   {
     EthosOp rule = {
       .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_RULE,
@@ -228,7 +228,7 @@ layout_heading (EthosLayout       *self,
   g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (EthosOp));
   EthosTextBox box = { .x = self->margin_x, .width = self->content_width,
                        .space_before = space_before };
-  guint first = self->items->len;
+  guint first = self->slices->len;
 
   if (block->note != NULL && block->note[0] != 0)
     {
@@ -254,9 +254,9 @@ layout_heading (EthosLayout       *self,
   if (!layout_spans (self, block, &heading_style, &box, error))
     return FALSE;
   keep_together (self, first);
-  if (self->items->len > first)
+  if (self->slices->len > first)
     {
-      item_at (self, self->items->len - 1)->keep_next = TRUE;
+      slice_at (self, self->slices->len - 1)->keep_next = TRUE;
       self->keep_after = 2;
     }
   return TRUE;
@@ -273,7 +273,7 @@ layout_marked (EthosLayout       *self,
     .x = self->margin_x + INDENT, .width = self->content_width - INDENT,
     .space_before = space_before,
   };
-  guint first = self->items->len;
+  guint first = self->slices->len;
 
   if (block->kind == ETHOS_BLOCK_BULLET)
     {
@@ -319,7 +319,7 @@ layout_field (EthosLayout       *self,
   g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (EthosOp));
   EthosTextBox box = { .x = self->margin_x, .width = self->content_width,
                        .space_before = space_before };
-  guint first = self->items->len;
+  guint first = self->slices->len;
   double label_w = 0;
   double right = self->margin_x + self->content_width;
 
@@ -359,7 +359,7 @@ layout_field (EthosLayout       *self,
       };
       double baseline = 20 - 14 + baseline_of (&label_style);
 
-      _ethos_layout_add_item (self, box.space_before, 22);
+      _ethos_layout_add_slice (self, box.space_before, 22);
       line.y = line.y2 = baseline + 2.5;
       _ethos_layout_add_op (self, &line);
       for (guint k = 0; k < extra->len; k++)
@@ -386,12 +386,12 @@ layout_signature (EthosLayout       *self,
   double sign_w = self->content_width * SIGN_LINE_FRACTION;
   double date_x = self->margin_x + self->content_width * DATE_FRACTION;
   double right = self->margin_x + self->content_width;
-  guint first = self->items->len;
+  guint first = self->slices->len;
   EthosOp line = { .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_SIGNATURE, .line_width = 0.8 };
   EthosTextBox box = { .x = self->margin_x, .width = sign_w };
 
   /* Room to sign, then the signature and date lines. */
-  _ethos_layout_add_item (self, space_before, SIGN_SPACE + 2);
+  _ethos_layout_add_slice (self, space_before, SIGN_SPACE + 2);
   line.x = self->margin_x;
   line.x2 = self->margin_x + sign_w;
   line.y = line.y2 = SIGN_SPACE;
@@ -424,8 +424,8 @@ layout_signature (EthosLayout       *self,
         return FALSE;
     }
   else
-    _ethos_layout_add_item (self, 0, 24);
-  _ethos_layout_add_item (self, 0, 2);
+    _ethos_layout_add_slice (self, 0, 24);
+  _ethos_layout_add_slice (self, 0, 2);
   line.role = ETHOS_ROLE_BLANK;
   line.line_width = 0.6;
   line.x = self->margin_x;
@@ -483,7 +483,7 @@ _ethos_layout_blocks (EthosLayout  *self,
       double space = space_between (prev, block);
       EthosTextBox box = { .x = self->margin_x, .width = self->content_width,
                            .space_before = space };
-      guint first = self->items->len;
+      guint first = self->slices->len;
       gboolean ok = TRUE;
 
       self->block = i;
@@ -496,7 +496,7 @@ _ethos_layout_blocks (EthosLayout  *self,
           box.align = ETHOS_ALIGN_CENTER;
           ok = layout_spans (self, block, &title_style, &box, error);
           keep_together (self, first);
-          if (self->items->len > first)
+          if (self->slices->len > first)
             self->keep_after = 1;
           break;
         case ETHOS_BLOCK_HEADING:
@@ -518,7 +518,7 @@ _ethos_layout_blocks (EthosLayout  *self,
           break;
         case ETHOS_BLOCK_SPACER:
           if (block->points > 0)
-            _ethos_layout_add_item (self, MIN (block->points, 200), 0);
+            _ethos_layout_add_slice (self, MIN (block->points, 200), 0);
           break;
         default:
           break;

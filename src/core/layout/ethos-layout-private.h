@@ -44,15 +44,15 @@ typedef struct
 } EthosTextBox;
 
 /* A vertical slice of the flow: one line of text, a rule, a signature line.
- * Its ops (pending_ops[op_start, op_end)) have y relative to the item top. */
+ * Its ops (pending_ops[op_start, op_end)) have y relative to the slice top. */
 typedef struct
 {
   double    space_before;   /* dropped at the top of a page */
   double    height;
   guint     op_start;
   guint     op_end;
-  gboolean  keep_next;      /* must be on the same page as the next item */
-} EthosItem;
+  gboolean  keep_next;      /* must be on the same page as the next slice */
+} EthosLayoutSlice;
 
 struct _EthosLayout
 {
@@ -68,16 +68,16 @@ struct _EthosLayout
 
   GStringChunk   *strings;
   GArray         *pending_ops;  /* EthosOp */
-  GArray         *items;        /* EthosItem */
+  GArray         *slices;        /* EthosLayoutSlice */
   GPtrArray      *pages;        /* GArray of EthosOp */
   GPtrArray      *temps;        /* normalized strings */
   GArray         *units;        /* scratch for line breaking */
   GString        *scratch;
   guint           block;
-  guint           keep_after;   /* items still to keep with the previous one */
+  guint           keep_after;   /* slices still to keep with the previous one */
 };
 
-/* ethos-layout-text.c */
+/* ethos-line-breaker.c */
 GArray    *_ethos_layout_units_new    (void);
 gboolean   _ethos_layout_text         (EthosLayout         *self,
                                        const EthosSegment  *segments,
@@ -97,9 +97,9 @@ gboolean   _ethos_layout_measure      (EthosLayout         *self,
                                        const EthosTextStyle *style,
                                        double              *width,
                                        GError             **error);
-EthosItem *_ethos_layout_add_item     (EthosLayout         *self,
-                                       double               space_before,
-                                       double               height);
+EthosLayoutSlice *_ethos_layout_add_slice (EthosLayout       *self,
+                                           double             space_before,
+                                           double             height);
 void       _ethos_layout_add_op       (EthosLayout         *self,
                                        const EthosOp       *op);
 

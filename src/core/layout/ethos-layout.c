@@ -15,21 +15,22 @@
 
 static const EthosTextStyle footer_style = { 7.5, 9.5, FALSE, 0.35, ETHOS_ROLE_FOOTER };
 
-EthosItem *
-_ethos_layout_add_item (EthosLayout *self,
-                        double       space_before,
-                        double       height)
+EthosLayoutSlice *
+_ethos_layout_add_slice (EthosLayout *self,
+                         double       space_before,
+                         double       height)
 {
-  EthosItem item = {
+  EthosLayoutSlice slice = {
     .space_before = space_before,
     .height = height,
     .op_start = self->pending_ops->len,
     .op_end = G_MAXUINT,
   };
 
-  if (self->items->len > 0)
+  if (self->slices->len > 0)
     {
-      EthosItem *prev = &g_array_index (self->items, EthosItem, self->items->len - 1);
+      EthosLayoutSlice *prev = &g_array_index (self->slices, EthosLayoutSlice,
+                                               self->slices->len - 1);
 
       prev->op_end = self->pending_ops->len;
       if (self->keep_after > 0)
@@ -38,8 +39,8 @@ _ethos_layout_add_item (EthosLayout *self,
           self->keep_after--;
         }
     }
-  g_array_append_val (self->items, item);
-  return &g_array_index (self->items, EthosItem, self->items->len - 1);
+  g_array_append_val (self->slices, slice);
+  return &g_array_index (self->slices, EthosLayoutSlice, self->slices->len - 1);
 }
 
 void
@@ -89,7 +90,7 @@ page_format (EthosLayout *self)
 static gboolean
 fits (const char *text)
 {
-  return text == NULL || ethos_fonts_text_fits_winansi (text);
+  return text == NULL || ethos_unicode_fits_winansi (text);
 }
 
 /* Standard-14 fonts only when every character the pages will show fits. */
@@ -130,7 +131,7 @@ layout_footer (EthosLayout  *self,
 {
   g_autofree char *widest = format_page_label (page_format (self), 8888, 8888);
   double label_w = 0;
-  guint first = self->items->len, op_first = self->pending_ops->len;
+  guint first = self->slices->len, op_first = self->pending_ops->len;
   double y = 0, last_baseline = 0;
 
   if (!_ethos_layout_measure (self, widest, &footer_style, &label_w, error))
@@ -144,14 +145,15 @@ layout_footer (EthosLayout  *self,
         return FALSE;
     }
 
-  /* Items → ops with absolute offsets from the first line's top. */
-  for (guint i = first; i < self->items->len; i++)
+  /* Slices → ops with absolute offsets from the first line's top. */
+  for (guint i = first; i < self->slices->len; i++)
     {
-      EthosItem *item = &g_array_index (self->items, EthosItem, i);
-      guint end = i + 1 < self->items->len ? g_array_index (self->items, EthosItem, i + 1).op_start
-                                          : self->pending_ops->len;
+      EthosLayoutSlice *slice = &g_array_index (self->slices, EthosLayoutSlice, i);
+      guint end = i + 1 < self->slices->len
+                    ? g_array_index (self->slices, EthosLayoutSlice, i + 1).op_start
+                    : self->pending_ops->len;
 
-      for (guint k = item->op_start; k < end; k++)
+      for (guint k = slice->op_start; k < end; k++)
         {
           EthosOp op = g_array_index (self->pending_ops, EthosOp, k);
 
@@ -161,9 +163,9 @@ layout_footer (EthosLayout  *self,
           g_array_append_val (footer, op);
         }
       last_baseline = y + footer_style.leading * 0.5 + footer_style.size * 0.35;
-      y += item->height;
+      y += slice->height;
     }
-  g_array_set_size (self->items, first);
+  g_array_set_size (self->slices, first);
   g_array_set_size (self->pending_ops, op_first);
 
   for (guint k = 0; k < footer->len; k++)
@@ -185,12 +187,12 @@ new_page (EthosLayout *self)
 }
 
 static void
-place_item (EthosLayout     *self,
-            GArray          *page,
-            const EthosItem *item,
-            double           top)
+place_slice (EthosLayout            *self,
+             GArray                 *page,
+             const EthosLayoutSlice *slice,
+             double                  top)
 {
-  for (guint k = item->op_start; k < item->op_end; k++)
+  for (guint k = slice->op_start; k < slice->op_end; k++)
     {
       EthosOp op = g_array_index (self->pending_ops, EthosOp, k);
 
@@ -200,13 +202,13 @@ place_item (EthosLayout     *self,
     }
 }
 
-/* Items → pages. A chain of items joined by keep_next moves to a new page
+/* Slices → pages. A chain of slices joined by keep_next moves to a new page
  * when it does not fit; a chain taller than a page flows line by line. */
 static void
 paginate (EthosLayout *self)
 {
-  EthosItem *items = (EthosItem *) (void *) self->items->data;
-  guint n = self->items->len;
+  EthosLayoutSlice *slices = (EthosLayoutSlice *) (void *) self->slices->data;
+  guint n = self->slices->len;
   double top = self->margin_top, bottom = self->content_bottom;
   double page_h = bottom - top;
   GArray *page = new_page (self);
@@ -216,23 +218,23 @@ paginate (EthosLayout *self)
   gboolean flowing = FALSE;
 
   if (n > 0)
-    items[n - 1].op_end = self->pending_ops->len;
+    slices[n - 1].op_end = self->pending_ops->len;
 
   for (guint i = 0; i < n; i++)
     {
-      double before = empty ? 0 : items[i].space_before;
+      double before = empty ? 0 : slices[i].space_before;
 
       if (flowing && i > flow_until)
         flowing = FALSE;
       if (!flowing)
         {
-          double h = before + items[i].height;
+          double h = before + slices[i].height;
           guint j = i;
 
-          while (items[j].keep_next && j + 1 < n && h <= page_h)
+          while (slices[j].keep_next && j + 1 < n && h <= page_h)
             {
               j++;
-              h += items[j].space_before + items[j].height;
+              h += slices[j].space_before + slices[j].height;
             }
           if (y + h > bottom && !empty)
             {
@@ -248,18 +250,18 @@ paginate (EthosLayout *self)
               flow_until = j;
             }
         }
-      if (!empty && y + before + items[i].height > bottom)
+      if (!empty && y + before + slices[i].height > bottom)
         {
           page = new_page (self);
           y = top;
           before = 0;
           empty = TRUE;
         }
-      /* Space and empty items vanish at the top of a page. */
-      if (empty && items[i].op_start == items[i].op_end)
+      /* Space and empty slices vanish at the top of a page. */
+      if (empty && slices[i].op_start == slices[i].op_end)
         continue;
-      place_item (self, page, &items[i], y + before);
-      y += before + items[i].height;
+      place_slice (self, page, &slices[i], y + before);
+      y += before + slices[i].height;
       empty = FALSE;
     }
 }
@@ -318,7 +320,7 @@ ethos_layout_new (EthosDocument  *doc,
   self->fonts = fonts;
   self->strings = g_string_chunk_new (4096);
   self->pending_ops = g_array_new (FALSE, FALSE, sizeof (EthosOp));
-  self->items = g_array_new (FALSE, FALSE, sizeof (EthosItem));
+  self->slices = g_array_new (FALSE, FALSE, sizeof (EthosLayoutSlice));
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->temps = g_ptr_array_new_with_free_func (g_free);
   self->units = _ethos_layout_units_new ();
@@ -368,7 +370,7 @@ ethos_layout_new (EthosDocument  *doc,
 
   /* Only the pages are kept. */
   g_clear_pointer (&self->pending_ops, g_array_unref);
-  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->units, g_array_unref);
   return g_steal_pointer (&self);
 }
@@ -380,7 +382,7 @@ ethos_layout_free (EthosLayout *layout)
     return;
   g_clear_pointer (&layout->strings, g_string_chunk_free);
   g_clear_pointer (&layout->pending_ops, g_array_unref);
-  g_clear_pointer (&layout->items, g_array_unref);
+  g_clear_pointer (&layout->slices, g_array_unref);
   g_clear_pointer (&layout->pages, g_ptr_array_unref);
   g_clear_pointer (&layout->temps, g_ptr_array_unref);
   g_clear_pointer (&layout->units, g_array_unref);

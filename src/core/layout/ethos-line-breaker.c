@@ -140,7 +140,7 @@ resolve_char (EthosLayout          *self,
   unit->hyphen = 0;
   unit->face = primary;
 
-  switch (_ethos_char_classify (ch))
+  switch (ethos_unicode_classify (ch))
     {
     case ETHOS_CHAR_PRINTABLE:
       break;
@@ -533,7 +533,7 @@ emit_line (EthosLayout         *self,
   else if (box->align == ETHOS_ALIGN_RIGHT)
     x += box->width - width;
 
-  _ethos_layout_add_item (self, first ? box->space_before : 0,
+  _ethos_layout_add_slice (self, first ? box->space_before : 0,
                           leading + (blank ? BLANK_EXTRA_HEIGHT : 0));
 
   g_string_truncate (self->scratch, 0);

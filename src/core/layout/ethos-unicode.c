@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ethos-fonts"
+#define G_LOG_DOMAIN "ethos-unicode"
 
 #include "config.h"
+
+/* What the layout does with each character before any font is asked: which
+ * scripts print, what is invisible, what breaks a line, what is refused and
+ * why, and the WinAnsi (cp1252) test for the standard-14 fonts. No fontconfig
+ * or FreeType here, so it can be tested and fuzzed without fonts; the font
+ * lookup is ethos-fonts.c. */
 
 #include <glib/gi18n.h>
 
 #include "ethos-error.h"
-#include "ethos-fonts-private.h"
+#include "ethos-unicode.h"
 
 /* WinAnsiEncoding (cp1252) bytes 0x80–0x9F; 0 where the byte is unused. */
 static const guint16 winansi_high[32] = {
@@ -16,53 +22,8 @@ static const guint16 winansi_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
 };
 
-/* The standard-14 metrics (Adobe AFM), by WinAnsi byte 0x20–0xFF. */
-static const guint16 helvetica[224] = {
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584,
-  278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
-  556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
-  722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
-  278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-  556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
-  278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0,
-  556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333,
-  1000, 0, 611, 0, 0, 222, 222, 333, 333, 350, 556, 1000,
-  333, 1000, 500, 333, 944, 0, 500, 667, 278, 333, 556, 556,
-  556, 556, 260, 556, 333, 737, 370, 556, 584, 278, 737, 333,
-  400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556,
-  834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722,
-  667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778,
-  778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
-  556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556,
-  278, 278, 278, 278, 556, 556, 556, 556, 556, 556, 556, 584,
-  611, 556, 556, 556, 556, 500, 556, 500,
-};
-
-static const guint16 helvetica_bold[224] = {
-  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584,
-  278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
-  556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722,
-  722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333,
-  278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611,
-  611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
-  333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0,
-  556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333,
-  1000, 0, 611, 0, 0, 278, 278, 500, 500, 350, 556, 1000,
-  333, 1000, 556, 333, 944, 0, 500, 667, 278, 333, 556, 556,
-  556, 556, 280, 556, 333, 737, 370, 556, 584, 278, 737, 333,
-  400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556,
-  834, 834, 834, 611, 722, 722, 722, 722, 722, 722, 1000, 722,
-  667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778,
-  778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
-  556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556,
-  278, 278, 278, 278, 611, 611, 611, 611, 611, 611, 611, 584,
-  611, 611, 611, 611, 611, 556, 611, 556,
-};
-
 guint8
-ethos_fonts_winansi_byte (gunichar ch)
+ethos_unicode_winansi_byte (gunichar ch)
 {
   if ((ch >= 0x20 && ch < 0x7F) || (ch >= 0xA0 && ch <= 0xFF))
     return (guint8) ch;
@@ -75,7 +36,7 @@ ethos_fonts_winansi_byte (gunichar ch)
 }
 
 gboolean
-ethos_fonts_text_fits_winansi (const char *text)
+ethos_unicode_fits_winansi (const char *text)
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -92,22 +53,11 @@ ethos_fonts_text_fits_winansi (const char *text)
           continue;
         }
       ch = g_utf8_get_char ((const char *) p);
-      if (ethos_fonts_winansi_byte (ch) == 0)
+      if (ethos_unicode_winansi_byte (ch) == 0)
         return FALSE;
       p = (const guchar *) g_utf8_next_char ((const char *) p) - 1;
     }
   return TRUE;
-}
-
-int
-_ethos_helvetica_width (gunichar ch,
-                        gboolean bold)
-{
-  guint8 byte = ethos_fonts_winansi_byte (ch);
-
-  if (byte == 0)
-    return -1;
-  return bold ? helvetica_bold[byte - 0x20] : helvetica[byte - 0x20];
 }
 
 static gboolean
@@ -154,7 +104,7 @@ is_conjoining_jamo (gunichar ch)
 }
 
 EthosCharClass
-_ethos_char_classify (gunichar ch)
+ethos_unicode_classify (gunichar ch)
 {
   GUnicodeScript script;
 
@@ -281,7 +231,7 @@ describe_shaping (const char *text,
       const char *start, *last_end, *q;
       const char *name;
 
-      if (_ethos_char_classify (ch) != ETHOS_CHAR_NEEDS_SHAPING)
+      if (ethos_unicode_classify (ch) != ETHOS_CHAR_NEEDS_SHAPING)
         {
           p = g_utf8_next_char (p);
           continue;
@@ -292,7 +242,7 @@ describe_shaping (const char *text,
       while (*q != 0)
         {
           gunichar c = g_utf8_get_char (q);
-          EthosCharClass cls = _ethos_char_classify (c);
+          EthosCharClass cls = ethos_unicode_classify (c);
 
           if (cls == ETHOS_CHAR_NEEDS_SHAPING && g_strcmp0 (script_name (c), name) == 0)
             last_end = g_utf8_next_char (q);
@@ -311,10 +261,10 @@ describe_shaping (const char *text,
     }
 }
 
-static void
-append_codepoint (GString  *out,
-                  gunichar  ch,
-                  gboolean  show_glyph)
+void
+ethos_unicode_append_codepoint (GString  *out,
+                                gunichar  ch,
+                                gboolean  show_glyph)
 {
   if (show_glyph)
     {
@@ -326,17 +276,15 @@ append_codepoint (GString  *out,
 }
 
 gboolean
-_ethos_fonts_check_text_unlocked (EthosFonts  *fonts,
-                                  const char  *text,
-                                  GError     **error)
+ethos_unicode_check_printable (const char  *text,
+                               GError     **error)
 {
   g_autoptr(GString) astral = g_string_new (NULL);
   g_autoptr(GString) control = g_string_new (NULL);
-  g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   gboolean shaping = FALSE;
-  EthosFontHint hint = ETHOS_FONT_HINT_NONE;
-  gboolean hint_known = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
 
   if (!g_utf8_validate (text, -1, NULL))
     {
@@ -348,33 +296,16 @@ _ethos_fonts_check_text_unlocked (EthosFonts  *fonts,
   for (const char *p = text; *p != 0; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
-      EthosCharClass cls = _ethos_char_classify (ch);
-      gboolean no_font = FALSE;
+      EthosCharClass cls = ethos_unicode_classify (ch);
 
-      if (cls == ETHOS_CHAR_PRINTABLE && ch >= 0x80)
-        {
-          if (!hint_known)
-            hint = ethos_fonts_hint_for_text (text);
-          hint_known = TRUE;
-          no_font = _ethos_fonts_face_for_char_unlocked (fonts, ch, FALSE, hint) == NULL;
-        }
-      if (!no_font && (cls == ETHOS_CHAR_PRINTABLE || cls == ETHOS_CHAR_IGNORABLE ||
-                       cls == ETHOS_CHAR_BREAK_HINT || cls == ETHOS_CHAR_LINE_BREAK))
+      if (cls == ETHOS_CHAR_PRINTABLE || cls == ETHOS_CHAR_IGNORABLE ||
+          cls == ETHOS_CHAR_BREAK_HINT || cls == ETHOS_CHAR_LINE_BREAK)
         continue;
       if (g_hash_table_contains (seen, GUINT_TO_POINTER (ch)))
         continue;
       g_hash_table_add (seen, GUINT_TO_POINTER (ch));
 
-      if (no_font)
-        {
-          if (g_hash_table_size (seen) <= 8)
-            {
-              if (missing->len > 0)
-                g_string_append (missing, ", ");
-              append_codepoint (missing, ch, TRUE);
-            }
-        }
-      else if (cls == ETHOS_CHAR_NEEDS_SHAPING)
+      if (cls == ETHOS_CHAR_NEEDS_SHAPING)
         shaping = TRUE;
       else if (cls == ETHOS_CHAR_ASTRAL)
         {
@@ -382,11 +313,11 @@ _ethos_fonts_check_text_unlocked (EthosFonts  *fonts,
             {
               if (astral->len > 0)
                 g_string_append (astral, ", ");
-              append_codepoint (astral, ch, TRUE);
+              ethos_unicode_append_codepoint (astral, ch, TRUE);
             }
         }
       else if (control->len == 0)
-        append_codepoint (control, ch, FALSE);
+        ethos_unicode_append_codepoint (control, ch, FALSE);
     }
 
   if (shaping)
@@ -414,46 +345,5 @@ _ethos_fonts_check_text_unlocked (EthosFonts  *fonts,
                    control->str);
       return FALSE;
     }
-  if (missing->len > 0)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_UNSUPPORTED,
-                   _("No installed font can print these characters: %s."), missing->str);
-      return FALSE;
-    }
   return TRUE;
-}
-
-EthosFontHint
-ethos_fonts_hint_for_text (const char *text)
-{
-  gboolean han = FALSE, hangul = FALSE;
-
-  g_return_val_if_fail (text != NULL, ETHOS_FONT_HINT_NONE);
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return ETHOS_FONT_HINT_NONE;
-
-  for (const guchar *p = (const guchar *) text; *p != 0; p++)
-    {
-      gunichar ch;
-
-      /* CJK characters are all three-byte sequences starting at 0xE1 or above. */
-      if (*p < 0xE1)
-        continue;
-      ch = g_utf8_get_char ((const char *) p);
-      if ((ch >= 0x3040 && ch <= 0x30FF) || (ch >= 0x31F0 && ch <= 0x31FF) ||
-          (ch >= 0xFF66 && ch <= 0xFF9F))
-        return ETHOS_FONT_HINT_JA;
-      if ((ch >= 0xAC00 && ch <= 0xD7AF) || (ch >= 0x3130 && ch <= 0x318F))
-        hangul = TRUE;
-      else if ((ch >= 0x3400 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
-               (ch >= 0x3000 && ch <= 0x303F) || (ch >= 0x3100 && ch <= 0x312F) ||
-               (ch >= 0xFF00 && ch <= 0xFF65))
-        han = TRUE;
-    }
-  if (hangul)
-    return ETHOS_FONT_HINT_KO;
-  if (han)
-    return ETHOS_FONT_HINT_ZH;
-  return ETHOS_FONT_HINT_NONE;
 }
