@@ -34,6 +34,22 @@ ethos_form_values_new (const EthosTemplate *tmpl)
   return self;
 }
 
+EthosFormValues *
+ethos_form_values_copy (EthosFormValues *values)
+{
+  EthosFormValues *self;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  self = ethos_form_values_new (values->tmpl);
+  g_hash_table_iter_init (&iter, values->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
+  return self;
+}
+
 void
 ethos_form_values_free (EthosFormValues *self)
 {

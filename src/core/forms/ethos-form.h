@@ -41,6 +41,13 @@ typedef struct
   GDate       *today;         /* NULL: the current local date */
   GHashTable  *code_labels;   /* "nohs" → "NOHS 2024", for the footer; may be NULL */
   EthosImage  *logo;          /* borrowed; may be NULL */
+  /* The window's live preview: like a filled form, but required fields still
+   * empty get fill-in lines instead of an error. Print and Export never set it. */
+  gboolean     preview;
+  /* Clause id → body in the form's language: this one form's wording of an
+   * unlocked clause (the template is not changed). A locked clause cannot be
+   * reworded (ETHOS_ERROR_INVALID_DATA); the footer then says "adapted". */
+  GHashTable  *reworded;
 } EthosFormOptions;
 
 /* Builds the document. Fills in derived values first: "date" (today) on a
@@ -53,7 +60,17 @@ EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
 /* The footer's version stamp: "informed-consent 1.0 · NOHS 2024 · en". */
 char            *ethos_form_footer_text      (const EthosTemplate *tmpl,
                                               const char          *lang,
-                                              GHashTable          *code_labels);
+                                              GHashTable          *code_labels,
+                                              gboolean             adapted);
+
+/* ETHOS_ERROR_NOT_FOUND, naming the template's languages, unless forms of
+ * @tmpl can be printed in @lang. */
+gboolean         ethos_form_check_language   (const EthosTemplate *tmpl,
+                                              const char          *lang,
+                                              GError             **error);
+
+/* A copy of @values (same template). */
+EthosFormValues *ethos_form_values_copy      (EthosFormValues     *values);
 
 /* "November 23, 2026" / "23 de noviembre de 2026" from "2026-11-23". */
 char            *ethos_format_date           (const char          *iso,
