@@ -40,6 +40,7 @@ struct _EthosFormFill
   char                *lang;
   EthosPaper           paper;
   gboolean             blank;
+  gboolean             clearing;
   guint                relayout_id;
 };
 
@@ -153,7 +154,9 @@ remember_professional (EthosFormFill *self)
 static void
 fields_changed_cb (EthosFormFill *self)
 {
-  remember_professional (self);
+  /* Clear Form empties the fields; what is remembered stays. */
+  if (!self->clearing)
+    remember_professional (self);
   queue_relayout (self);
 }
 
@@ -406,6 +409,28 @@ default_paper (EthosFormFill *self)
   return ethos_paper_for_locale ();
 }
 
+/* The agency's values, and the professional remembered from last time. */
+static GHashTable *
+current_defaults (EthosFormFill *self)
+{
+  GHashTable *defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *agency = ethos_form_job_get_defaults (self->job);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, agency);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (defaults, g_strdup (key), g_strdup (value));
+  if (self->settings != NULL)
+    {
+      g_hash_table_insert (defaults, g_strdup ("professional_name"),
+                           g_settings_get_string (self->settings, "professional-name"));
+      g_hash_table_insert (defaults, g_strdup ("professional_credentials"),
+                           g_settings_get_string (self->settings, "professional-credentials"));
+    }
+  return defaults;
+}
+
 static void
 ethos_form_fill_dispose (GObject *object)
 {
@@ -500,24 +525,7 @@ ethos_form_fill_new (EthosFormJob        *job,
   build_wording (self);
   show_warning (self, reqs);
 
-  /* The agency's values, and the professional remembered from last time. */
-  defaults = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-    GHashTable *agency = ethos_form_job_get_defaults (job);
-
-    g_hash_table_iter_init (&iter, agency);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (defaults, key, g_strdup (value));
-  }
-  if (settings != NULL)
-    {
-      g_hash_table_insert (defaults, "professional_name",
-                           g_settings_get_string (settings, "professional-name"));
-      g_hash_table_insert (defaults, "professional_credentials",
-                           g_settings_get_string (settings, "professional-credentials"));
-    }
+  defaults = current_defaults (self);
   ethos_form_fields_set_defaults (self->fields, defaults);
 
   g_signal_connect_object (self->fields, "changed", G_CALLBACK (fields_changed_cb), self,
@@ -640,10 +648,16 @@ ethos_form_fill_suggest_name (EthosFormFill *self)
 void
 ethos_form_fill_clear (EthosFormFill *self)
 {
+  g_autoptr(GHashTable) defaults = NULL;
+
   g_return_if_fail (ETHOS_IS_FORM_FILL (self));
 
   g_hash_table_remove_all (self->reworded);
+  self->clearing = TRUE;
   ethos_form_fields_clear (self->fields);
+  defaults = current_defaults (self);
+  ethos_form_fields_set_defaults (self->fields, defaults);
+  self->clearing = FALSE;
   update_clause_rows (self);
   ethos_form_fill_update_now (self);
 }
