@@ -693,11 +693,175 @@ test_warning (void)
   ethos_test_run_app (test_warning_body);
 }
 
+/* Keyboard only, with real key events (xdotool, through the X server):
+ * Tab to the client name, type, Ctrl+Shift+S, Enter in the save dialog. */
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Spawned;
+
+static void
+child_done_cb (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  Spawned *spawned = data;
+
+  spawned->status = status;
+  spawned->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+spawned_done (gpointer data)
+{
+  return ((Spawned *) data)->done;
+}
+
+/* Runs xdotool while the main loop keeps running (the window must answer). */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Spawned spawned = { FALSE, 0 };
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_done_cb, &spawned);
+  ethos_test_wait_until (spawned_done, &spawned, "xdotool");
+  g_assert_true (g_spawn_check_wait_status (spawned.status, NULL));
+  ethos_test_spin (30);
+}
+
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *row)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+test_keyboard_body (EthosApplication *app,
+                    EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  GtkWidget *row = ethos_form_fields_get_row (ethos_form_fill_get_fields (fill), "client_name");
+  g_autofree char *documents = g_build_filename (test_dir, "Documents", NULL);
+  g_autofree char *name = ethos_form_fill_suggest_name (fill);
+  g_autofree char *expected = g_build_filename (documents, name, NULL);
+  g_autofree char *recent = g_build_filename (test_dir, "data", "recently-used.xbel", NULL);
+  g_autofree char *recent_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *wid = NULL;
+  guint tabs = 0;
+
+  /* The X window, focused as a window manager would. */
+  {
+    g_autofree char *out = NULL;
+    g_assert_true (g_spawn_command_line_sync ("xdotool search --name ^Ethos$", &out, NULL, NULL,
+                                              NULL));
+    g_assert_nonnull (out);
+    wid = g_strndup (out, strcspn (out, "\n"));
+    g_assert_cmpstr (wid, !=, "");
+  }
+  xdotool ("windowfocus", "--sync", wid, NULL);
+  /* Start from the list of forms, where choosing one leaves the focus. */
+  gtk_widget_grab_focus (ethos_forms_page_get_row (window->forms_page, "informed-consent"));
+  ethos_test_spin (50);
+
+  while (!focus_in (GTK_WINDOW (window), row) && tabs < 40)
+    {
+      xdotool ("key", "Tab", NULL);
+      tabs++;
+    }
+  g_test_message ("%u presses of Tab to the client name", tabs);
+  g_assert_true (focus_in (GTK_WINDOW (window), row));
+  xdotool ("type", "--delay", "15", "Ana Keyboard", NULL);
+  g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
+                     ethos_form_fill_get_fields (fill)), "client_name"), ==, "Ana Keyboard");
+
+  xdotool ("key", "ctrl+shift+s", NULL);
+  ethos_test_wait_until (dialog_shown, NULL, "the save dialog");
+  ethos_test_spin (300);
+  xdotool ("key", "Return", NULL);
+  ethos_test_wait_until (file_written, expected, "the exported form in Documents");
+  ethos_test_spin (500);
+  text = pdf_text (expected, NULL);
+  g_assert_nonnull (strstr (text, "Ana Keyboard"));
+  assert_private_file (expected);
+  /* The file chooser's own record of the file is gone. */
+  if (g_file_get_contents (recent, &recent_text, NULL, NULL))
+    g_assert_null (strstr (recent_text, name));
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("xdotool is not installed (build-aux/install-deps.sh installs it)");
+      return;
+    }
+  ethos_test_run_app (test_keyboard_body);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *documents = NULL;
+  g_autofree char *user_dirs = NULL;
+  g_autofree char *config = NULL;
+
   test_dir = ethos_test_window_init (&argc, &argv);
+  /* Export offers the Documents folder: this test's own. */
+  documents = g_build_filename (test_dir, "Documents", NULL);
+  config = g_build_filename (test_dir, "config", NULL);
+  user_dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  {
+    g_autofree char *line = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
+    g_assert_true (g_file_set_contents (user_dirs, line, -1, NULL));
+  }
 
   g_test_add_func ("/forms-fill/paper-for-sheet", test_paper_for_sheet);
   g_test_add_func ("/forms-fill/consent", test_consent);
@@ -706,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
+  g_test_add_func ("/forms-fill/keyboard", test_keyboard);
   /* Last: it leaves an agency template in the user database. */
   g_test_add_func ("/forms-fill/warning", test_warning);
   return ethos_test_window_run ();

@@ -156,6 +156,29 @@ entry_at (EthosFormsPage *self,
   return g_ptr_array_index (entries, index);
 }
 
+/* In the list, the arrow keys move between forms (and open them); Tab
+ * leaves the list for the form, Shift+Tab for the menu, instead of walking
+ * through every row. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             EthosFormsPage        *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        return FALSE;
+      return gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  return FALSE;
+}
+
 /* Selecting a form (arrow keys, a screen reader's selection) opens it too. */
 static void
 row_selected_cb (EthosFormsPage *self,
@@ -405,6 +428,13 @@ ethos_forms_page_init (EthosFormsPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  }
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_cb), self,
                            G_CONNECT_SWAPPED);
   _ethos_forms_page_update_actions (self);
