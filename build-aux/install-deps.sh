@@ -15,7 +15,7 @@ packages=(
   fonts-cantarell
   librsvg2-bin groff-base man-db
   xdotool dbus-daemon at-spi2-core python3-pyatspi
-  diction
+  diction locales
 )
 
 missing=()
