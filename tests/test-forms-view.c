@@ -400,9 +400,15 @@ test_forms_text (void)
 
   requires = ethos_forms_requires_label (limits->tmpl);
   g_assert_cmpstr (requires, ==, "NOHS 3, 4, 8, 21 · Coaching 1.11 · OESC I.5, I.5.a, I.5.b");
-  condition = ethos_forms_condition_label (consent->tmpl, "mandated", "en");
+  {
+    g_autoptr(EthosCondition) mandated = ethos_condition_new_field ("mandated", FALSE);
+    condition = ethos_forms_condition_label (consent->tmpl, mandated, "en");
+  }
   g_assert_cmpstr (condition, ==, "Only when: Services are mandated");
-  negated = ethos_forms_condition_label (consent->tmpl, "!client_is_minor", "es");
+  {
+    g_autoptr(EthosCondition) adult = ethos_condition_new_field ("client_is_minor", TRUE);
+    negated = ethos_forms_condition_label (consent->tmpl, adult, "es");
+  }
   g_assert_cmpstr (negated, ==, "Unless: El cliente es menor de edad");
   g_assert_null (ethos_forms_condition_label (consent->tmpl, NULL, "en"));
   none = ethos_forms_coverage_label (3, 0);

@@ -157,7 +157,7 @@ test_conditional_does_not_cover (void)
   tmpl = load_edited (store, "informed-consent", NULL, NULL, &error);
   g_assert_no_error (error);
   withdraw = (EthosClause *) ethos_template_get_clause (tmpl, "withdraw");
-  withdraw->when = g_strdup ("mandated");
+  withdraw->when = ethos_condition_new_field ("mandated", FALSE);
   coverage = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
   uncovered = ethos_coverage_uncovered (coverage);
   g_assert_true (g_strv_contains ((const char * const *) uncovered, "nohs-2#withdraw"));
@@ -169,7 +169,7 @@ test_conditional_does_not_cover (void)
     EthosClause *other = (EthosClause *) ethos_template_get_clause (tmpl, "questions");
     g_auto(GStrv) old = other->satisfies;
 
-    other->when = g_strdup ("!mandated");
+    other->when = ethos_condition_new_field ("mandated", TRUE);
     other->satisfies = g_strdupv ((GStrv) (const char *[]) { "nohs-2#withdraw",
                                                              "nohs-2#questions", NULL });
     again = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
@@ -193,7 +193,7 @@ test_malformed (void)
     { "\"es\": \"Su derecho a dejar los servicios\"", "\"fr\": \"x\"", "unknown key “fr”" },
     { "\"role\": \"professional\"", "\"role\": \"counselor\"", "counselor" },
     { "\"locked\": true", "\"locked\": \"yes\"", "true or false" },
-    { "\"format\": 1", "\"format\": 2", "format 2" },
+    { "\"format\": 2", "\"format\": 3", "format 3 is not supported" },
     { "\"requires\"", "\"require\"", "“requires” is missing" },
     { "\"id\": \"client_dob\",\n      \"type\": \"date\"",
       "\"id\": \"client_dob\",\n      \"type\": \"text\"", "must have type “date”" },

@@ -89,6 +89,23 @@ ethos_cli_templates (EthosCli  *cli,
   return ETHOS_EXIT_OK;
 }
 
+/* "  nohs-2#withdraw: The client is told … (no clause carries it …)" */
+static void
+print_problems (GPtrArray           *coverage,
+                EthosCoverageStatus  first,
+                EthosCoverageStatus  last)
+{
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const EthosCoverageEntry *entry = g_ptr_array_index (coverage, i);
+
+      if (entry->status >= first && entry->status <= last)
+        g_printerr ("  %s: %s (%s)\n", entry->element->id,
+                    entry->element->text,
+                    entry->problem);
+    }
+}
+
 int
 ethos_cli_coverage (EthosCli  *cli,
                     int        argc,
@@ -99,6 +116,7 @@ ethos_cli_coverage (EthosCli  *cli,
   g_autoptr(EthosTemplate) from_file = NULL;
   g_autoptr(GPtrArray) coverage = NULL;
   g_auto(GStrv) uncovered = NULL;
+  g_auto(GStrv) added = NULL;
   const EthosTemplate *tmpl;
   EthosRequirements *reqs;
   GError *error = NULL;
@@ -137,11 +155,26 @@ ethos_cli_coverage (EthosCli  *cli,
       g_autofree char *clauses = g_strjoinv (",", entry->clauses);
 
       g_print ("%s\t%s\t%s\n", entry->element->id,
-               entry->clauses[0] != NULL ? "covered" : "UNCOVERED",
+               ethos_coverage_status_to_string (entry->status),
                entry->clauses[0] != NULL ? clauses : "-");
     }
 
   uncovered = ethos_coverage_uncovered (coverage);
+  added = ethos_coverage_new_elements (coverage);
+  if (added[0] != NULL)
+    {
+      guint n = g_strv_length (added);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "ethos-cli: warning: %u required element is new since %s %s was "
+                               "made (requirements version %u); adopt it when you next edit the "
+                               "template:\n",
+                               "ethos-cli: warning: %u required elements are new since %s %s was "
+                               "made (requirements version %u); adopt them when you next edit the "
+                               "template:\n", n),
+                  n, tmpl->id, tmpl->version, tmpl->requirements_version);
+      print_problems (coverage, ETHOS_COVERAGE_NEW, ETHOS_COVERAGE_NEW);
+    }
   if (uncovered[0] != NULL)
     {
       guint n = g_strv_length (uncovered);
@@ -150,9 +183,7 @@ ethos_cli_coverage (EthosCli  *cli,
                                "ethos-cli: %s %s leaves %u required element uncovered:\n",
                                "ethos-cli: %s %s leaves %u required elements uncovered:\n", n),
                   tmpl->id, tmpl->version, n);
-      for (guint i = 0; uncovered[i] != NULL; i++)
-        g_printerr ("  %s: %s\n", uncovered[i],
-                    ethos_requirements_get_element (reqs, uncovered[i])->text);
+      print_problems (coverage, ETHOS_COVERAGE_UNCOVERED, ETHOS_COVERAGE_UNLOCKED);
       return ETHOS_EXIT_CHECK_FAILED;
     }
   return ETHOS_EXIT_OK;

@@ -248,3 +248,56 @@ ethos_form_values_set_defaults (EthosFormValues  *self,
     }
   return TRUE;
 }
+
+gboolean
+ethos_form_minor_on (const char  *dob,
+                     const GDate *today,
+                     gboolean    *minor)
+{
+  g_autoptr(GDate) adult = NULL;
+  unsigned y, m, d;
+
+  g_return_val_if_fail (dob != NULL && today != NULL && minor != NULL, FALSE);
+
+  if (sscanf (dob, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  adult = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  g_date_add_years (adult, 18);
+  if (m == 2 && d == 29)
+    g_date_add_days (adult, 1);
+  *minor = g_date_compare (today, adult) < 0;
+  return TRUE;
+}
+
+static const char *
+needed_lookup_cb (const char *field,
+                  gpointer    user_data)
+{
+  EthosFormValues *self = user_data;
+  const char *value = ethos_form_values_get (self, field);
+  const char *dob;
+  g_autoptr(GDate) today = NULL;
+  gboolean minor;
+
+  if (value != NULL || !g_str_equal (field, "client_is_minor") ||
+      !(dob = ethos_form_values_get (self, "client_dob")))
+    return value;
+  today = g_date_new ();
+  g_date_set_time_t (today, time (NULL));
+  if (!ethos_form_minor_on (dob, today, &minor))
+    return NULL;
+  return minor ? "true" : "false";
+}
+
+gboolean
+ethos_form_values_field_needed (EthosFormValues *self,
+                                const char      *field)
+{
+  const EthosField *def;
+
+  g_return_val_if_fail (self != NULL && field != NULL, FALSE);
+
+  if (!(def = ethos_template_get_field (self->tmpl, field)))
+    return FALSE;
+  return ethos_condition_evaluate (def->when, needed_lookup_cb, self, FALSE) == ETHOS_TRUTH_TRUE;
+}
