@@ -185,6 +185,13 @@ test_agency (void)
                             "agency_address\t\n"
                             "agency_phone\t\n"
                             "complaints_contact\tQuality Office 555-0100\n"
+                            "complaints_procedure\t\n"
+                            "professional_body\t\n"
+                            "crisis_line\t\n"
+                            "emergency_number\t\n"
+                            "reconnect_time\t\n"
+                            "fees\t\n"
+                            "session_length\t\n"
                             "logo\t\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

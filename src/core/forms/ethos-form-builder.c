@@ -262,6 +262,8 @@ signature_name (Builder    *b,
 static void
 add_signatures (Builder *b)
 {
+  EthosBlock *previous = NULL, *last = NULL;
+
   if (b->tmpl->signatures->len > 0)
     {
       EthosBlock *spacer = ethos_document_add_block (b->doc, ETHOS_BLOCK_SPACER);
@@ -286,7 +288,12 @@ add_signatures (Builder *b)
       block->note = cond == ETHOS_TRUTH_UNKNOWN ? g_strdup (b->words->if_applicable) : NULL;
       block->name_caption = g_strdup (b->words->printed_name);
       block->date_caption = g_strdup (b->words->date);
+      previous = last;
+      last = block;
     }
+  /* The last block never stands alone on a page. */
+  if (previous != NULL)
+    previous->keep_with_next = TRUE;
 }
 
 /* Derived values: today's date on filled forms, and whether the client is
@@ -379,6 +386,13 @@ check_reworded (Builder  *b,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ethos_form_language_is_supported (const char *lang)
+{
+  g_return_val_if_fail (lang != NULL, FALSE);
+  return _ethos_form_words_for (lang) != NULL;
 }
 
 gboolean

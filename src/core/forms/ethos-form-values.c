@@ -13,8 +13,31 @@
 #define MAX_VALUE_CHARS 100000
 
 const char * const ethos_agency_fields[] = {
-  "agency_name", "agency_address", "agency_phone", "complaints_contact", NULL
+  "agency_name", "agency_address", "agency_phone", "complaints_contact", "complaints_procedure",
+  "professional_body", "crisis_line", "emergency_number", "reconnect_time", "fees",
+  "session_length", NULL
 };
+
+/* What the built-in wording said before these became the agency's: US
+ * numbers. A profile value (or one typed on the form) wins. */
+static const struct { const char *field, *lang, *value; } builtin_defaults[] = {
+  { "crisis_line", NULL, "988" },
+  { "emergency_number", NULL, "911" },
+  { "reconnect_time", "en", "5 minutes" },
+  { "reconnect_time", "es", "5 minutos" },
+};
+
+GHashTable *
+ethos_agency_builtin_defaults (const char *lang)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_defaults); i++)
+    if (builtin_defaults[i].lang == NULL || g_strcmp0 (builtin_defaults[i].lang, lang) == 0)
+      g_hash_table_insert (table, g_strdup (builtin_defaults[i].field),
+                           g_strdup (builtin_defaults[i].value));
+  return table;
+}
 
 struct _EthosFormValues
 {

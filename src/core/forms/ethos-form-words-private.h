@@ -20,6 +20,9 @@ typedef struct
   const char *roles[7];        /* same order as _ethos_form_role_ids */
   const char *yes, *no;
   const char *adapted;         /* footer mark of a form reworded for one client */
+  /* The accessible HTML form: what a screen reader says for a blank
+   * ("To fill in: " + the field), a box, a signature line. */
+  const char *fill_in, *unticked_box, *ticked_box, *signature;
 } EthosFormWords;
 
 

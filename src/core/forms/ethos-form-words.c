@@ -20,7 +20,8 @@ static const EthosFormWords words[] = {
     "Client name", "Date of birth", "Date",
     { "Client", "Parent, guardian or legal representative", "Second parent, guardian or legal "
       "representative", "Minor's assent", "Professional", "Witness", "Sponsor" },
-    "yes", "no", "adapted" },
+    "yes", "no", "adapted",
+    "To fill in: ", "unticked box", "ticked box", "Signature" },
   { "es",
     { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
       "octubre", "noviembre", "diciembre" },
@@ -30,7 +31,8 @@ static const EthosFormWords words[] = {
     { "Cliente", "Madre, padre, tutor o representante legal", "Otro padre, madre, tutor o "
       "representante legal", "Asentimiento del menor", "Profesional", "Testigo",
       "Patrocinador" },
-    "sí", "no", "adaptado" },
+    "sí", "no", "adaptado",
+    "Para completar: ", "casilla sin marcar", "casilla marcada", "Firma" },
 };
 
 const EthosFormWords *

@@ -15,6 +15,11 @@ typedef struct _EthosFormValues EthosFormValues;
 
 /* The agency profile's fields: default values for every form. */
 extern const char * const ethos_agency_fields[];
+/* Defaults for agency fields no profile has set (crisis line 988,
+ * emergency number 911, reconnect time), in @lang: a new table. */
+GHashTable      *ethos_agency_builtin_defaults (const char     *lang);
+/* TRUE for the languages forms can be printed in ("en", "es"). */
+gboolean         ethos_form_language_is_supported (const char  *lang);
 
 EthosFormValues *ethos_form_values_new       (const EthosTemplate *tmpl);
 void             ethos_form_values_free      (EthosFormValues     *values);

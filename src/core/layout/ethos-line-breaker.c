@@ -44,12 +44,13 @@ typedef struct
   EthosFontHint   hint;
 } HintState;
 
-#define BLANK_MIN_WIDTH 96.0
-#define BLANK_RULE_OFFSET 2.5
-#define BLANK_CAPTION_OFFSET 10.0
-#define BLANK_EXTRA_HEIGHT 9.0
+#define BLANK_MIN_WIDTH ETHOS_SCALED (96.0)
+#define BLANK_RULE_OFFSET ETHOS_SCALED (2.5)
+#define BLANK_CAPTION_OFFSET ETHOS_SCALED (10.0)
+#define BLANK_EXTRA_HEIGHT ETHOS_SCALED (9.0)
+#define caption_style ETHOS_STYLE (caption)
 
-static const EthosTextStyle caption_style = {
+static const EthosTextStyle caption_base = {
   .size = 6.5, .leading = 8, .bold = FALSE, .gray = 0.35, .role = ETHOS_ROLE_CAPTION,
 };
 
