@@ -24,6 +24,8 @@ test_templates (void)
     "confidentiality-limits\t1.0\ten,es\tbuilt-in\tLimits of Confidentiality\n"
     "informed-consent\t1.0\ten,es\tbuilt-in\tInformed Consent for Services\n"
     "release-of-information\t1.0\ten,es\tbuilt-in\tRelease of Information\n"
+    "sud-records-consent\t1.0\ten,es\tbuilt-in\tConsent to Disclose Substance Use Disorder "
+    "Records\n"
     "telehealth-consent\t1.0\ten,es\tbuilt-in\tTechnology and Telehealth Consent\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -36,7 +38,8 @@ static void
 test_coverage (void)
 {
   const char *ids[] = { "informed-consent", "confidentiality-limits", "coaching-agreement",
-                        "release-of-information", "telehealth-consent" };
+                        "release-of-information", "sud-records-consent",
+                        "telehealth-consent" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {

@@ -150,6 +150,7 @@ test_forms_body (EthosApplication *app,
     { "confidentiality-limits", "Limits of Confidentiality" },
     { "informed-consent", "Informed Consent for Services" },
     { "release-of-information", "Release of Information" },
+    { "sud-records-consent", "Consent to Disclose Substance Use Disorder Records" },
     { "telehealth-consent", "Technology and Telehealth Consent" },
   };
   const char *consent_standards[] = { "nohs 2", "nohs 3", "nohs 8", "nohs 9" };

@@ -13,7 +13,7 @@
 
 static const char * const builtin_ids[] = {
   "coaching-agreement", "confidentiality-limits", "informed-consent", "release-of-information",
-  "telehealth-consent",
+  "sud-records-consent", "telehealth-consent",
 };
 
 static char *tmp;
@@ -73,6 +73,9 @@ test_builtins_covered (void)
                               "coaching 1.6", "coaching 1.7", "coaching 1.8", "coaching 1.9" } },
     { "release-of-information", { "nohs 8", "nohs 18", "nohs 21" } },
     { "telehealth-consent", { "nohs 9", "coaching 1.10" } },
+    { "release-of-information", { "hipaa 164.508" } },
+    { "sud-records-consent", { "cfr42 2.31" } },
+    { "informed-consent", { "practice", "practice minors" } },
   };
   g_autoptr(EthosTemplateStore) store = open_store (NULL);
   EthosRequirements *reqs = ethos_template_store_get_requirements (store);

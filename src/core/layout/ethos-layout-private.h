@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <pango/pango.h>
+
 #include "ethos-fonts-private.h"
 #include "ethos-layout.h"
 
@@ -73,6 +75,9 @@ struct _EthosLayout
   GPtrArray      *temps;        /* normalized strings */
   GArray         *units;        /* scratch for line breaking */
   GString        *scratch;
+  GString        *break_text;   /* the units' text, for Pango's break rules */
+  GArray         *log_attrs;    /* PangoLogAttr, one more than units */
+  PangoLanguage  *language;
   guint           block;
   guint           keep_after;   /* slices still to keep with the previous one */
 

@@ -431,6 +431,9 @@ ethos_layout_new (EthosDocument  *doc,
   self->temps = g_ptr_array_new_with_free_func (g_free);
   self->units = _ethos_layout_units_new ();
   self->scratch = g_string_new (NULL);
+  self->break_text = g_string_new (NULL);
+  self->log_attrs = g_array_new (FALSE, TRUE, sizeof (PangoLogAttr));
+  self->language = pango_language_from_string (doc->lang != NULL ? doc->lang : "en");
   self->block = ETHOS_LAYOUT_NO_BLOCK;
   self->scale = doc->scale >= 1 && doc->scale <= 3 ? doc->scale : 1;
 
@@ -472,6 +475,7 @@ ethos_layout_new (EthosDocument  *doc,
   g_clear_pointer (&self->pending_ops, g_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->log_attrs, g_array_unref);
   return g_steal_pointer (&self);
 }
 
@@ -486,8 +490,11 @@ ethos_layout_free (EthosLayout *layout)
   g_clear_pointer (&layout->pages, g_ptr_array_unref);
   g_clear_pointer (&layout->temps, g_ptr_array_unref);
   g_clear_pointer (&layout->units, g_array_unref);
+  g_clear_pointer (&layout->log_attrs, g_array_unref);
   if (layout->scratch != NULL)
     g_string_free (layout->scratch, TRUE);
+  if (layout->break_text != NULL)
+    g_string_free (layout->break_text, TRUE);
   g_free (layout);
 }
 
