@@ -401,7 +401,7 @@ keep_phone_numbers (Unit  *u,
             last_digit = end;
           }
       if (digits < PHONE_MIN_DIGITS || last_digit == G_MAXUINT ||
-          (end < n && g_unichar_isalnum (u[end].ch)))
+          (last_digit + 1 < n && g_unichar_isalnum (u[last_digit + 1].ch)))
         continue;
       for (guint k = i; k < last_digit; k++)
         u[k].flags &= ~UNIT_BREAK_AFTER;
