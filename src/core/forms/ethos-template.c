@@ -616,8 +616,8 @@ read_format (Parser      *p,
   format = json_node_get_int (node);
   if (format < 1 || format > ETHOS_TEMPLATE_FORMAT)
     return _ethos_json_fail (error, p->source, "format",
-                             _("format %" G_GINT64_FORMAT " is not supported (only 1 and 2); "
-                               "was the template made by a newer Ethos?"), format);
+                             _("format %lld is not supported (only 1 and 2); was the template "
+                               "made by a newer Ethos?"), (long long) format);
   p->tmpl->format = (guint) format;
   return TRUE;
 }
@@ -645,8 +645,8 @@ read_requirements_version (Parser      *p,
   version = json_node_get_int (node);
   if (version < 1 || version > current)
     return _ethos_json_fail (error, p->source, "requirements",
-                             _("requirements version %" G_GINT64_FORMAT " is unknown (this "
-                               "Ethos has versions 1 to %u)"), version, current);
+                             _("requirements version %lld is unknown (this Ethos has versions "
+                               "1 to %u)"), (long long) version, current);
   p->tmpl->requirements_version = (guint) version;
   return TRUE;
 }
