@@ -13,6 +13,8 @@
 
 static EthosFonts *fonts;
 
+#define WQY "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
 static EthosLayout *
 layout_ok (EthosDocument *doc)
 {
@@ -469,7 +471,8 @@ test_font_choice (void)
     { "Łukasz", "Liberation Sans" },
     { "Ελένη", "Liberation Sans" },
     { "Сергей", "Liberation Sans" },
-    { "王芳", "AR PL UMing" },
+    /* A sans Chinese face when one is installed (test-font-render proves it). */
+    { "王芳", NULL },
     { "山田はなこ", "IPA" },
     { "김민준", "Nanum" },
   };
@@ -497,7 +500,10 @@ test_font_choice (void)
           if (ops[i].role == ETHOS_ROLE_VALUE)
             {
               g_assert_cmpstr (ops[i].text, ==, cases[c].name);
-              g_assert_true (g_str_has_prefix (family, cases[c].family_prefix));
+              g_assert_true (g_str_has_prefix (family, cases[c].family_prefix != NULL
+                                                       ? cases[c].family_prefix
+                                                       : g_file_test (WQY, G_FILE_TEST_EXISTS)
+                                                       ? "WenQuanYi Micro Hei" : "AR PL UMing"));
               g_assert_true (g_file_test (ethos_font_face_get_file (ops[i].face),
                                           G_FILE_TEST_IS_REGULAR));
               found++;

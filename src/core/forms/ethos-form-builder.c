@@ -318,7 +318,7 @@ derive_values (Builder *b)
 
   if (dob != NULL && ethos_form_values_get (b->values, "client_is_minor") == NULL &&
       ethos_template_get_field (b->tmpl, "client_is_minor") != NULL &&
-      ethos_form_minor_on (dob, today, &minor))
+      ethos_form_is_minor (dob, today, &minor))
     ethos_form_values_set (b->values, "client_is_minor", minor ? "true" : "false", NULL);
 }
 
@@ -518,7 +518,7 @@ ethos_form_get_warnings (const EthosTemplate    *tmpl,
   if (ethos_form_values_get (values, "client_is_minor") != NULL)
     minor = ethos_condition_evaluate (&(EthosCondition) { .field = (char *) "client_is_minor" },
                                       values_lookup_cb, values, FALSE) == ETHOS_TRUTH_TRUE;
-  else if (dob != NULL && !ethos_form_minor_on (dob, today, &minor))
+  else if (dob != NULL && !ethos_form_is_minor (dob, today, &minor))
     minor = FALSE;
 
   for (guint i = 0; minor && i < tmpl->signatures->len; i++)
