@@ -137,14 +137,21 @@ element_row (const EthosTemplate      *tmpl,
     }
   else if (entry->status == ETHOS_COVERAGE_NEW)
     {
-      add_line (vbox, entry->problem, "warning");
+      /* Translators: %s says what is missing */
+      g_autofree char *why = g_strdup_printf (_("Not covered: %s"), entry->problem);
+
+      add_line (vbox, why, "warning");
       add_line (vbox, _("New since this template was made: adopt it when you next edit the "
                         "template"), "warning");
       add_icon (hbox, "dialog-information-symbolic", "warning", _("New requirement"));
     }
   else
     {
-      add_line (vbox, entry->problem, "error");
+      /* Translators: why a required element of a form is not covered; %s
+       * says what is missing, e.g. "no clause carries it whenever it applies" */
+      g_autofree char *why = g_strdup_printf (_("Not covered: %s"), entry->problem);
+
+      add_line (vbox, why, "error");
       add_icon (hbox, "dialog-warning-symbolic", "error",
                 entry->status == ETHOS_COVERAGE_UNLOCKED ? _("Only in unlocked clauses")
                                                          : _("Not covered"));

@@ -135,10 +135,24 @@ ethos_forms_requires_label (const EthosTemplate *tmpl)
       g_autofree char *code = NULL;
       g_autofree char *ref = NULL;
 
-      if (!ethos_forms_split_standard (tmpl->requires[i], &code, &ref))
+      if (!ethos_forms_split_standard (tmpl->requires[i], &code, &ref) ||
+          !g_strv_contains ((const char * const *) tmpl->code_ids, code))
         {
-          g_string_append_printf (label, "%s%s", i > 0 ? " · " : "", tmpl->requires[i]);
+          /* A regulation by its usual name ("HIPAA 164.508", "42 CFR 2.31");
+           * practice checklists are not standards to list here. */
+          g_autofree char *name = NULL;
+
           g_clear_pointer (&last_code, g_free);
+          if (code == NULL || g_str_has_prefix (tmpl->requires[i], "practice"))
+            continue;
+          if (g_str_has_prefix (code, "cfr") && g_ascii_isdigit (code[3]))
+            name = g_strdup_printf ("%s CFR %s", code + 3, ref);
+          else
+            {
+              g_autofree char *upper = g_ascii_strup (code, -1);
+              name = g_strdup_printf ("%s %s", upper, ref);
+            }
+          g_string_append_printf (label, "%s%s", label->len > 0 ? " · " : "", name);
           continue;
         }
       if (last_code != NULL && g_ascii_strcasecmp (code, last_code) == 0)
@@ -146,7 +160,7 @@ ethos_forms_requires_label (const EthosTemplate *tmpl)
       else
         {
           g_autofree char *name = ethos_forms_code_label (code);
-          g_string_append_printf (label, "%s%s %s", i > 0 ? " · " : "", name, ref);
+          g_string_append_printf (label, "%s%s %s", label->len > 0 ? " · " : "", name, ref);
           g_free (last_code);
           last_code = g_steal_pointer (&code);
         }
