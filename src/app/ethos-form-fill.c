@@ -279,7 +279,7 @@ build_wording (EthosFormFill *self)
         }
       else
         {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit"));
+          GtkWidget *button = gtk_button_new_with_label (_("Edit"));
           /* Translators: %s is a clause heading */
           g_autofree char *name = g_strdup_printf (_("Edit the wording of “%s” for this form"),
                                                    ethos_forms_text (tmpl, clause->heading,
@@ -470,6 +470,8 @@ ethos_form_fill_class_init (EthosFormFillClass *klass)
 
   g_type_ensure (ETHOS_TYPE_FORM_PREVIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A landmark for screen readers: the form, by its title. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-form-fill.ui");
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, leaflet);
@@ -514,6 +516,8 @@ ethos_form_fill_new (EthosFormJob        *job,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->ui_lang = ui_lang;
   tmpl = ethos_form_job_get_template (job);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ethos_forms_text (tmpl, tmpl->title, ui_lang), -1);
   self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
                                                                       : tmpl->languages[0]);
   self->paper = default_paper (self);
