@@ -14,11 +14,8 @@ packages=(
   desktop-file-utils appstream python3
   fonts-cantarell
   librsvg2-bin groff-base man-db
-<<<<<<< HEAD
   libpango1.0-dev tidy fonts-wqy-microhei
-=======
   xdotool dbus-daemon at-spi2-core python3-pyatspi
->>>>>>> main
 )
 
 missing=()
