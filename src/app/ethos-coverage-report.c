@@ -278,9 +278,14 @@ clauses_group (const EthosTemplate *tmpl,
   for (guint i = 0; i < tmpl->clauses->len; i++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      g_autofree char *condition = ethos_forms_condition_label (tmpl, clause->when, lang);
+      g_autofree char *condition = NULL;
       GtkWidget *hbox, *vbox;
-      GtkWidget *row = row_new (ethos_forms_text (tmpl, clause->heading, lang), &hbox, &vbox);
+      GtkWidget *row;
+
+      if (clause->hidden)
+        continue;
+      condition = ethos_forms_condition_label (tmpl, clause->when, lang);
+      row = row_new (ethos_forms_text (tmpl, clause->heading, lang), &hbox, &vbox);
 
       /* As tall as the locked badge, so that rows with and without it match. */
       gtk_widget_set_size_request (vbox, -1, 24);

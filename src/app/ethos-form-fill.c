@@ -290,7 +290,11 @@ build_wording (EthosFormFill *self)
   for (guint i = 0; i < tmpl->clauses->len; i++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
+
+      if (clause->hidden)
+        continue;
+      row = adw_action_row_new ();
 
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       if (clause->locked)
