@@ -627,6 +627,44 @@ ethos_user_db_set_agency_setting (EthosUserDb  *db,
                              error, key, value, NULL);
 }
 
+static gboolean
+is_setting (const char *name)
+{
+  return g_str_equal (name, ETHOS_AGENCY_LANGUAGE) || g_str_equal (name, ETHOS_AGENCY_PAPER) ||
+         g_str_equal (name, "locked");
+}
+
+gboolean
+ethos_user_db_save_agency_changes (EthosUserDb              *db,
+                                   const EthosAgencyChange  *changes,
+                                   guint                     n_changes,
+                                   GError                  **error)
+{
+  g_return_val_if_fail (db != NULL && (changes != NULL || n_changes == 0), FALSE);
+
+  if (!_ethos_sqlite_exec (db->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const EthosAgencyChange *change = &changes[i];
+      gboolean ok = is_setting (change->field)
+        ? ethos_user_db_set_agency_setting (db, change->field, change->value, error)
+        : ethos_user_db_set_agency_variant (db, change->field, change->lang, change->value,
+                                            error);
+      if (!ok)
+        {
+          sqlite3_exec (db->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  if (!_ethos_sqlite_exec (db->db, "COMMIT", error))
+    {
+      sqlite3_exec (db->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 EthosAgencyProfile *
 ethos_agency_profile_load_effective (EthosUserDb  *db,
                                      const char   *shared_dir,

@@ -77,6 +77,21 @@ gboolean            ethos_user_db_set_agency_setting  (EthosUserDb        *db,
                                                        const char         *setting,
                                                        const char         *value,
                                                        GError            **error);
+/* Several changes made as one (the profile page saves what was typed
+ * together): each a field with its language (NULL: every language), or a
+ * setting ("language", "paper", "locked"); an empty value clears. All are
+ * saved in one transaction, or none. */
+typedef struct
+{
+  const char *field;
+  const char *lang;
+  const char *value;
+} EthosAgencyChange;
+
+gboolean            ethos_user_db_save_agency_changes (EthosUserDb        *db,
+                                                       const EthosAgencyChange *changes,
+                                                       guint               n_changes,
+                                                       GError            **error);
 /* What forms on this machine use: the user's profile merged over the
  * deployed one. A deployed file that cannot be used is skipped and said in
  * *@problem (when not NULL), never a reason to print nothing. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ethos-error.h"
 #include "ethos-file.h"
@@ -82,45 +83,126 @@ put (EthosTemplateStore  *self,
   return entry;
 }
 
-static void
-load_dir (EthosTemplateStore  *self,
-          const char          *dir,
-          EthosTemplateSource  source)
+struct _EthosTemplateDir
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  char                *path;
+  EthosTemplateSource  source;
+  GPtrArray           *templates;  /* EthosTemplate, with their files in @files */
+  GPtrArray           *files;
+  GPtrArray           *problems;   /* char * */
+  gboolean             unreachable;
+};
+
+void
+ethos_template_dir_free (EthosTemplateDir *dir)
+{
+  if (dir == NULL)
+    return;
+  g_free (dir->path);
+  g_ptr_array_unref (dir->templates);
+  g_ptr_array_unref (dir->files);
+  g_ptr_array_unref (dir->problems);
+  g_free (dir);
+}
+
+gboolean
+ethos_template_dir_is_unreachable (EthosTemplateDir *dir)
+{
+  g_return_val_if_fail (dir != NULL, FALSE);
+  return dir->unreachable;
+}
+
+EthosTemplateDir *
+ethos_template_dir_read (const char          *path,
+                         EthosTemplateSource  source,
+                         EthosRequirements   *reqs,
+                         gboolean             report_missing)
+{
+  EthosTemplateDir *result = g_new0 (EthosTemplateDir, 1);
+  g_autoptr(GError) dir_error = NULL;
+  g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
-  if (handle == NULL)
-    return;
+  g_return_val_if_fail (path != NULL && reqs != NULL, NULL);
+
+  result->path = g_strdup (path);
+  result->source = source;
+  result->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_template_unref);
+  result->files = g_ptr_array_new_with_free_func (g_free);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(handle = g_dir_open (path, 0, &dir_error)))
+    {
+      result->unreachable = TRUE;
+      if (report_missing)
+        g_ptr_array_add (result->problems,
+                         g_strdup_printf (_("The shared folder %s cannot be reached: %s"), path,
+                                          dir_error->message));
+      return result;
+    }
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "requirements.json"))
+    if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "requirements.json") &&
+        !g_str_equal (name, "agency.json"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *file = g_build_filename (path, names->pdata[i], NULL);
       g_autoptr(GError) error = NULL;
-      EthosTemplate *tmpl = ethos_template_load (path, NULL, 0, self->reqs, &error);
       g_autofree char *expected = NULL;
+      EthosTemplate *tmpl;
+      GStatBuf st;
 
-      if (tmpl == NULL)
+      /* A FIFO or a device would block the reader or never end. */
+      if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode))
         {
-          add_problem (self, error->message);
+          g_ptr_array_add (result->problems,
+                           g_strdup_printf (_("%s is not a regular file; it was skipped"), file));
+          continue;
+        }
+      if (!(tmpl = ethos_template_load (file, NULL, 0, reqs, &error)))
+        {
+          g_ptr_array_add (result->problems, g_strdup (error->message));
           continue;
         }
       expected = g_strconcat (tmpl->id, ".json", NULL);
       if (!g_str_equal (expected, names->pdata[i]))
         {
-          g_autofree char *msg = g_strdup_printf (_("%s: the file of template “%s” must be "
-                                                    "named %s"), path, tmpl->id, expected);
-          add_problem (self, msg);
-          ethos_template_free (tmpl);
+          g_ptr_array_add (result->problems,
+                           g_strdup_printf (_("%s: the file of template “%s” must be named %s"),
+                                            file, tmpl->id, expected));
+          ethos_template_unref (tmpl);
           continue;
         }
-      put (self, tmpl, source, path);
+      g_ptr_array_add (result->templates, tmpl);
+      g_ptr_array_add (result->files, g_steal_pointer (&file));
     }
+  return result;
+}
+
+void
+ethos_template_store_add_dir (EthosTemplateStore *self,
+                              EthosTemplateDir   *dir)
+{
+  g_return_if_fail (self != NULL && dir != NULL);
+
+  for (guint i = 0; i < dir->problems->len; i++)
+    add_problem (self, dir->problems->pdata[i]);
+  for (guint i = 0; i < dir->templates->len; i++)
+    put (self, ethos_template_ref (dir->templates->pdata[i]), dir->source, dir->files->pdata[i]);
+}
+
+static void
+load_dir (EthosTemplateStore  *self,
+          const char          *path,
+          EthosTemplateSource  source)
+{
+  g_autoptr(EthosTemplateDir) dir = ethos_template_dir_read (path, source, self->reqs,
+                                                             source == ETHOS_TEMPLATE_SHARED);
+
+  ethos_template_store_add_dir (self, dir);
 }
 
 EthosTemplateStore *
@@ -174,6 +256,14 @@ ethos_template_store_new (const char   *builtin_dir,
         }
     }
   return g_steal_pointer (&self);
+}
+
+void
+ethos_template_store_set_user_db (EthosTemplateStore *self,
+                                  EthosUserDb        *db)
+{
+  g_return_if_fail (self != NULL);
+  self->db = db;
 }
 
 void

@@ -54,7 +54,28 @@ gboolean            ethos_template_store_export       (EthosTemplateStore  *stor
                                                        const char          *path,
                                                        GError             **error);
 const char         *ethos_template_source_to_string   (EthosTemplateSource  source);
+/* The user database imports and saves go to (a store read in another
+ * thread, with a connection of its own, is handed the window's). */
+void                ethos_template_store_set_user_db  (EthosTemplateStore  *store,
+                                                       EthosUserDb         *db);
+
+/* One deployment folder read on its own (the window reads a network share
+ * in a thread, then adds what it found). Only regular files named ID.json
+ * are read, so a FIFO or a device never blocks. A folder that cannot be
+ * opened is "unreachable", and a problem when @report_missing. */
+typedef struct _EthosTemplateDir EthosTemplateDir;
+
+EthosTemplateDir   *ethos_template_dir_read           (const char          *path,
+                                                       EthosTemplateSource  source,
+                                                       EthosRequirements   *reqs,
+                                                       gboolean             report_missing);
+gboolean            ethos_template_dir_is_unreachable (EthosTemplateDir    *dir);
+void                ethos_template_dir_free           (EthosTemplateDir    *dir);
+/* Its templates replace those of the same id; its problems are added. */
+void                ethos_template_store_add_dir      (EthosTemplateStore  *store,
+                                                       EthosTemplateDir    *dir);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplateStore, ethos_template_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplateDir, ethos_template_dir_free)
 
 G_END_DECLS
