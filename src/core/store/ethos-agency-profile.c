@@ -436,24 +436,6 @@ copy_field (EthosAgencyProfile       *to,
     }
 }
 
-static gboolean
-has_field (const EthosAgencyProfile *profile,
-           const char               *field)
-{
-  GHashTableIter iter;
-  gpointer table;
-
-  if (profile == NULL)
-    return FALSE;
-  if (g_hash_table_contains (profile->values, field))
-    return TRUE;
-  g_hash_table_iter_init (&iter, profile->variants);
-  while (g_hash_table_iter_next (&iter, NULL, &table))
-    if (g_hash_table_contains (table, field))
-      return TRUE;
-  return FALSE;
-}
-
 /* @local wins unless @deployed locks @name or @local has nothing. */
 static const EthosAgencyProfile *
 winner (const EthosAgencyProfile *local,
@@ -475,13 +457,26 @@ ethos_agency_profile_merge (const EthosAgencyProfile *local,
   GHashTableIter iter;
   gpointer name;
 
+  /* A field, language by language: the user's variant, the user's value
+   * for every language, the deployed variant, the deployed value. */
   for (guint f = 0; ethos_agency_fields[f] != NULL; f++)
     {
       const char *field = ethos_agency_fields[f];
 
-      from = winner (local, deployed, field, has_field (local, field));
-      if (from != NULL)
-        copy_field (merged, from, field);
+      if (deployed != NULL)
+        copy_field (merged, deployed, field);
+      if (local == NULL || (deployed != NULL && g_hash_table_contains (deployed->locked, field)))
+        continue;
+      if (g_hash_table_contains (local->values, field))
+        {
+          GHashTableIter iter_lang;
+          gpointer table;
+
+          g_hash_table_iter_init (&iter_lang, merged->variants);
+          while (g_hash_table_iter_next (&iter_lang, NULL, &table))
+            g_hash_table_remove (table, field);
+        }
+      copy_field (merged, local, field);
     }
   from = winner (local, deployed, ETHOS_AGENCY_LOGO, local != NULL && local->logo != NULL);
   if (from != NULL && from->logo != NULL)
