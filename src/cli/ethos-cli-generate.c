@@ -208,6 +208,7 @@ ethos_cli_batch (EthosCli  *cli,
   g_autofree char *lang = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *logo = NULL;
+  gboolean overwrite = FALSE;
   g_autoptr(GPtrArray) records = NULL;
   BatchOutput out = { NULL, isatty (STDERR_FILENO) };
   EthosBatchOptions options = { 0 };
@@ -225,6 +226,8 @@ ethos_cli_batch (EthosCli  *cli,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Form language (default en)"), N_("LANG") },
     { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("letter or a4"), N_("PAPER") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("Logo image (PNG or JPEG)"), N_("FILE") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+      N_("Replace PDFs an earlier run left in DIR"), NULL },
     { NULL }
   };
 
@@ -233,7 +236,9 @@ ethos_cli_batch (EthosCli  *cli,
                           "ids), named NNNN-TEMPLATE.pdf by row number so that client names do "
                           "not appear in file lists, unless --name-column is given. A bad row "
                           "is reported with its line number and the other rows are still "
-                          "written; the exit status is then 3 (4 for a write failure)."),
+                          "written; the exit status is then 3 (4 for a write failure). When "
+                          "DIR already holds files this batch would write, nothing is written "
+                          "(exit 4) unless --overwrite is given."),
                         entries, &status))
     return status;
   if (argc != 2 || csv_path == NULL || out_dir == NULL)
@@ -253,6 +258,7 @@ ethos_cli_batch (EthosCli  *cli,
   options.csv_name = csv_path;
   options.out_dir = out_dir;
   options.name_column = name_column;
+  options.overwrite = overwrite;
   if (!ethos_pdf_write_batch (job.job, records, &options, batch_row_cb, &out, NULL, &summary,
                               &error))
     {

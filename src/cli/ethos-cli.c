@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "ethos-cli.h"
 #include "ethos-coverage.h"
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-image.h"
 #include "ethos-paths.h"
 
@@ -197,9 +199,9 @@ ethos_cli_set_logo (EthosUserDb *db,
 {
   g_autoptr(EthosImage) image = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   GError *error = NULL;
-  gsize length;
+  gsize length = 0;
 
   if (*path == '\0')
     {
@@ -207,15 +209,20 @@ ethos_cli_set_logo (EthosUserDb *db,
         return ethos_cli_fail (error);
       return ETHOS_EXIT_OK;
     }
-  if (!(image = ethos_image_new_from_file (path, &error)))
-    return ethos_cli_fail (error);
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  /* Read once, bounded: the bytes validated are the bytes stored. */
+  if (!ethos_file_read (path, ETHOS_IMAGE_MAX_BYTES, &contents, &length, &error))
     {
-      g_printerr ("ethos-cli: %s\n", error->message);
-      g_error_free (error);
-      return ETHOS_EXIT_INVALID_INPUT;
+      if (g_error_matches (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                               _("The image file is larger than 10 MB; use a smaller logo."));
+        }
+      return ethos_cli_fail (error);
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  bytes = g_bytes_new_take (contents, length);
+  if (!(image = ethos_image_new_from_bytes (bytes, &error)))
+    return ethos_cli_fail (error);
   if (!ethos_user_db_set_agency_logo (db, bytes, &error))
     return ethos_cli_fail (error);
   return ETHOS_EXIT_OK;
@@ -250,6 +257,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   cli.stdout_tty = isatty (STDOUT_FILENO);
+  /* Past a file size limit (ulimit -f) a write then fails with EFBIG, which
+   * is reported and cleaned up, instead of killing the process silently. */
+  signal (SIGXFSZ, SIG_IGN);
 
   for (; i < argc && argv[i][0] == '-'; i++)
     {
