@@ -66,7 +66,7 @@ job_init (Job        *job,
   job->request.lang = lang != NULL ? lang : "en";
   job->request.blank = blank;
 
-  if (!(job->store = ethos_cli_open_store (cli, &job->db, &status)))
+  if (!(job->store = ethos_cli_open_store (cli, TRUE, &job->db, &status)))
     return status;
   if (!(entry = ethos_template_store_lookup (job->store, template_id, &error)))
     return ethos_cli_fail (error);

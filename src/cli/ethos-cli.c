@@ -31,8 +31,10 @@ static const Command commands[] = {
   { "generate", ethos_cli_generate, N_("Fill a template and write it as a PDF") },
   { "batch", ethos_cli_batch, N_("Write one PDF per row of a CSV file") },
   { "coverage", ethos_cli_coverage, N_("Check a template covers the standards it requires") },
-  { "template", ethos_cli_template, N_("Export or import a template file") },
+  { "template", ethos_cli_template, N_("Export, import, delete or restore agency templates") },
   { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
+  { "import-rescue", ethos_cli_import_rescue,
+    N_("Bring back what was saved from a damaged user database") },
   { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
@@ -131,17 +133,30 @@ ethos_cli_open_corpus (EthosCli *cli,
   return corpus;
 }
 
+/* A file named by --db is the user's to look after: when damaged it is
+ * refused and left as it is. The default one is ours: moved aside, and
+ * what can be read of it saved (ETHOS_USER_DB_OPEN_RECOVER). */
 EthosUserDb *
 ethos_cli_open_user_db (EthosCli *cli,
+                        gboolean  read_only,
                         int      *status)
 {
   g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path)
                                                : ethos_paths_get_user_db_file ();
+  EthosUserDbFlags flags = read_only ? ETHOS_USER_DB_OPEN_READ_ONLY : ETHOS_USER_DB_OPEN_DEFAULT;
+  g_autofree char *recovery = NULL;
   GError *error = NULL;
-  EthosUserDb *db = ethos_user_db_open (path, &error);
+  EthosUserDb *db;
 
-  if (db == NULL)
-    *status = ethos_cli_fail (error);
+  if (cli->db_path == NULL)
+    flags |= ETHOS_USER_DB_OPEN_RECOVER;
+  if (!(db = ethos_user_db_open_full (path, flags, &error)))
+    {
+      *status = ethos_cli_fail (error);
+      return NULL;
+    }
+  if ((recovery = ethos_user_db_describe_recovery (db)) != NULL)
+    g_printerr ("ethos-cli: %s\n", recovery);
   return db;
 }
 
@@ -149,6 +164,7 @@ ethos_cli_open_user_db (EthosCli *cli,
  * template directories are warnings: the other templates still work. */
 EthosTemplateStore *
 ethos_cli_open_store (EthosCli     *cli,
+                      gboolean      read_only,
                       EthosUserDb **db_out,
                       int          *status)
 {
@@ -159,7 +175,7 @@ ethos_cli_open_store (EthosCli     *cli,
   EthosTemplateStore *store;
   const char * const *problems;
 
-  if (!(db = ethos_cli_open_user_db (cli, status)))
+  if (!(db = ethos_cli_open_user_db (cli, read_only, status)))
     return NULL;
   if (!(store = ethos_template_store_new (builtin, db, shared, &error)))
     {
