@@ -201,12 +201,10 @@ check_printable (const char  *column,
           g_string_append (points, ", …");
           break;
         }
-      if (points->len > 0)
-        g_string_append (points, ", ");
-      ethos_unicode_append_codepoint (points, ch, FALSE);
+      g_string_append_printf (points, "%sU+%04X", points->len > 0 ? ", " : "", ch);
     }
   g_set_error (error, ETHOS_ERROR, local_error->code,
-               _("column “%s” has characters Ethos cannot print yet %s: scripts written right "
+               _("column “%s” has characters Ethos cannot print yet (%s): scripts written right "
                  "to left or that need letter shaping, control characters and characters "
                  "above U+FFFF are not supported"), column, points->str);
   return FALSE;
