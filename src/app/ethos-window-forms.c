@@ -38,6 +38,7 @@ ensure_forms_page (EthosWindow *self)
   self->forms_page = ethos_forms_page_new ();
   ethos_forms_page_set_view_stack (self->forms_page, self->view_stack);
   ethos_forms_page_set_menu_model (self->forms_page, self->primary_menu);
+  ethos_forms_page_set_settings (self->forms_page, self->settings);
   g_signal_connect_object (ethos_forms_page_get_switcher_title (self->forms_page),
                            "notify::title-visible", G_CALLBACK (sync_switcher_bar), self,
                            G_CONNECT_SWAPPED);

@@ -265,7 +265,7 @@ derive_values (Builder *b)
 {
   const char *dob = ethos_form_values_get (b->values, "client_dob");
   g_autoptr(GDate) today = b->options->today ? g_date_copy (b->options->today) : g_date_new ();
-  unsigned y, m, d;
+  gboolean minor;
 
   if (b->options->today == NULL)
     g_date_set_time_t (today, time (NULL));
@@ -280,16 +280,8 @@ derive_values (Builder *b)
 
   if (dob != NULL && ethos_form_values_get (b->values, "client_is_minor") == NULL &&
       ethos_template_get_field (b->tmpl, "client_is_minor") != NULL &&
-      sscanf (dob, "%4u-%2u-%2u", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDate) adult = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-      /* 18 years after the birth date; 29 February becomes 1 March. */
-      g_date_add_years (adult, 18);
-      if (m == 2 && d == 29)
-        g_date_add_days (adult, 1);
-      ethos_form_values_set (b->values, "client_is_minor",
-                             g_date_compare (today, adult) < 0 ? "true" : "false", NULL);
-    }
+      ethos_form_is_minor (dob, today, &minor))
+    ethos_form_values_set (b->values, "client_is_minor", minor ? "true" : "false", NULL);
 }
 
 static gboolean

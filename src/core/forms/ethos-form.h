@@ -25,8 +25,41 @@ gboolean         ethos_form_values_set       (EthosFormValues     *values,
                                               const char          *field,
                                               const char          *value,
                                               GError             **error);
+/* What is wrong with a value, for a window to say it in the field's words. */
+typedef enum
+{
+  ETHOS_VALUE_OK,
+  ETHOS_VALUE_UNKNOWN_FIELD,
+  ETHOS_VALUE_NOT_TEXT,              /* not UTF-8 */
+  ETHOS_VALUE_TOO_LONG,
+  ETHOS_VALUE_NOT_ONE_LINE,
+  ETHOS_VALUE_INVISIBLE_CHARACTER,   /* control or format characters */
+  ETHOS_VALUE_NOT_A_DATE,
+  ETHOS_VALUE_NOT_A_BOOLEAN,
+  ETHOS_VALUE_NOT_A_CHOICE,
+} EthosValueProblem;
+
+/* ethos_form_values_set(), also saying what kind of problem it refused. */
+gboolean         ethos_form_values_set_full  (EthosFormValues     *values,
+                                              const char          *field,
+                                              const char          *value,
+                                              EthosValueProblem   *problem,
+                                              GError             **error);
 const char      *ethos_form_values_get       (EthosFormValues     *values,
                                               const char          *field);
+/* The required fields without a value, in the template's order. */
+GStrv            ethos_form_values_get_missing (EthosFormValues   *values);
+/* A date as a person types it — ISO "2014-05-05" or the locale's own order
+ * ("05/05/2014" in the US, "5/5/2014" in Spain), year written out — as
+ * YYYY-MM-DD; NULL when it is not a date. */
+char            *ethos_form_date_from_input  (const char          *text);
+/* Whether someone born on @dob (YYYY-MM-DD) is under 18 on @today; FALSE
+ * when @dob is not a date. */
+gboolean         ethos_form_is_minor         (const char          *dob,
+                                              GDate               *today,
+                                              gboolean            *minor);
+/* Forgets every value. */
+void             ethos_form_values_clear     (EthosFormValues     *values);
 /* Sets each field the template declares and @values lacks from @defaults
  * (e.g. the agency profile); invalid defaults are an error too. */
 gboolean         ethos_form_values_set_defaults (EthosFormValues  *values,
