@@ -263,6 +263,13 @@ ethos_cli_batch (EthosCli  *cli,
                               &error))
     {
       job_clear (&job);
+      if (g_error_matches (error, ETHOS_ERROR, ETHOS_ERROR_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s, or give --overwrite to replace "
+                                                        "them"), error->message);
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
       return ethos_cli_fail (error);
     }
 

@@ -57,6 +57,7 @@ ethos_cli_fail (GError *error)
           break;
         case ETHOS_ERROR_IO:
         case ETHOS_ERROR_DATABASE:
+        case ETHOS_ERROR_EXISTS:
         default:
           status = ETHOS_EXIT_IO;
           break;

@@ -159,14 +159,12 @@ check_conflicts (GPtrArray                *names,
     return TRUE;
   if (conflicts > 5)
     g_string_append (rows, "…");
-  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO,
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_EXISTS,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%s already holds %u of the files this batch would write (row %s); "
-                            "nothing was written: give --overwrite to replace them, or choose "
-                            "another folder",
-                            "%s already holds %u of the files this batch would write (rows %s); "
-                            "nothing was written: give --overwrite to replace them, or choose "
-                            "another folder", conflicts),
+                            "%s already holds %u of the files this batch would write (row %s), "
+                            "so nothing was written; choose another folder",
+                            "%s already holds %u of the files this batch would write (rows %s), "
+                            "so nothing was written; choose another folder", conflicts),
                options->out_dir, conflicts, rows->str);
   return FALSE;
 }

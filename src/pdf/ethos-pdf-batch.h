@@ -53,7 +53,7 @@ typedef struct
  * column is a field of the template and that @name_column is one
  * (ETHOS_ERROR_NOT_FOUND), that no column is given twice
  * (ETHOS_ERROR_INVALID_DATA), that unless @overwrite none of the files it
- * would write exists (ETHOS_ERROR_IO, giving row numbers), and creates
+ * would write exists (ETHOS_ERROR_EXISTS, giving row numbers), and creates
  * @out_dir (ETHOS_ERROR_IO); those are the only errors. Then every row is written, or reported through
  * @row_func (called in the calling thread after each row). */
 gboolean  ethos_pdf_write_batch (EthosFormJob             *job,
