@@ -7,6 +7,8 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -397,6 +399,42 @@ test_temp_files (void)
   close (lock_fd);
 }
 
+/* Item 11: SIGKILL during a batch left hidden, complete PDFs with a
+ * client's name. Forms are written through unnamed files now. */
+static void
+test_killed_batch (void)
+{
+  g_autofree char *csv = path_in ("kill.csv");
+  g_autofree char *out_dir = path_in ("kill-out");
+  g_autoptr(GString) rows = g_string_new ("client_name,client_dob\n");
+  guint written = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (rows, "Client Number %u,1990-01-%02u\n", i, i % 28 + 1);
+  write_bytes (csv, rows->str, -1);
+  for (guint k = 0; k < 5; k++)
+    {
+      const char *argv[] = { g_getenv ("ETHOS_CLI"), "batch", "informed-consent", "--csv", csv,
+                             "--out-dir", out_dir, "--name-column", "client_name", "--overwrite",
+                             NULL };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      GPid pid;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                    NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (g_test_rand_int_range (150000, 600000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_assert_cmpuint (count_prefixed (out_dir, "."), ==, 0);
+    }
+  written = count_prefixed (out_dir, "Client Number");
+  g_test_message ("%u forms written in five killed runs", written);
+}
+
 /* A 255-byte output name: the temporary name must not be longer. */
 static void
 test_long_output_name (void)
@@ -488,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/hardening-files/endless-input", test_endless_input);
   g_test_add_func ("/hardening-files/unprintable-template", test_unprintable_template);
   g_test_add_func ("/hardening-files/temp-files", test_temp_files);
+  g_test_add_func ("/hardening-files/killed-batch", test_killed_batch);
   g_test_add_func ("/hardening-files/long-output-name", test_long_output_name);
   g_test_add_func ("/hardening-files/batch-refusals", test_batch_refusals);
   g_test_add_func ("/hardening-files/messages", test_messages);
