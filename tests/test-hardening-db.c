@@ -315,6 +315,7 @@ test_not_a_file_and_read_only (void)
           return;
         }
       g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+      g_clear_pointer (&err, g_free);
       g_assert_cmpint (ethos_test_run_argv (argv, &out, &err), ==, 0);
     }
   else

@@ -54,9 +54,12 @@ ethos_file_read (const char  *path,
                    path, g_strerror (saved));
       return FALSE;
     }
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
+  if (fstat (fd, &st) != 0)
+    st.st_mode = 0;
+  else if (S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
     goto too_large;
 
+  /* A regular file's size is known; a device or a pipe grows as it comes. */
   buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? (guint) st.st_size + 1 : 4096);
   for (;;)
     {
