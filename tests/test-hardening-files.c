@@ -511,6 +511,14 @@ test_messages (void)
                         "--set", "client_name=Ana \xee\x80\x80"), ==, 3);
   assert_contains (err, "private-use");
   g_assert_null (strstr (err, "shaping"));
+
+  /* A byte-order mark (Windows editors) is not "data after the value". */
+  {
+    g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", minimal, NULL);
+
+    write_bytes (file, with_bom, -1);
+    g_assert_cmpint (cli (NULL, NULL, "coverage", file), ==, 1);
+  }
 }
 
 int

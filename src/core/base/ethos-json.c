@@ -361,6 +361,12 @@ _ethos_json_load (const char  *path,
                    ETHOS_JSON_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
+  /* Windows editors may start a UTF-8 file with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
