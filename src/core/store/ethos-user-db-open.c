@@ -274,7 +274,15 @@ check_and_migrate (EthosUserDb  *self,
   FileState state = { 0 };
   int rc;
 
-  if ((rc = quick_check (self)) != SQLITE_OK || (rc = read_state (self, &state)) != SQLITE_OK)
+  /* One read transaction: read statement by statement, a first start
+   * committing in another process meanwhile would show its tables without
+   * its version, which looks like someone else's file. */
+  if ((rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+    return sqlite_error (self, rc, damaged, error);
+  if ((rc = quick_check (self)) == SQLITE_OK)
+    rc = read_state (self, &state);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
     return sqlite_error (self, rc, damaged, error);
   if (state.kind == FILE_FOREIGN)
     return foreign (self, error);
