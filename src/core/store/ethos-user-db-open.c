@@ -338,6 +338,7 @@ static EthosUserDb *
 open_file (const char        *path,
            EthosUserDbFlags   flags,
            gboolean          *damaged,
+           GStatBuf          *opened,
            GError           **error)
 {
   g_autoptr(EthosUserDb) self = g_new0 (EthosUserDb, 1);
@@ -366,6 +367,8 @@ open_file (const char        *path,
     }
   else if (!ensure_private_file (path, error))
     return NULL;
+  if (opened != NULL && g_stat (path, opened) != 0)
+    memset (opened, 0, sizeof *opened);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
@@ -402,14 +405,21 @@ aside_path (const char *path,
 /* A damaged file at the default path: what can be read is saved, the file
  * and its journal are moved aside, never deleted. */
 static gboolean
-move_aside (const char  *path,
-            char       **damaged_path,
-            char       **rescue_path,
-            GError     **error)
+move_aside (const char      *path,
+            const GStatBuf  *checked,
+            char           **damaged_path,
+            char           **rescue_path,
+            GError         **error)
 {
   g_autofree char *aside = aside_path (path, "damaged");
   g_autofree char *rescue = NULL;
   sqlite3 *db = NULL;
+  GStatBuf now;
+
+  /* Another process found it damaged too and already put a new one there:
+   * that one is not ours to move. */
+  if (g_stat (path, &now) != 0 || now.st_ino != checked->st_ino || now.st_dev != checked->st_dev)
+    return TRUE;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
     {
@@ -457,11 +467,12 @@ ethos_user_db_open_full (const char        *path,
   g_autofree char *damaged_path = NULL;
   g_autofree char *rescue_path = NULL;
   gboolean damaged = FALSE;
+  GStatBuf checked = { 0 };
   EthosUserDb *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if ((self = open_file (path, flags, &damaged, &local_error)))
+  if ((self = open_file (path, flags, &damaged, &checked, &local_error)))
     return self;
   if (!damaged || !(flags & ETHOS_USER_DB_OPEN_RECOVER))
     {
@@ -469,10 +480,10 @@ ethos_user_db_open_full (const char        *path,
       return NULL;
     }
   g_clear_error (&local_error);
-  if (!move_aside (path, &damaged_path, &rescue_path, error))
+  if (!move_aside (path, &checked, &damaged_path, &rescue_path, error))
     return NULL;
   damaged = FALSE;
-  if (!(self = open_file (path, flags & ~ETHOS_USER_DB_OPEN_RECOVER, &damaged, error)))
+  if (!(self = open_file (path, flags & ~ETHOS_USER_DB_OPEN_RECOVER, &damaged, NULL, error)))
     return NULL;
   self->damaged_path = g_steal_pointer (&damaged_path);
   self->rescue_path = g_steal_pointer (&rescue_path);
