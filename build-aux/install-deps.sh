@@ -14,6 +14,8 @@ packages=(
   desktop-file-utils appstream python3
   fonts-cantarell
   librsvg2-bin groff-base man-db
+  xdotool dbus-daemon at-spi2-core python3-pyatspi
+  diction
 )
 
 missing=()

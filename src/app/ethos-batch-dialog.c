@@ -451,6 +451,8 @@ ethos_batch_dialog_start (EthosBatchDialog *self)
   task = g_task_new (self, self->cancellable, work_done_cb, NULL);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
   g_task_set_return_on_cancel (task, FALSE);
+  /* Cancel stops between rows: the summary, not an error, says so. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, work_thread);
   set_running (self, TRUE);
   return TRUE;

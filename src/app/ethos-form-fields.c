@@ -384,8 +384,6 @@ make_switch_row (Field *f)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label_of (f));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label_of (f), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), f);

@@ -40,6 +40,7 @@ struct _EthosFormFill
   char                *lang;
   EthosPaper           paper;
   gboolean             blank;
+  gboolean             clearing;
   guint                relayout_id;
 };
 
@@ -153,7 +154,9 @@ remember_professional (EthosFormFill *self)
 static void
 fields_changed_cb (EthosFormFill *self)
 {
-  remember_professional (self);
+  /* Clear Form empties the fields; what is remembered stays. */
+  if (!self->clearing)
+    remember_professional (self);
   queue_relayout (self);
 }
 
@@ -276,7 +279,7 @@ build_wording (EthosFormFill *self)
         }
       else
         {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit"));
+          GtkWidget *button = gtk_button_new_with_label (_("Edit"));
           /* Translators: %s is a clause heading */
           g_autofree char *name = g_strdup_printf (_("Edit the wording of “%s” for this form"),
                                                    ethos_forms_text (tmpl, clause->heading,
@@ -406,6 +409,28 @@ default_paper (EthosFormFill *self)
   return ethos_paper_for_locale ();
 }
 
+/* The agency's values, and the professional remembered from last time. */
+static GHashTable *
+current_defaults (EthosFormFill *self)
+{
+  GHashTable *defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *agency = ethos_form_job_get_defaults (self->job);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, agency);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (defaults, g_strdup (key), g_strdup (value));
+  if (self->settings != NULL)
+    {
+      g_hash_table_insert (defaults, g_strdup ("professional_name"),
+                           g_settings_get_string (self->settings, "professional-name"));
+      g_hash_table_insert (defaults, g_strdup ("professional_credentials"),
+                           g_settings_get_string (self->settings, "professional-credentials"));
+    }
+  return defaults;
+}
+
 static void
 ethos_form_fill_dispose (GObject *object)
 {
@@ -445,6 +470,8 @@ ethos_form_fill_class_init (EthosFormFillClass *klass)
 
   g_type_ensure (ETHOS_TYPE_FORM_PREVIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A landmark for screen readers: the form, by its title. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-form-fill.ui");
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, leaflet);
@@ -489,6 +516,8 @@ ethos_form_fill_new (EthosFormJob        *job,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->ui_lang = ui_lang;
   tmpl = ethos_form_job_get_template (job);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ethos_forms_text (tmpl, tmpl->title, ui_lang), -1);
   self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
                                                                       : tmpl->languages[0]);
   self->paper = default_paper (self);
@@ -500,24 +529,7 @@ ethos_form_fill_new (EthosFormJob        *job,
   build_wording (self);
   show_warning (self, reqs);
 
-  /* The agency's values, and the professional remembered from last time. */
-  defaults = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-    GHashTable *agency = ethos_form_job_get_defaults (job);
-
-    g_hash_table_iter_init (&iter, agency);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (defaults, key, g_strdup (value));
-  }
-  if (settings != NULL)
-    {
-      g_hash_table_insert (defaults, "professional_name",
-                           g_settings_get_string (settings, "professional-name"));
-      g_hash_table_insert (defaults, "professional_credentials",
-                           g_settings_get_string (settings, "professional-credentials"));
-    }
+  defaults = current_defaults (self);
   ethos_form_fields_set_defaults (self->fields, defaults);
 
   g_signal_connect_object (self->fields, "changed", G_CALLBACK (fields_changed_cb), self,
@@ -640,10 +652,16 @@ ethos_form_fill_suggest_name (EthosFormFill *self)
 void
 ethos_form_fill_clear (EthosFormFill *self)
 {
+  g_autoptr(GHashTable) defaults = NULL;
+
   g_return_if_fail (ETHOS_IS_FORM_FILL (self));
 
   g_hash_table_remove_all (self->reworded);
+  self->clearing = TRUE;
   ethos_form_fields_clear (self->fields);
+  defaults = current_defaults (self);
+  ethos_form_fields_set_defaults (self->fields, defaults);
+  self->clearing = FALSE;
   update_clause_rows (self);
   ethos_form_fill_update_now (self);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "ethos-cairo-painter.h"
 #include "ethos-form-print.h"
@@ -45,7 +46,7 @@ ethos_form_print_paper_for_sheet (double  width,
 {
   const EthosPaper papers[] = { ETHOS_PAPER_LETTER, ETHOS_PAPER_A4, ETHOS_PAPER_LEGAL };
   EthosPaper best = ETHOS_PAPER_LETTER;
-  double best_distance = G_MAXDOUBLE;
+  double best_cover = -1, best_scale = 1;
 
   /* Landscape sheets are printed as portrait pages. */
   if (width > height)
@@ -56,21 +57,23 @@ ethos_form_print_paper_for_sheet (double  width,
     }
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
     {
-      double w, h, distance;
+      double w, h, fit, cover;
 
       ethos_paper_get_size (papers[i], &w, &h);
-      distance = (w - width) * (w - width) + (h - height) * (h - height);
-      if (distance < best_distance)
-        best_distance = distance, best = papers[i];
+      /* Within 3 pt it is that paper (millimetre sizes round). */
+      if (fabs (w - width) <= 3 && fabs (h - height) <= 3)
+        {
+          best = papers[i], best_scale = 1;
+          break;
+        }
+      /* Else the one that, scaled to fit, covers most of the sheet. */
+      fit = MIN (1, MIN (width / w, height / h));
+      cover = (w * fit) * (h * fit) / (width * height);
+      if (cover > best_cover)
+        best_cover = cover, best = papers[i], best_scale = fit;
     }
   if (scale != NULL)
-    {
-      double w, h;
-
-      ethos_paper_get_size (best, &w, &h);
-      /* Within 3 pt it is that paper (rounding of millimetre sizes). */
-      *scale = best_distance <= 9 ? 1 : MIN (1, MIN (width / w, height / h));
-    }
+    *scale = best_scale;
   return best;
 }
 
@@ -137,15 +140,19 @@ make_private (const char *uri_or_path)
     g_chmod (path, 0600);
 }
 
-static void
-done_cb (GtkPrintOperation       *op,
-         GtkPrintOperationResult  result,
-         PrintJob                *pj)
+static gboolean
+unref_idle (gpointer data)
 {
-  g_autoptr(GError) op_error = NULL;
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && pj->error == NULL)
-    gtk_print_operation_get_error (op, &op_error);
+static void
+finish (GtkPrintOperation       *op,
+        PrintJob                *pj,
+        GtkPrintOperationResult  result,
+        const GError            *op_error)
+{
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
@@ -158,9 +165,40 @@ done_cb (GtkPrintOperation       *op,
   if (pj->done != NULL)
     pj->done (pj->error != NULL ? GTK_PRINT_OPERATION_RESULT_ERROR : result,
               pj->error != NULL ? pj->error : op_error, pj->user_data);
-  /* The reference taken for the dialog's time goes with the job. */
+  /* The reference taken for the dialog's time goes with the job, once GTK
+   * is done with the operation that is calling us. */
+  g_signal_handlers_disconnect_by_data (op, pj);
   g_object_set_data (G_OBJECT (op), "ethos-print-job", NULL);
-  g_object_unref (op);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unref_idle, op, NULL);
+}
+
+static void
+status_changed_cb (GtkPrintOperation *op,
+                   PrintJob          *pj)
+{
+  if (gtk_print_operation_is_finished (op))
+    finish (op, pj, gtk_print_operation_get_status (op) == GTK_PRINT_STATUS_FINISHED
+                      ? GTK_PRINT_OPERATION_RESULT_APPLY : GTK_PRINT_OPERATION_RESULT_ERROR,
+            NULL);
+}
+
+static void
+done_cb (GtkPrintOperation       *op,
+         GtkPrintOperationResult  result,
+         PrintJob                *pj)
+{
+  g_autoptr(GError) op_error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && pj->error == NULL)
+    gtk_print_operation_get_error (op, &op_error);
+  /* A job sent to a printer (Print to File too) is written after "done":
+   * its file is made private once it is complete. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !gtk_print_operation_is_finished (op))
+    {
+      g_signal_connect (op, "status-changed", G_CALLBACK (status_changed_cb), pj);
+      return;
+    }
+  finish (op, pj, result, op_error);
 }
 
 void
@@ -213,7 +251,8 @@ ethos_form_print (GtkWindow               *parent,
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
-  gtk_print_operation_set_allow_async (op, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  gtk_print_operation_set_track_print_status (op, TRUE);
+  gtk_print_operation_set_allow_async (op, action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (op, export_path);
 
@@ -223,14 +262,9 @@ ethos_form_print (GtkWindow               *parent,
 
   g_object_ref (op);
   result = gtk_print_operation_run (op, action, parent, &error);
-  /* done_cb frees the job: still attached means "done" was not emitted. */
+  /* finish() frees the job: still attached means it has not run. A run
+   * without a dialog (export) has written its file by now. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
       g_object_get_data (G_OBJECT (op), "ethos-print-job") == pj)
-    {
-      /* Ended without "done" (failed to start): say it here. */
-      if (done != NULL)
-        done (result, pj->error != NULL ? pj->error : error, user_data);
-      g_object_set_data (G_OBJECT (op), "ethos-print-job", NULL);
-      g_object_unref (op);
-    }
+    finish (op, pj, result, error);
 }

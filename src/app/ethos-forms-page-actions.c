@@ -188,7 +188,7 @@ exported_toast (EthosFormsPage *self,
   g_autofree char *text = g_strdup_printf (_("Saved as %s"), basename);
   GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (text);
-  GtkWidget *folder = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+  GtkWidget *folder = gtk_button_new_with_label (_("Show in Folder"));
   AdwToast *toast = adw_toast_new ("");
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);

@@ -156,6 +156,43 @@ entry_at (EthosFormsPage *self,
   return g_ptr_array_index (entries, index);
 }
 
+/* In the list, the arrow keys move between forms (and open them); Tab
+ * leaves the list for the form, Shift+Tab for the menu, instead of walking
+ * through every row. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             EthosFormsPage        *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        return FALSE;
+      return gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  return FALSE;
+}
+
+/* Selecting a form (arrow keys, a screen reader's selection) opens it too. */
+static void
+row_selected_cb (EthosFormsPage *self,
+                 GtkListBoxRow  *row)
+{
+  const EthosTemplateEntry *entry;
+
+  if (row == NULL || self->store == NULL)
+    return;
+  entry = entry_at (self, row);
+  if (g_strcmp0 (entry->tmpl->id, self->shown_id) != 0)
+    ethos_forms_page_show_template (self, entry->tmpl->id, NULL);
+}
+
 static void
 row_activated_cb (EthosFormsPage *self,
                   GtkListBoxRow  *row)
@@ -389,6 +426,15 @@ ethos_forms_page_init (EthosFormsPage *self)
   self->fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  }
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_cb), self,
                            G_CONNECT_SWAPPED);
   _ethos_forms_page_update_actions (self);
@@ -502,6 +548,11 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
                               ethos_template_store_get_requirements (self->store),
                               self->corpus, self->lang);
   self->fill = ensure_fill (self, entry);
+  /* Only the form shown is visible: a screen reader (which sees every
+   * visible widget of a stack) finds the fields of that one form. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == GTK_WIDGET (self->fill));
   if (self->fill != NULL)
     gtk_stack_set_visible_child (self->fill_stack, GTK_WIDGET (self->fill));
   gtk_stack_set_visible_child_name (self->content_stack,
