@@ -2,8 +2,9 @@
 # Runs the libFuzzer targets of a fuzzing build (see fuzz/README.md).
 #   fuzz/run-fuzzers.sh [BUILDDIR [SECONDS [TARGET…]]]
 # Defaults: _build-fuzz, 300 seconds each, every target, one after the
-# other, each with its dictionary (fuzz/TARGET.dict). New inputs go to $WORKDIR/corpus/TARGET (default /tmp/ethos-fuzz),
-# never into fuzz/corpus; crashes go to $WORKDIR/artifacts/.
+# other, each with its dictionary (fuzz/TARGET.dict; template.dict for both
+# JSON formats). New inputs go to $WORKDIR/corpus/TARGET (default
+# /tmp/ethos-fuzz), never into fuzz/corpus; crashes go to $WORKDIR/artifacts/.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
