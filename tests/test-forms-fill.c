@@ -197,11 +197,14 @@ test_consent (void)
 typedef struct
 {
   gboolean                done;
+  gboolean                previewed;
   GtkPrintOperationResult result;
 } PrintWait;
 
 static void
 print_done_cb (GtkPrintOperationResult  result,
+               gboolean                 previewed,
+               GtkPrintSettings        *settings,
                const GError            *error,
                gpointer                 data)
 {
@@ -209,6 +212,7 @@ print_done_cb (GtkPrintOperationResult  result,
 
   g_assert_no_error ((GError *) error);
   wait->result = result;
+  wait->previewed = previewed;
   wait->done = TRUE;
 }
 
@@ -268,7 +272,7 @@ print_to_file (EthosFormFill           *fill,
   ethos_form_fill_get_request (fill, &request);
   ethos_form_print (NULL, ethos_form_fill_get_job (fill), values, &request, "Informed Consent",
                     action, action == GTK_PRINT_OPERATION_ACTION_EXPORT ? path : NULL, settings,
-                    print_done_cb, &wait);
+                    "informed-consent-test", -1, print_done_cb, &wait);
   if (action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
     {
       GtkWidget *dialog = NULL;
@@ -326,6 +330,56 @@ test_print_body (EthosApplication *app,
     g_autofree char *label = g_strdup_printf ("Page 2 of %d", n);
     g_assert_nonnull (strstr (text, label));
   }
+}
+
+static guint
+count_previews (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "preview") && g_str_has_suffix (name, ".pdf");
+  return n;
+}
+
+/* The print dialog's Preview writes nothing: GTK's own would leave the
+ * client's form in /tmp. */
+static void
+test_print_preview_body (EthosApplication *app,
+                         EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  g_autoptr(EthosFormValues) values = NULL;
+  EthosFormRequest request;
+  PrintWait wait = { FALSE };
+  GtkWidget *dialog = NULL;
+  guint before = count_previews ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  set (fill, "client_name", CLIENT);
+  values = ethos_form_values_copy (ethos_form_fields_get_values (ethos_form_fill_get_fields (fill)));
+  ethos_form_fill_get_request (fill, &request);
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
+  g_test_log_set_fatal_handler (ignore_print_dialog_critical, NULL);
+  ethos_form_print (NULL, ethos_form_fill_get_job (fill), values, &request, "Informed Consent",
+                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, settings,
+                    "informed-consent-test", 0, print_done_cb, &wait);
+  ethos_test_wait_until (print_dialog_ready, &dialog, "the print dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
+  ethos_test_wait_until (print_finished, &wait, "the preview to end");
+  g_assert_true (wait.previewed);
+  g_assert_cmpint (wait.result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  ethos_test_spin (200);
+  g_assert_cmpuint (count_previews (), ==, before);
+}
+
+static void
+test_print_preview (void)
+{
+  ethos_test_run_app (test_print_preview_body);
 }
 
 static void
@@ -435,7 +489,7 @@ test_required_body (EthosApplication *app,
   g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_name"), ==,
                    "Client name is required");
   g_assert_nonnull (strstr (ethos_form_fields_get_message (fields, "client_dob"),
-                            "Enter Client date of birth as a date"));
+                            "“Client date of birth” needs a date, such as 05/23/2014 or 2014-05-23"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   set (fill, "client_name", "Ana");
   set (fill, "client_dob", "2012-02-28");
@@ -609,7 +663,7 @@ test_privacy_body (EthosApplication *app,
   set (fill, "professional_name", "Dana Whitfield");
   g_assert_true (ethos_forms_page_export_to (window->forms_page, file, &error));
   g_assert_no_error (error);
-  gtk_widget_activate_action (GTK_WIDGET (window->forms_page), "forms.clear", NULL);
+  ethos_forms_page_clear (window->forms_page);
   ethos_test_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_null (ethos_form_values_get (ethos_form_fields_get_values (
@@ -691,6 +745,66 @@ test_warning (void)
   g_clear_pointer (&store, ethos_template_store_free);
   g_clear_pointer (&db, ethos_user_db_free);
   ethos_test_run_app (test_warning_body);
+}
+
+/* Fields a form does not need for its values are collapsed (the core's
+ * field-level "when"); a minor's form with nobody named says so; large
+ * print and the accessible HTML come from the same form. */
+static void
+test_needed_and_output_body (EthosApplication *app,
+                             EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  EthosFormFields *fields = ethos_form_fill_get_fields (fill);
+  g_autofree char *html = g_build_filename (test_dir, "accessible.html", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  EthosFormPages *pages;
+  guint n_ops, large = 0;
+  const EthosOp *ops;
+
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields,
+                                                                     "referring_authority")));
+  set (fill, "guardian1_name", MOTHER);
+  g_assert_true (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+  set (fill, "mandated", "true");
+  g_assert_true (gtk_widget_get_visible (ethos_form_fields_get_row (fields,
+                                                                    "referring_authority")));
+  set (fill, "guardian1_name", "");
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+
+  /* A minor, and nobody named to consent for her. */
+  set (fill, "client_name", CLIENT);
+  set (fill, "client_dob", "2012-03-14");
+  ethos_form_fill_update_now (fill);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (
+                   gtk_widget_get_next_sibling (ethos_form_fill_get_warning (fill)))));
+
+  ethos_form_fill_set_large_print (fill, TRUE);
+  ethos_form_fill_update_now (fill);
+  pages = ethos_form_preview_get_pages (ethos_form_fill_get_preview (fill));
+  ops = ethos_layout_get_ops (ethos_form_pages_get_layout (pages), 0, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    large += ops[i].kind == ETHOS_OP_TEXT && ops[i].role == ETHOS_ROLE_BODY && ops[i].size >= 18;
+  g_assert_cmpuint (large, >, 0);
+
+  ethos_form_fill_set_lang (fill, "es");
+  g_assert_true (ethos_forms_page_export_as (window->forms_page, html_file, ETHOS_FORM_HTML,
+                                            &error));
+  g_assert_no_error (error);
+  assert_private_file (html);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "lang=\"es\""));
+  g_assert_nonnull (strstr (contents, CLIENT));
+  g_assert_null (strstr (contents, "<script"));
+}
+
+static void
+test_needed_and_output (void)
+{
+  ethos_test_run_app (test_needed_and_output_body);
 }
 
 /* Keyboard only, with real key events (xdotool, through the X server):
@@ -866,10 +980,12 @@ main (int   argc,
   g_test_add_func ("/forms-fill/paper-for-sheet", test_paper_for_sheet);
   g_test_add_func ("/forms-fill/consent", test_consent);
   g_test_add_func ("/forms-fill/print", test_print);
+  g_test_add_func ("/forms-fill/print-preview", test_print_preview);
   g_test_add_func ("/forms-fill/wording", test_wording);
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
+  g_test_add_func ("/forms-fill/needed-and-output", test_needed_and_output);
   g_test_add_func ("/forms-fill/keyboard", test_keyboard);
   /* Last: it leaves an agency template in the user database. */
   g_test_add_func ("/forms-fill/warning", test_warning);

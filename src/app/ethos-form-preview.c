@@ -30,6 +30,9 @@ struct _EthosFormPreview
   gboolean           fit_width;
   double             scale;
   guint              refit_id;
+  guint              current_page;
+  double             anchor;        /* where the reader was, as a fraction of the pages */
+  gboolean           keep_anchor;
 };
 
 G_DEFINE_FINAL_TYPE (EthosFormPreview, ethos_form_preview, GTK_TYPE_WIDGET)
@@ -83,6 +86,7 @@ update_visible (EthosFormPreview *self)
       if (visible > best)
         best = visible, current = n;
     }
+  self->current_page = current;
   if (n == 0)
     {
       gtk_label_set_label (self->page_label, "");
@@ -98,6 +102,16 @@ apply_scale (EthosFormPreview *self)
 {
   double scale = self->fit_width ? fit_scale (self) : self->scale;
   g_autofree char *percent = NULL;
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  /* A zoom keeps the reader on the same line: restored once the pages have
+   * their new size. */
+  if (scale != self->scale && gtk_adjustment_get_upper (v) > 0)
+    {
+      self->anchor = (gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) / 2) /
+                     gtk_adjustment_get_upper (v);
+      self->keep_anchor = TRUE;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -170,8 +184,15 @@ static gboolean
 refit_cb (gpointer data)
 {
   EthosFormPreview *self = data;
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
 
   self->refit_id = 0;
+  if (self->keep_anchor)
+    {
+      self->keep_anchor = FALSE;
+      gtk_adjustment_set_value (v, self->anchor * gtk_adjustment_get_upper (v) -
+                                   gtk_adjustment_get_page_size (v) / 2);
+    }
   if (self->fit_width)
     apply_scale (self);
   update_visible (self);
@@ -338,4 +359,11 @@ ethos_form_preview_get_scale (EthosFormPreview *self)
 {
   g_return_val_if_fail (ETHOS_IS_FORM_PREVIEW (self), 1);
   return self->scale;
+}
+
+guint
+ethos_form_preview_get_current_page (EthosFormPreview *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORM_PREVIEW (self), 0);
+  return self->current_page;
 }

@@ -9,6 +9,7 @@
 
 #include "ethos-csv.h"
 #include "ethos-error.h"
+#include "ethos-form-html.h"
 #include "ethos-pdf-batch.h"
 #include "ethos-pdf-painter.h"
 #include "ethos-unicode.h"
@@ -24,6 +25,8 @@ ethos_pdf_write_form (EthosFormJob            *job,
 
   g_return_val_if_fail (job != NULL && values != NULL && request != NULL && path != NULL, FALSE);
 
+  if (request->format == ETHOS_FORM_HTML)
+    return ethos_form_write_html (job, values, request, path, error);
   if (!(pages = ethos_form_job_lay_out (job, values, request, error)))
     return FALSE;
   return ethos_pdf_write_file (ethos_form_pages_get_layout (pages),
@@ -94,7 +97,8 @@ check_header (EthosTemplate            *tmpl,
 static GPtrArray *
 row_file_names (EthosTemplate *tmpl,
                 GPtrArray     *records,
-                int            name_index)
+                int            name_index,
+                const char    *ext)
 {
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
@@ -108,7 +112,7 @@ row_file_names (EthosTemplate *tmpl,
 
       if (name_index < 0)
         {
-          g_ptr_array_add (names, g_strdup_printf ("%04u-%s.pdf", r, tmpl->id));
+          g_ptr_array_add (names, g_strdup_printf ("%04u-%s.%s", r, tmpl->id, ext));
           continue;
         }
       if (record->error != NULL || g_strv_length (record->fields) <= (guint) name_index ||
@@ -117,11 +121,11 @@ row_file_names (EthosTemplate *tmpl,
           g_ptr_array_add (names, NULL);
           continue;
         }
-      name = g_strdup_printf ("%s.pdf", base);
+      name = g_strdup_printf ("%s.%s", base, ext);
       for (guint n = 2; g_hash_table_contains (used, name); n++)
         {
           g_free (name);
-          name = g_strdup_printf ("%s-%u.pdf", base, n);
+          name = g_strdup_printf ("%s-%u.%s", base, n, ext);
         }
       g_hash_table_add (used, name);
       g_ptr_array_add (names, name);
@@ -269,7 +273,8 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   header = ((EthosCsvRecord *) records->pdata[0])->fields;
   if (!check_header (tmpl, header, options, &name_index, error))
     return FALSE;
-  names = row_file_names (tmpl, records, name_index);
+  names = row_file_names (tmpl, records, name_index,
+                          options->request->format == ETHOS_FORM_HTML ? "html" : "pdf");
   if (!check_conflicts (names, options, error))
     return FALSE;
   if (g_mkdir_with_parents (options->out_dir, 0700) != 0)

@@ -66,9 +66,11 @@ ethos_paper_to_name (EthosPaper paper)
 EthosPaper
 ethos_paper_for_locale (void)
 {
-  intptr_t width = (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+  /* glibc returns the width in millimetres in the low 32 bits of the
+   * pointer-sized result; the high bits are not defined. */
+  union { char *string; unsigned int word; } width = { .string = nl_langinfo (_NL_PAPER_WIDTH) };
 
-  return width == 216 ? ETHOS_PAPER_LETTER : ETHOS_PAPER_A4;
+  return width.word == 216 ? ETHOS_PAPER_LETTER : ETHOS_PAPER_A4;
 }
 
 static void
@@ -110,6 +112,7 @@ ethos_document_new (const char *title,
   doc->title = g_strdup (title);
   doc->lang = g_strdup (lang);
   doc->paper = paper;
+  doc->scale = 1.0;
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   return doc;
 }
@@ -123,6 +126,9 @@ ethos_document_free (EthosDocument *doc)
   g_free (doc->lang);
   g_free (doc->footer);
   g_free (doc->page_format);
+  g_free (doc->running_title);
+  g_free (doc->running_label);
+  g_free (doc->running_value);
   g_clear_pointer (&doc->logo, ethos_image_free);
   g_clear_pointer (&doc->blocks, g_ptr_array_unref);
   g_free (doc);
@@ -175,6 +181,9 @@ ethos_document_get_all_text (EthosDocument *doc)
 
   append (out, doc->title);
   append (out, doc->footer);
+  append (out, doc->running_title);
+  append (out, doc->running_label);
+  append (out, doc->running_value);
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EthosBlock *block = g_ptr_array_index (doc->blocks, i);

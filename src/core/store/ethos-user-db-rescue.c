@@ -232,8 +232,10 @@ restore_rows (EthosUserDb  *self,
       for (const GList *l = fields; l != NULL; l = l->next)
         {
           const char *value = member_string (agency, l->data);
+          /* "FIELD" or a language variant, "FIELD:LANG" (ethos-user-db-agency.c). */
+          g_autofree char *field = g_strndup (l->data, strcspn (l->data, ":"));
 
-          if (value == NULL || !g_strv_contains (ethos_agency_fields, l->data))
+          if (value == NULL || !g_strv_contains (ethos_agency_fields, field))
             continue;
           if (!insert (self, "INSERT OR IGNORE INTO agency (field, value) VALUES (?1, ?2)",
                        l->data, value, 0, NULL, &added, error))
