@@ -644,7 +644,10 @@ read_format (Parser      *p,
       json_node_get_value_type (node) != G_TYPE_INT64)
     return _ethos_json_fail (error, p->source, "format", _("“format” must be the number 1 or 2"));
   format = json_node_get_int (node);
-  if (format < 1 || format > ETHOS_TEMPLATE_FORMAT)
+  /* json-glib wraps a number too large for 64 bits (to -1): name no such number. */
+  if (format < 1 || format > 9999)
+    return _ethos_json_fail (error, p->source, "format", _("“format” must be the number 1 or 2"));
+  if (format > ETHOS_TEMPLATE_FORMAT)
     return _ethos_json_fail (error, p->source, "format",
                              _("format %lld is not supported (only 1 and 2); was the template "
                                "made by a newer Ethos?"), (long long) format);
