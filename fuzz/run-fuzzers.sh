@@ -2,8 +2,9 @@
 # Runs the libFuzzer targets of a fuzzing build (see fuzz/README.md).
 #   fuzz/run-fuzzers.sh [BUILDDIR [SECONDS [TARGET…]]]
 # Defaults: _build-fuzz, 300 seconds each, every target, one after the
-# other. New inputs go to $WORKDIR/corpus/TARGET (default /tmp/ethos-fuzz),
-# never into fuzz/corpus; crashes go to $WORKDIR/artifacts/.
+# other, each with its dictionary (fuzz/TARGET.dict; template.dict for both
+# JSON formats). New inputs go to $WORKDIR/corpus/TARGET (default
+# /tmp/ethos-fuzz), never into fuzz/corpus; crashes go to $WORKDIR/artifacts/.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,9 +26,10 @@ mkdir -p "$workdir/artifacts"
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "$workdir/corpus/$target"
-  dict=()
+  # Every target has a dictionary; the JSON formats share template.dict.
   case $target in
     template|code-file) dict=(-dict="$root/fuzz/template.dict") ;;
+    *) dict=(-dict="$root/fuzz/$target.dict") ;;
   esac
   echo "== fuzz-$target: $seconds s" >&2
   "$builddir/fuzz/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 \

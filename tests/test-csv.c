@@ -65,19 +65,26 @@ test_errors (void)
   g_assert_cmpuint (records->len, ==, 3);
   g_assert_null (((EthosCsvRecord *) records->pdata[1])->error);
   g_assert_nonnull (((EthosCsvRecord *) records->pdata[2])->error);
-  g_assert_true (strstr (((EthosCsvRecord *) records->pdata[2])->error, "line 3") != NULL);
+  /* The record keeps its line; the message names the column (the batch adds the line). */
+  g_assert_cmpuint (((EthosCsvRecord *) records->pdata[2])->line, ==, 3);
+  g_assert_true (strstr (((EthosCsvRecord *) records->pdata[2])->error, "column 1") != NULL);
+  g_assert_null (strstr (((EthosCsvRecord *) records->pdata[2])->error, "line"));
 }
 
 static void
 test_empty_and_nul (void)
 {
   g_autoptr(GPtrArray) empty = parse ("", 0);
-  g_autoptr(GPtrArray) nul = parse ("a\0b,c\n", 6);
+  g_autoptr(GPtrArray) nul = parse ("x,y\nAna\0Evil,c\nok,\"q\0\"\n", 23);
 
   g_assert_cmpuint (empty->len, ==, 0);
-  /* An embedded NUL cannot smuggle anything: the field ends there. */
-  g_assert_cmpuint (nul->len, ==, 1);
-  g_assert_cmpstr (((EthosCsvRecord *) nul->pdata[0])->fields[0], ==, "a");
+  /* A NUL byte would cut the value short ("Ana"): the row is refused, naming the column. */
+  g_assert_cmpuint (nul->len, ==, 3);
+  g_assert_null (((EthosCsvRecord *) nul->pdata[0])->error);
+  g_assert_nonnull (((EthosCsvRecord *) nul->pdata[1])->error);
+  g_assert_true (strstr (((EthosCsvRecord *) nul->pdata[1])->error, "NUL") != NULL);
+  g_assert_true (strstr (((EthosCsvRecord *) nul->pdata[1])->error, "column 1") != NULL);
+  g_assert_true (strstr (((EthosCsvRecord *) nul->pdata[2])->error, "column 2") != NULL);
 }
 
 int

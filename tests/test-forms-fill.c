@@ -582,6 +582,31 @@ test_batch_body (EthosApplication *app,
   g_assert_cmpstr (ethos_batch_dialog_get_summary (wait.dialog), ==, "5 forms written; 1 row failed");
   gtk_window_destroy (GTK_WINDOW (wait.dialog));
 
+  /* The same batch again: the earlier forms are not replaced unasked. */
+  {
+    BatchWait again = { NULL };
+    AdwMessageDialog *ask = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+    run_batch (fill, csv, out, &again);
+    g_assert_cmpuint (ethos_batch_dialog_get_written (again.dialog), ==, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) top = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (top))
+          ask = ADW_MESSAGE_DIALOG (top);
+      }
+    g_assert_nonnull (ask);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==,
+                     "Replace Forms Already in This Folder?");
+    again.finished = FALSE;
+    adw_message_dialog_response (ask, "replace");
+    ethos_test_wait_until (batch_progress, &again, "the batch, replacing");
+    ethos_test_spin (50);
+    g_assert_cmpuint (ethos_batch_dialog_get_written (again.dialog), ==, 5);
+    gtk_window_destroy (GTK_WINDOW (again.dialog));
+  }
+
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (many, "%s %u\n", CLIENT, i);
   g_assert_true (g_file_set_contents (big, many->str, -1, NULL));

@@ -30,7 +30,7 @@ test_persist (void)
   {
     g_autoptr(EthosUserDb) db = ethos_user_db_open (path, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (ethos_user_db_get_version (db), ==, 2);
+    g_assert_cmpint (ethos_user_db_get_version (db), ==, 3);
     g_assert_true (ethos_user_db_set_bookmark (db, "nohs", "3", TRUE, &error));
     g_assert_true (ethos_user_db_set_bookmark (db, "nohs", "3", TRUE, &error));
     g_assert_true (ethos_user_db_set_bookmark (db, "oesc", "I.4.a", TRUE, &error));

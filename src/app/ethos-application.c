@@ -17,6 +17,7 @@ struct _EthosApplication
   GError         *corpus_error;
   EthosUserDb    *user_db;
   GError         *user_db_error;
+  gboolean        recovery_told;
 };
 
 G_DEFINE_FINAL_TYPE (EthosApplication, ethos_application, ADW_TYPE_APPLICATION)
@@ -32,7 +33,10 @@ open_sources (EthosApplication *self)
   if (self->user_db == NULL && self->user_db_error == NULL)
     {
       g_autofree char *path = ethos_paths_get_user_db_file ();
-      self->user_db = ethos_user_db_open (path, &self->user_db_error);
+      /* A damaged database is moved aside and a new one started: the
+       * window still opens, and tells what happened (tell_recovery). */
+      self->user_db = ethos_user_db_open_full (path, ETHOS_USER_DB_OPEN_RECOVER,
+                                               &self->user_db_error);
     }
 }
 
@@ -149,6 +153,25 @@ ethos_application_startup (GApplication *app)
   open_sources (self);
 }
 
+/* Once per run, over the first window: where the damaged database went
+ * and how to bring back what could be read of it. */
+static void
+tell_recovery (EthosApplication *self,
+               GtkWindow        *window)
+{
+  g_autofree char *sentence = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_told || self->user_db == NULL ||
+      !(sentence = ethos_user_db_describe_recovery (self->user_db)))
+    return;
+  self->recovery_told = TRUE;
+  dialog = adw_message_dialog_new (window, _("Your Ethos Database Was Damaged"), sentence);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ethos_application_activate (GApplication *app)
 {
@@ -157,6 +180,8 @@ ethos_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (ethos_window_new (ETHOS_APPLICATION (app)));
   gtk_window_present (window);
+  open_sources (ETHOS_APPLICATION (app));
+  tell_recovery (ETHOS_APPLICATION (app), window);
 }
 
 static void

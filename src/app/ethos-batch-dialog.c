@@ -7,6 +7,7 @@
 
 #include "ethos-batch-dialog.h"
 #include "ethos-csv.h"
+#include "ethos-error.h"
 #include "ethos-forms-text.h"
 #include "ethos-pdf-batch.h"
 
@@ -37,6 +38,7 @@ struct _EthosBatchDialog
   guint            done;
   guint            written;
   gboolean         running;
+  gboolean         overwrite;   /* the user chose to replace an earlier run's forms */
 };
 
 enum { FINISHED, N_SIGNALS };
@@ -55,6 +57,7 @@ typedef struct
   char             *csv_name;
   char             *out_dir;
   EthosBatchDialog *dialog;     /* a reference, touched on the main thread only */
+  gboolean          overwrite;
   GMainContext     *main;
   EthosBatchSummary summary;
 } Work;
@@ -148,7 +151,8 @@ work_thread (GTask        *task,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(EthosFormJob) job = NULL;
   GError *error = NULL;
-  EthosBatchOptions options = { &work->request, work->csv_name, work->out_dir, NULL };
+  EthosBatchOptions options = { &work->request, work->csv_name, work->out_dir, NULL,
+                                .overwrite = work->overwrite };
 
   /* FreeType faces are not shared across threads: fonts of its own. */
   if (!(job = ethos_form_job_dup (work->job, &error)) ||
@@ -174,6 +178,38 @@ set_running (EthosBatchDialog *self,
 }
 
 static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       EthosBatchDialog *self)
+{
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+  self->overwrite = TRUE;
+  ethos_batch_dialog_start (self);
+}
+
+static void
+ask_overwrite (EthosBatchDialog *self,
+               const char       *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Replace Forms Already in This Folder?"),
+                                              message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
 work_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -183,7 +219,17 @@ work_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, ETHOS_ERROR, ETHOS_ERROR_EXISTS))
+    {
+      /* An earlier run's forms are there: nothing was written; asked. */
+      g_clear_object (&self->cancellable);
+      set_running (self, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+      ask_overwrite (self, error->message);
+      return;
+    }
+  if (error != NULL)
     summary = g_strdup (error->message);
   else
     {
@@ -432,6 +478,7 @@ ethos_batch_dialog_set_csv (EthosBatchDialog *self,
   g_return_if_fail (ETHOS_IS_BATCH_DIALOG (self) && G_IS_FILE (csv));
 
   g_set_object (&self->csv, csv);
+  self->overwrite = FALSE;
   set_file_subtitle (self->csv_row, csv);
   set_running (self, self->running);
 }
@@ -443,6 +490,7 @@ ethos_batch_dialog_set_folder (EthosBatchDialog *self,
   g_return_if_fail (ETHOS_IS_BATCH_DIALOG (self) && G_IS_FILE (folder));
 
   g_set_object (&self->folder, folder);
+  self->overwrite = FALSE;
   set_file_subtitle (self->folder_row, folder);
   set_running (self, self->running);
 }
@@ -472,6 +520,7 @@ ethos_batch_dialog_start (EthosBatchDialog *self)
   work->csv_name = g_file_get_basename (self->csv);
   work->out_dir = g_file_get_path (self->folder);
   work->dialog = g_object_ref (self);
+  work->overwrite = self->overwrite;
   work->main = g_main_context_ref_thread_default ();
 
   self->done = self->written = 0;
@@ -536,4 +585,12 @@ ethos_batch_dialog_get_summary (EthosBatchDialog *self)
 {
   g_return_val_if_fail (ETHOS_IS_BATCH_DIALOG (self), NULL);
   return gtk_label_get_label (self->summary_label);
+}
+
+void
+ethos_batch_dialog_set_overwrite (EthosBatchDialog *self,
+                                  gboolean          overwrite)
+{
+  g_return_if_fail (ETHOS_IS_BATCH_DIALOG (self));
+  self->overwrite = overwrite;
 }

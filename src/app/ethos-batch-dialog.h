@@ -26,6 +26,9 @@ void              ethos_batch_dialog_set_folder (EthosBatchDialog     *self,
 /* Starts (the "Write Forms" button); FALSE when the CSV or folder is missing. */
 gboolean          ethos_batch_dialog_start    (EthosBatchDialog       *self);
 void              ethos_batch_dialog_cancel   (EthosBatchDialog       *self);
+/* Replace the forms of an earlier run in the folder (asked when found). */
+void              ethos_batch_dialog_set_overwrite (EthosBatchDialog  *self,
+                                               gboolean                overwrite);
 gboolean          ethos_batch_dialog_is_running (EthosBatchDialog     *self);
 /* For tests: rows done, forms written, lines reported as failed. */
 guint             ethos_batch_dialog_get_done (EthosBatchDialog       *self);

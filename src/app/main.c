@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "ethos-application.h"
 
@@ -18,6 +19,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Past a file size limit a write fails with EFBIG and is reported. */
+  signal (SIGXFSZ, SIG_IGN);
 
   app = ethos_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

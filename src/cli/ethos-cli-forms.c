@@ -13,6 +13,7 @@
 #include "ethos-file.h"
 #include "ethos-form.h"
 #include "ethos-paths.h"
+#include "ethos-template-versions.h"
 
 int
 ethos_cli_templates (EthosCli  *cli,
@@ -36,7 +37,7 @@ ethos_cli_templates (EthosCli  *cli,
     return status;
   if (argc > 1)
     return ethos_cli_usage (_("“templates” takes no arguments"));
-  if (!(store = ethos_cli_open_store (cli, &db, &status)))
+  if (!(store = ethos_cli_open_store (cli, TRUE, &db, &status)))
     return status;
   list = ethos_template_store_list (store);
 
@@ -132,7 +133,7 @@ ethos_cli_coverage (EthosCli  *cli,
     return status;
   if (argc != 2)
     return ethos_cli_usage (_("usage: ethos-cli coverage TEMPLATE"));
-  if (!(store = ethos_cli_open_store (cli, &db, &status)))
+  if (!(store = ethos_cli_open_store (cli, TRUE, &db, &status)))
     return status;
   reqs = ethos_template_store_get_requirements (store);
 
@@ -191,6 +192,39 @@ ethos_cli_coverage (EthosCli  *cli,
   return ETHOS_EXIT_OK;
 }
 
+static int
+template_versions (EthosTemplateStore *store,
+                   EthosUserDb        *db,
+                   const char         *id)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  GError *error = NULL;
+
+  if (!(versions = ethos_user_db_list_template_versions (db, id, &error)))
+    return ethos_cli_fail (error);
+  if (versions->len == 0)
+    {
+      if (ethos_template_store_is_protected (store, id, NULL))
+        return ethos_cli_usage (_("“%s” is built in or deployed on this computer: only agency "
+                                  "templates have stored versions"), id);
+      if (!ethos_template_store_lookup (store, id, &error))
+        return ethos_cli_fail (error);
+      return ethos_cli_usage (_("“%s” has no stored versions"), id);
+    }
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const EthosTemplateVersion *v = g_ptr_array_index (versions, i);
+      g_autoptr(GDateTime) saved = g_date_time_new_from_unix_local (v->saved);
+      g_autofree char *when = saved ? g_date_time_format (saved, "%Y-%m-%d %H:%M") : g_strdup ("");
+      g_autofree char *note = g_strdup (v->note != NULL ? v->note : "");
+
+      g_strdelimit (note, "\n\t", ' ');
+      g_print ("%s\t%s\t%s\t%s\n", v->version, ethos_version_kind_to_string (v->kind), when,
+               note);
+    }
+  return ETHOS_EXIT_OK;
+}
+
 int
 ethos_cli_template (EthosCli  *cli,
                     int        argc,
@@ -199,25 +233,40 @@ ethos_cli_template (EthosCli  *cli,
   g_autoptr(EthosUserDb) db = NULL;
   g_autoptr(EthosTemplateStore) store = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *as_id = NULL;
+  const EthosTemplateEntry *entry;
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
+  gboolean reads;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write (export)"),
       N_("FILE") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as_id, N_("Import under this id (import)"),
+      N_("NEW-ID") },
     { NULL }
   };
 
-  if (!ethos_cli_parse (&argc, &argv, _("export ID -o FILE | import FILE"),
-                        _("Exports a template to a file in the documented format, or imports a "
-                          "template file as an agency template after validating all of it."),
-                        entries, &status))
+  if (!ethos_cli_parse (&argc, &argv, _("export ID -o FILE | import FILE [--as NEW-ID] | "
+                                        "delete ID | versions ID | restore ID VERSION"),
+                        _("Exports a template to a file in the documented format; imports a "
+                          "template file as an agency template after validating all of it "
+                          "(a built-in or deployed template's id is refused: give --as NEW-ID; "
+                          "a version lower than the stored one, or the same version with other "
+                          "content, is refused); deletes an agency template with all its "
+                          "versions; lists an agency template's versions (version, minor or major, when saved, note), newest "
+                          "first: the one in use; restores a version by saving its content as the next "
+                          "version."), entries, &status))
     return status;
+  if (argc < 3 || (as_id != NULL && !g_str_equal (argv[1], "import")))
+    return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | import FILE "
+                              "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION"));
 
+  reads = g_str_equal (argv[1], "export") || g_str_equal (argv[1], "versions");
   if (argc == 3 && g_str_equal (argv[1], "export"))
     {
       if (output == NULL)
         return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE"));
-      if (!(store = ethos_cli_open_store (cli, &db, &status)))
+      if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
         return status;
       if (!ethos_template_store_export (store, argv[2], output, &error))
         return ethos_cli_fail (error);
@@ -225,17 +274,74 @@ ethos_cli_template (EthosCli  *cli,
     }
   if (argc == 3 && g_str_equal (argv[1], "import"))
     {
-      const EthosTemplateEntry *entry;
+      gboolean added = FALSE;
 
-      if (!(store = ethos_cli_open_store (cli, &db, &status)))
+      if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
         return status;
-      if (!(entry = ethos_template_store_import (store, argv[2], &error)))
+      if (!(entry = ethos_template_store_import_full (store, argv[2], as_id, &added, &error)))
         return ethos_cli_fail (error);
-      g_print (_("Imported %s %s\n"), entry->tmpl->id, entry->tmpl->version);
+      if (added)
+        g_print (_("Imported %s %s\n"), entry->tmpl->id, entry->tmpl->version);
+      else
+        g_print (_("%s %s is already imported; nothing changed\n"), entry->tmpl->id,
+                 entry->tmpl->version);
       ethos_cli_warn_uncovered (store, entry->tmpl);
       return ETHOS_EXIT_OK;
     }
-  return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | template import FILE"));
+  if (argc == 3 && (g_str_equal (argv[1], "delete") || g_str_equal (argv[1], "versions")))
+    {
+      if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
+        return status;
+      if (g_str_equal (argv[1], "versions"))
+        return template_versions (store, db, argv[2]);
+      if (!ethos_template_store_delete (store, argv[2], &error))
+        return ethos_cli_fail (error);
+      g_print (_("Deleted %s\n"), argv[2]);
+      return ETHOS_EXIT_OK;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "restore"))
+    {
+      if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
+        return status;
+      if (!(entry = ethos_template_store_restore_version (store, argv[2], argv[3], &error)))
+        return ethos_cli_fail (error);
+      g_print (_("Restored %s %s as %s\n"), entry->tmpl->id, argv[3], entry->tmpl->version);
+      return ETHOS_EXIT_OK;
+    }
+  return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | import FILE "
+                            "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION"));
+}
+
+int
+ethos_cli_import_rescue (EthosCli  *cli,
+                         int        argc,
+                         char     **argv)
+{
+  g_autoptr(EthosUserDb) db = NULL;
+  g_autoptr(EthosTemplateStore) store = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  GError *error = NULL;
+  int status = ETHOS_EXIT_OK;
+  guint restored = 0;
+
+  if (!ethos_cli_parse (&argc, &argv, _("FILE"),
+                        _("Brings back the bookmarks, notes, agency profile and agency "
+                          "templates saved from a damaged user database (the FILE named when "
+                          "it was found damaged). What the database already has is kept."),
+                        NULL, &status))
+    return status;
+  if (argc != 2)
+    return ethos_cli_usage (_("usage: ethos-cli import-rescue FILE"));
+  if (!(store = ethos_cli_open_store (cli, FALSE, &db, &status)))
+    return status;
+  if (!ethos_template_store_import_rescue (store, argv[1], &restored, &skipped, &error))
+    return ethos_cli_fail (error);
+  for (guint i = 0; skipped->pdata[i] != NULL; i++)
+    g_printerr (_("ethos-cli: warning: skipped a template: %s\n"),
+                (const char *) skipped->pdata[i]);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Restored %u item\n", "Restored %u items\n", restored),
+           restored);
+  return ETHOS_EXIT_OK;
 }
 
 static void
@@ -413,7 +519,7 @@ ethos_cli_agency (EthosCli  *cli,
     return ethos_cli_usage (_("-o goes with “agency export”"));
   if (argc == 2 && g_str_equal (argv[1], "show"))
     {
-      if (!(db = ethos_cli_open_user_db (cli, &status)))
+      if (!(db = ethos_cli_open_user_db (cli, TRUE, &status)))
         return status;
       return agency_show (db);
     }
@@ -421,7 +527,7 @@ ethos_cli_agency (EthosCli  *cli,
     {
       if (output == NULL)
         return ethos_cli_usage (_("usage: ethos-cli agency export -o FILE"));
-      if (!(db = ethos_cli_open_user_db (cli, &status)))
+      if (!(db = ethos_cli_open_user_db (cli, TRUE, &status)))
         return status;
       return agency_export (db, output);
     }
@@ -433,7 +539,7 @@ ethos_cli_agency (EthosCli  *cli,
           !g_str_equal (argv[2], ETHOS_AGENCY_PAPER))
         return ethos_cli_usage (_("“%s” is not an agency field, logo, language or paper"),
                                 argv[2]);
-      if (!(db = ethos_cli_open_user_db (cli, &status)))
+      if (!(db = ethos_cli_open_user_db (cli, FALSE, &status)))
         return status;
       return agency_lock (db, argv[2], g_str_equal (argv[1], "lock"));
     }
@@ -442,7 +548,7 @@ ethos_cli_agency (EthosCli  *cli,
       gboolean setting = g_str_equal (argv[2], ETHOS_AGENCY_LANGUAGE) ||
                          g_str_equal (argv[2], ETHOS_AGENCY_PAPER);
 
-      if (!(db = ethos_cli_open_user_db (cli, &status)))
+      if (!(db = ethos_cli_open_user_db (cli, FALSE, &status)))
         return status;
       if (!check_not_locked (db, argv[2], &error))
         return ethos_cli_fail (error);

@@ -87,7 +87,7 @@ job_init (Job        *job,
     return ethos_cli_usage (_("--paper must be letter or a4, not “%s”"), paper);
   job->request.blank = blank;
 
-  if (!(job->store = ethos_cli_open_store (cli, &job->db, &status)))
+  if (!(job->store = ethos_cli_open_store (cli, TRUE, &job->db, &status)))
     return status;
   if (!(entry = ethos_template_store_lookup (job->store, template_id, &error)))
     return ethos_cli_fail (error);
@@ -256,6 +256,7 @@ ethos_cli_batch (EthosCli  *cli,
   g_autofree char *lang = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *logo = NULL;
+  gboolean overwrite = FALSE;
   g_autofree char *format = NULL;
   gboolean large_print = FALSE;
   g_autoptr(GPtrArray) records = NULL;
@@ -275,6 +276,8 @@ ethos_cli_batch (EthosCli  *cli,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Form language (default en)"), N_("LANG") },
     { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("letter or a4"), N_("PAPER") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("Logo image (PNG or JPEG)"), N_("FILE") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+      N_("Replace files an earlier run left in DIR"), NULL },
     { "large-print", 0, 0, G_OPTION_ARG_NONE, &large_print,
       N_("Large print: body text 18 pt"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -287,7 +290,9 @@ ethos_cli_batch (EthosCli  *cli,
                           "ids), named NNNN-TEMPLATE.pdf by row number so that client names do "
                           "not appear in file lists, unless --name-column is given. A bad row "
                           "is reported with its line number and the other rows are still "
-                          "written; the exit status is then 3 (4 for a write failure)."),
+                          "written; the exit status is then 3 (4 for a write failure). When "
+                          "DIR already holds files this batch would write, nothing is written "
+                          "(exit 4) unless --overwrite is given."),
                         entries, &status))
     return status;
   if (argc != 2 || csv_path == NULL || out_dir == NULL)
@@ -308,10 +313,18 @@ ethos_cli_batch (EthosCli  *cli,
   options.csv_name = csv_path;
   options.out_dir = out_dir;
   options.name_column = name_column;
+  options.overwrite = overwrite;
   if (!ethos_pdf_write_batch (job.job, records, &options, batch_row_cb, &out, NULL, &summary,
                               &error))
     {
       job_clear (&job);
+      if (g_error_matches (error, ETHOS_ERROR, ETHOS_ERROR_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s, or give --overwrite to replace "
+                                                        "them"), error->message);
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
       return ethos_cli_fail (error);
     }
 

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "ethos-cli.h"
 #include "ethos-coverage.h"
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-image.h"
 #include "ethos-paths.h"
 
@@ -29,8 +31,10 @@ static const Command commands[] = {
   { "generate", ethos_cli_generate, N_("Fill a template and write it as a PDF") },
   { "batch", ethos_cli_batch, N_("Write one PDF per row of a CSV file") },
   { "coverage", ethos_cli_coverage, N_("Check a template covers the standards it requires") },
-  { "template", ethos_cli_template, N_("Export or import a template file") },
+  { "template", ethos_cli_template, N_("Export, import, delete or restore agency templates") },
   { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
+  { "import-rescue", ethos_cli_import_rescue,
+    N_("Bring back what was saved from a damaged user database") },
   { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
@@ -53,6 +57,7 @@ ethos_cli_fail (GError *error)
           break;
         case ETHOS_ERROR_IO:
         case ETHOS_ERROR_DATABASE:
+        case ETHOS_ERROR_EXISTS:
         default:
           status = ETHOS_EXIT_IO;
           break;
@@ -129,17 +134,30 @@ ethos_cli_open_corpus (EthosCli *cli,
   return corpus;
 }
 
+/* A file named by --db is the user's to look after: when damaged it is
+ * refused and left as it is. The default one is ours: moved aside, and
+ * what can be read of it saved (ETHOS_USER_DB_OPEN_RECOVER). */
 EthosUserDb *
 ethos_cli_open_user_db (EthosCli *cli,
+                        gboolean  read_only,
                         int      *status)
 {
   g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path)
                                                : ethos_paths_get_user_db_file ();
+  EthosUserDbFlags flags = read_only ? ETHOS_USER_DB_OPEN_READ_ONLY : ETHOS_USER_DB_OPEN_DEFAULT;
+  g_autofree char *recovery = NULL;
   GError *error = NULL;
-  EthosUserDb *db = ethos_user_db_open (path, &error);
+  EthosUserDb *db;
 
-  if (db == NULL)
-    *status = ethos_cli_fail (error);
+  if (cli->db_path == NULL)
+    flags |= ETHOS_USER_DB_OPEN_RECOVER;
+  if (!(db = ethos_user_db_open_full (path, flags, &error)))
+    {
+      *status = ethos_cli_fail (error);
+      return NULL;
+    }
+  if ((recovery = ethos_user_db_describe_recovery (db)) != NULL)
+    g_printerr ("ethos-cli: %s\n", recovery);
   return db;
 }
 
@@ -147,6 +165,7 @@ ethos_cli_open_user_db (EthosCli *cli,
  * template directories are warnings: the other templates still work. */
 EthosTemplateStore *
 ethos_cli_open_store (EthosCli     *cli,
+                      gboolean      read_only,
                       EthosUserDb **db_out,
                       int          *status)
 {
@@ -157,7 +176,7 @@ ethos_cli_open_store (EthosCli     *cli,
   EthosTemplateStore *store;
   const char * const *problems;
 
-  if (!(db = ethos_cli_open_user_db (cli, status)))
+  if (!(db = ethos_cli_open_user_db (cli, read_only, status)))
     return NULL;
   if (!(store = ethos_template_store_new (builtin, db, shared, &error)))
     {
@@ -197,9 +216,9 @@ ethos_cli_set_logo (EthosUserDb *db,
 {
   g_autoptr(EthosImage) image = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   GError *error = NULL;
-  gsize length;
+  gsize length = 0;
 
   if (*path == '\0')
     {
@@ -207,15 +226,20 @@ ethos_cli_set_logo (EthosUserDb *db,
         return ethos_cli_fail (error);
       return ETHOS_EXIT_OK;
     }
-  if (!(image = ethos_image_new_from_file (path, &error)))
-    return ethos_cli_fail (error);
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  /* Read once, bounded: the bytes validated are the bytes stored. */
+  if (!ethos_file_read (path, ETHOS_IMAGE_MAX_BYTES, &contents, &length, &error))
     {
-      g_printerr ("ethos-cli: %s\n", error->message);
-      g_error_free (error);
-      return ETHOS_EXIT_INVALID_INPUT;
+      if (g_error_matches (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                               _("The image file is larger than 10 MB; use a smaller logo."));
+        }
+      return ethos_cli_fail (error);
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  bytes = g_bytes_new_take (contents, length);
+  if (!(image = ethos_image_new_from_bytes (bytes, &error)))
+    return ethos_cli_fail (error);
   if (!ethos_user_db_set_agency_logo (db, bytes, &error))
     return ethos_cli_fail (error);
   return ETHOS_EXIT_OK;
@@ -250,6 +274,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   cli.stdout_tty = isatty (STDOUT_FILENO);
+  /* Past a file size limit (ulimit -f) a write then fails with EFBIG, which
+   * is reported and cleaned up, instead of killing the process silently. */
+  signal (SIGXFSZ, SIG_IGN);
 
   for (; i < argc && argv[i][0] == '-'; i++)
     {

@@ -40,10 +40,13 @@ gboolean     ethos_cli_parse         (int           *argc,
                                       int           *status);
 EthosCorpus *ethos_cli_open_corpus   (EthosCli      *cli,
                                       int           *status);
+/* @read_only: the command only reads (a 0400 file can still be read). */
 EthosUserDb *ethos_cli_open_user_db  (EthosCli      *cli,
+                                      gboolean       read_only,
                                       int           *status);
 
 EthosTemplateStore *ethos_cli_open_store (EthosCli     *cli,
+                                          gboolean      read_only,
                                           EthosUserDb **db_out,
                                           int          *status);
 int                 ethos_cli_set_logo   (EthosUserDb  *db,
@@ -56,6 +59,7 @@ int ethos_cli_templates (EthosCli *cli, int argc, char **argv);
 int ethos_cli_coverage  (EthosCli *cli, int argc, char **argv);
 int ethos_cli_template  (EthosCli *cli, int argc, char **argv);
 int ethos_cli_agency    (EthosCli *cli, int argc, char **argv);
+int ethos_cli_import_rescue (EthosCli *cli, int argc, char **argv);
 int ethos_cli_generate  (EthosCli *cli, int argc, char **argv);
 int ethos_cli_batch     (EthosCli *cli, int argc, char **argv);
 int ethos_cli_show   (EthosCli *cli, int argc, char **argv);

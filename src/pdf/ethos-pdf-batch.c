@@ -12,6 +12,7 @@
 #include "ethos-form-html.h"
 #include "ethos-pdf-batch.h"
 #include "ethos-pdf-painter.h"
+#include "ethos-unicode.h"
 
 gboolean
 ethos_pdf_write_form (EthosFormJob            *job,
@@ -69,6 +70,15 @@ check_header (EthosTemplate            *tmpl,
                        options->csv_name, header[c], tmpl->id);
           return FALSE;
         }
+      /* Two columns for one field: which value would the form print? */
+      for (guint d = 0; d < c; d++)
+        if (g_str_equal (header[d], header[c]))
+          {
+            g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                         _("%s: the header has the column “%s” twice (columns %u and %u)"),
+                         options->csv_name, header[c], d + 1, c + 1);
+            return FALSE;
+          }
       if (options->name_column != NULL && g_str_equal (header[c], options->name_column))
         *name_index = (int) c;
     }
@@ -81,18 +91,135 @@ check_header (EthosTemplate            *tmpl,
   return TRUE;
 }
 
-/* The row's values and file name, or FALSE with @error. */
+/* The file name of every row, worked out before anything is written so
+ * that a name never depends on which rows failed. NULL for a row that
+ * cannot be named (unreadable, or an empty name column). */
+static GPtrArray *
+row_file_names (EthosTemplate *tmpl,
+                GPtrArray     *records,
+                int            name_index,
+                const char    *ext)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, NULL);   /* the header */
+  for (guint r = 1; r < records->len; r++)
+    {
+      const EthosCsvRecord *record = g_ptr_array_index (records, r);
+      g_autofree char *base = NULL;
+      char *name;
+
+      if (name_index < 0)
+        {
+          g_ptr_array_add (names, g_strdup_printf ("%04u-%s.%s", r, tmpl->id, ext));
+          continue;
+        }
+      if (record->error != NULL || g_strv_length (record->fields) <= (guint) name_index ||
+          *(base = safe_file_name (record->fields[name_index])) == '\0')
+        {
+          g_ptr_array_add (names, NULL);
+          continue;
+        }
+      name = g_strdup_printf ("%s.%s", base, ext);
+      for (guint n = 2; g_hash_table_contains (used, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u.%s", base, n, ext);
+        }
+      g_hash_table_add (used, name);
+      g_ptr_array_add (names, name);
+    }
+  return names;
+}
+
+/* Refuses before writing anything when files of this batch already exist:
+ * earlier clients' forms are not replaced unless asked. The message gives
+ * row numbers, never names (they may be clients' names). */
+static gboolean
+check_conflicts (GPtrArray                *names,
+                 const EthosBatchOptions  *options,
+                 GError                  **error)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  guint conflicts = 0;
+
+  if (options->overwrite)
+    return TRUE;
+  for (guint r = 1; r < names->len; r++)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (names->pdata[r] == NULL)
+        continue;
+      path = g_build_filename (options->out_dir, names->pdata[r], NULL);
+      if (g_lstat (path, &st) != 0)
+        continue;
+      if (++conflicts <= 5)
+        g_string_append_printf (rows, "%s%u", conflicts > 1 ? ", " : "", r);
+    }
+  if (conflicts == 0)
+    return TRUE;
+  if (conflicts > 5)
+    g_string_append (rows, "…");
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_EXISTS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s already holds %u of the files this batch would write (row %s), "
+                            "so nothing was written; choose another folder",
+                            "%s already holds %u of the files this batch would write (rows %s), "
+                            "so nothing was written; choose another folder", conflicts),
+               options->out_dir, conflicts, rows->str);
+  return FALSE;
+}
+
+/* A value the layout would refuse, refused here with the column and the
+ * code points: the layout's message quotes the text, which is a client's. */
+static gboolean
+check_printable (const char  *column,
+                 const char  *value,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) points = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  guint n = 0;
+
+  if (ethos_unicode_check_printable (value, &local_error))
+    return TRUE;
+  points = g_string_new (NULL);
+  seen = g_hash_table_new (NULL, NULL);
+  for (const char *p = value; *p != '\0' && n <= 8; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      EthosCharClass cls = ethos_unicode_classify (ch);
+
+      if (cls == ETHOS_CHAR_PRINTABLE || cls == ETHOS_CHAR_IGNORABLE ||
+          cls == ETHOS_CHAR_BREAK_HINT || cls == ETHOS_CHAR_LINE_BREAK ||
+          !g_hash_table_add (seen, GUINT_TO_POINTER (ch)))
+        continue;
+      if (n++ == 8)
+        {
+          g_string_append (points, ", …");
+          break;
+        }
+      g_string_append_printf (points, "%sU+%04X", points->len > 0 ? ", " : "", ch);
+    }
+  g_set_error (error, ETHOS_ERROR, local_error->code,
+               _("column “%s” has characters Ethos cannot print yet (%s): scripts written right "
+                 "to left or that need letter shaping, control characters and characters "
+                 "above U+FFFF are not supported"), column, points->str);
+  return FALSE;
+}
+
+/* The row's values, or FALSE with @error. */
 static gboolean
 prepare_row (EthosTemplate         *tmpl,
              GStrv                  header,
              const EthosCsvRecord  *record,
-             guint                  row,
-             int                    name_index,
+             const char            *name,
              const char            *name_column,
-             GHashTable            *used_names,
              EthosFormValues       *values,
-             const char            *ext,
-             char                 **name,
              GError               **error)
 {
   if (record->error != NULL)
@@ -108,30 +235,15 @@ prepare_row (EthosTemplate         *tmpl,
       return FALSE;
     }
   for (guint c = 0; header[c] != NULL; c++)
-    if (!ethos_form_values_set (values, header[c], record->fields[c], error))
+    if (!check_printable (header[c], record->fields[c], error) ||
+        !ethos_form_values_set (values, header[c], record->fields[c], error))
       return FALSE;
-
-  if (name_index < 0)
+  if (name == NULL)
     {
-      *name = g_strdup_printf ("%04u-%s.%s", row, tmpl->id, ext);
-      return TRUE;
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("column “%s” is empty: no file name"), name_column);
+      return FALSE;
     }
-  {
-    g_autofree char *base = safe_file_name (record->fields[name_index]);
-
-    if (*base == '\0')
-      {
-        g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                     _("column “%s” is empty: no file name"), name_column);
-        return FALSE;
-      }
-    *name = g_strdup_printf ("%s.%s", base, ext);
-    for (guint n = 2; g_hash_table_contains (used_names, *name); n++)
-      {
-        g_free (*name);
-        *name = g_strdup_printf ("%s-%u.%s", base, n, ext);
-      }
-  }
   return TRUE;
 }
 
@@ -145,7 +257,7 @@ ethos_pdf_write_batch (EthosFormJob             *job,
                        EthosBatchSummary        *summary,
                        GError                  **error)
 {
-  g_autoptr(GHashTable) used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = NULL;
   EthosTemplate *tmpl;
   GStrv header;
   int name_index;
@@ -161,6 +273,10 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   header = ((EthosCsvRecord *) records->pdata[0])->fields;
   if (!check_header (tmpl, header, options, &name_index, error))
     return FALSE;
+  names = row_file_names (tmpl, records, name_index,
+                          options->request->format == ETHOS_FORM_HTML ? "html" : "pdf");
+  if (!check_conflicts (names, options, error))
+    return FALSE;
   if (g_mkdir_with_parents (options->out_dir, 0700) != 0)
     {
       int saved = errno;
@@ -175,7 +291,7 @@ ethos_pdf_write_batch (EthosFormJob             *job,
       const EthosCsvRecord *record = g_ptr_array_index (records, r);
       g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
       g_autoptr(GError) row_error = NULL;
-      g_autofree char *name = NULL;
+      const char *name = names->pdata[r];
       g_autofree char *path = NULL;
       EthosBatchRow done = { r, n_rows, record->line, NULL, NULL };
 
@@ -184,16 +300,11 @@ ethos_pdf_write_batch (EthosFormJob             *job,
           summary->cancelled = TRUE;
           break;
         }
-      if (prepare_row (tmpl, header, record, r, name_index, options->name_column, used_names,
-                       values, options->request->format == ETHOS_FORM_HTML ? "html" : "pdf",
-                       &name, &row_error))
+      if (prepare_row (tmpl, header, record, name, options->name_column, values, &row_error))
         {
           path = g_build_filename (options->out_dir, name, NULL);
           if (ethos_pdf_write_form (job, values, options->request, path, &row_error))
-            {
-              done.file_name = name;
-              g_hash_table_add (used_names, g_strdup (name));
-            }
+            done.file_name = name;
         }
 
       if (row_error == NULL)

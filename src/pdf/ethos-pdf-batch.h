@@ -24,6 +24,7 @@ typedef struct
   const char             *csv_name;     /* the CSV file, as messages name it */
   const char             *out_dir;      /* created (0700) when missing */
   const char             *name_column;  /* NULL: files are NNNN-TEMPLATE.pdf (.html) */
+  gboolean                overwrite;    /* replace files of an earlier run */
 } EthosBatchOptions;
 
 /* One data row done: @error is NULL when @file_name (in out_dir) was
@@ -51,8 +52,10 @@ typedef struct
 /* @records is ethos_csv_load_file()'s result: a header row of field ids,
  * then one row per form. Before writing anything it checks that every
  * column is a field of the template and that @name_column is one
- * (ETHOS_ERROR_NOT_FOUND), and creates @out_dir (ETHOS_ERROR_IO); those are
- * the only errors. Then every row is written, or reported through
+ * (ETHOS_ERROR_NOT_FOUND), that no column is given twice
+ * (ETHOS_ERROR_INVALID_DATA), that unless @overwrite none of the files it
+ * would write exists (ETHOS_ERROR_EXISTS, giving row numbers), and creates
+ * @out_dir (ETHOS_ERROR_IO); those are the only errors. Then every row is written, or reported through
  * @row_func (called in the calling thread after each row). */
 gboolean  ethos_pdf_write_batch (EthosFormJob             *job,
                                  GPtrArray                *records,

@@ -61,15 +61,45 @@ error_cb (HPDF_STATUS  error_no,
     }
 }
 
+/* libharu errors that the form's content causes (a text or name too long
+ * for PDF, a number out of range, an image it cannot embed), as opposed to
+ * memory or its own state. */
+static gboolean
+caused_by_input (HPDF_STATUS error_no)
+{
+  switch (error_no)
+    {
+    case HPDF_STRING_OUT_OF_RANGE:
+    case HPDF_NAME_OUT_OF_RANGE:
+    case HPDF_REAL_OUT_OF_RANGE:
+    case HPDF_PAGE_OUT_OF_RANGE:
+    case HPDF_PAGE_INVALID_SIZE:
+    case HPDF_INVALID_IMAGE:
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 check (Painter  *self,
        GError  **error)
 {
   if (self->errors.error_no == 0)
     return TRUE;
-  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO,
-               _("The PDF could not be created (libharu error 0x%04X, detail %u)."),
-               (guint) self->errors.error_no, (guint) self->errors.detail_no);
+  if (caused_by_input (self->errors.error_no))
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                 _("The form holds a text or an image too large or malformed for a PDF "
+                   "(libharu error 0x%04X, detail %u); shorten the text or use another image."),
+                 (guint) self->errors.error_no, (guint) self->errors.detail_no);
+  else
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO,
+                 _("The PDF could not be created (libharu error 0x%04X, detail %u)."),
+                 (guint) self->errors.error_no, (guint) self->errors.detail_no);
   HPDF_ResetError (self->pdf);
   self->errors.error_no = 0;
   return FALSE;

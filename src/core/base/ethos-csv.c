@@ -7,6 +7,7 @@
 
 #include "ethos-csv.h"
 #include "ethos-error.h"
+#include "ethos-file.h"
 
 void
 ethos_csv_record_free (EthosCsvRecord *record)
@@ -16,20 +17,38 @@ ethos_csv_record_free (EthosCsvRecord *record)
   g_free (record);
 }
 
+/* Ends a field. A NUL byte would silently cut the value short (C strings
+ * end there): the record is marked unusable instead, @nul_column (1-based)
+ * keeping the first column that had one. */
+static void
+finish_field (GPtrArray *fields,
+              GString   *field,
+              guint     *nul_column)
+{
+  if (*nul_column == 0 && memchr (field->str, '\0', field->len) != NULL)
+    *nul_column = fields->len + 1;
+  g_ptr_array_add (fields, g_strndup (field->str, field->len));
+  g_string_truncate (field, 0);
+}
+
 static void
 finish_record (GPtrArray *records,
                GPtrArray *fields,
-               guint      line)
+               guint      line,
+               guint     *nul_column)
 {
   EthosCsvRecord *record = g_new0 (EthosCsvRecord, 1);
 
   record->line = line;
   g_ptr_array_add (fields, NULL);
   record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
+  if (*nul_column > 0)
+    record->error = g_strdup_printf (_("column %u holds a NUL byte (is this a binary file?)"),
+                                     *nul_column);
   for (guint i = 0; record->fields[i] != NULL && record->error == NULL; i++)
     if (!g_utf8_validate (record->fields[i], -1, NULL))
-      record->error = g_strdup_printf (_("line %u: column %u is not valid UTF-8 text"),
-                                       line, i + 1);
+      record->error = g_strdup_printf (_("column %u is not valid UTF-8 text"), i + 1);
+  *nul_column = 0;
   g_ptr_array_add (records, record);
 }
 
@@ -45,6 +64,7 @@ ethos_csv_parse (const char  *data,
   const char *end = data + length;
   guint line = 1;
   guint record_line = 1;
+  guint nul_column = 0;
   gboolean in_record = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -96,15 +116,13 @@ ethos_csv_parse (const char  *data,
 
       if (*p == ',')
         {
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
-          g_string_truncate (field, 0);
+          finish_field (fields, field, &nul_column);
           p++;
         }
       else if (*p == '\r' || *p == '\n')
         {
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
-          g_string_truncate (field, 0);
-          finish_record (records, fields, record_line);
+          finish_field (fields, field, &nul_column);
+          finish_record (records, fields, record_line, &nul_column);
           in_record = FALSE;
           if (*p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
@@ -120,8 +138,8 @@ ethos_csv_parse (const char  *data,
 
   if (in_record)
     {
-      g_ptr_array_add (fields, g_strndup (field->str, field->len));
-      finish_record (records, fields, record_line);
+      finish_field (fields, field, &nul_column);
+      finish_record (records, fields, record_line, &nul_column);
     }
 
   /* Blank lines are not records. */
@@ -145,15 +163,10 @@ ethos_csv_load_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local))
+  /* Bounded while reading: a CSV path may name /dev/zero or a FIFO. */
+  if (!ethos_file_read (path, ETHOS_CSV_MAX_BYTES, &contents, &length, &local))
     {
       g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, local->message);
-      return NULL;
-    }
-  if (length > ETHOS_CSV_MAX_BYTES)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("%s is too large (over 256 MB)"), path);
       return NULL;
     }
   if (!(records = ethos_csv_parse (contents, length, &local)))
@@ -164,6 +177,14 @@ ethos_csv_load_file (const char  *path,
   if (records->len == 0)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("%s has no header row"), path);
+      return NULL;
+    }
+  /* Without a usable header no row can be read. */
+  if (((EthosCsvRecord *) records->pdata[0])->error != NULL)
+    {
+      EthosCsvRecord *header = records->pdata[0];
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("%s: the header row: %s"),
+                   path, header->error);
       return NULL;
     }
   return g_steal_pointer (&records);

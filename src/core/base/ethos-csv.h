@@ -11,7 +11,8 @@ typedef struct
 {
   guint  line;      /* line on which the record starts (1-based) */
   GStrv  fields;
-  char  *error;     /* why this record is unusable (invalid UTF-8), or NULL */
+  char  *error;     /* why this record is unusable (invalid UTF-8, a NUL byte), or
+                     * NULL; it names the column, not the line */
 } EthosCsvRecord;
 
 /* Splits @data into records. Only a structural problem that makes the rest
@@ -20,9 +21,9 @@ GPtrArray *ethos_csv_parse       (const char  *data,
                                   gsize        length,
                                   GError     **error);
 void       ethos_csv_record_free (EthosCsvRecord *record);
-/* Reads and parses a CSV file of at most ETHOS_CSV_MAX_BYTES that has at
- * least a header row. Every error is ETHOS_ERROR_INVALID_DATA and names
- * @path. */
+/* Reads and parses a CSV file of at most ETHOS_CSV_MAX_BYTES (stopping
+ * there while reading) that has at least a header row, itself usable. Every
+ * error is ETHOS_ERROR_INVALID_DATA and names @path. */
 #define ETHOS_CSV_MAX_BYTES (256 * 1024 * 1024)
 GPtrArray *ethos_csv_load_file   (const char  *path,
                                   GError     **error);

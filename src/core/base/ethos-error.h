@@ -14,6 +14,7 @@ typedef enum
   ETHOS_ERROR_IO,             /* reading or writing failed */
   ETHOS_ERROR_DATABASE,       /* SQLite reported an error or the file is not ours */
   ETHOS_ERROR_UNSUPPORTED,    /* text the engine cannot set correctly yet */
+  ETHOS_ERROR_EXISTS,         /* files of an earlier run are in the way (nothing was written) */
 } EthosError;
 
 GQuark ethos_error_quark (void);

@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 /* Strict readers for Ethos's JSON files. Every error says
  * "PATH: WHERE: problem" so a person can find the place. */
 
+/* Our JSON files are hand-written forms and codes: nothing legitimate is
+ * this large, and refusing early keeps hostile input cheap. */
+#define ETHOS_JSON_MAX_BYTES (8 * 1024 * 1024)
+
 gboolean    _ethos_json_fail         (GError            **error,
                                       const char         *path,
                                       const char         *where,

@@ -7,11 +7,8 @@
 #include <string.h>
 
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-json-private.h"
-
-/* Our JSON files are hand-written forms and codes: nothing legitimate is
- * this large, and refusing early keeps hostile input cheap. */
-#define ETHOS_JSON_MAX_BYTES (8 * 1024 * 1024)
 
 gboolean
 _ethos_json_fail (GError    **error,
@@ -122,11 +119,17 @@ _ethos_is_kebab_id (const char *id)
 /* json-glib 1.6 recurses once per nesting level, so a file nested deeply
  * enough overflows the stack; given several top-level values ("9 {…}") it
  * keeps the last, leaking the others; it decodes a lone surrogate ("\ud800x")
- * into bytes that are not UTF-8, and leaks on a broken one ("\ud8u").
- * Our files hold one object a few levels deep with plain escapes: refuse
- * anything else before json-glib sees it. Strings are skipped (json-glib
- * also takes single-quoted ones); anything else malformed is left to
- * json-glib to report. */
+ * into bytes that are not UTF-8, and leaks on a broken one ("\ud8u"); and
+ * of a key given twice it keeps the last, so a file can say one id to a
+ * reader and another to Ethos. Our files hold one object a few levels deep
+ * with plain escapes: refuse anything else before json-glib sees it.
+ *
+ * To count nesting right this check must see the tokens json-glib sees.
+ * json-glib's tokenizer also takes comments and single-quoted strings, which
+ * can hide a bracket or a quote from a simpler reader: neither is JSON, our
+ * formats need neither, so both are refused, as is any character outside a
+ * string that no JSON token has. What is left malformed (a missing comma…)
+ * is json-glib's to report. */
 #define ETHOS_JSON_MAX_DEPTH 64
 
 static int
@@ -145,19 +148,25 @@ hex4 (const char *p)
 }
 
 /* The escape at data[*i] (a backslash): JSON's own, \u with four hex
- * digits, surrogates only in pairs, no \u0000. Leaves *i on its last byte. */
+ * digits, surrogates only in pairs, no \u0000. Leaves *i on its last byte
+ * and the character it stands for in *ch. */
 static gboolean
 check_escape (const char *data,
               gsize       length,
-              gsize      *i)
+              gsize      *i,
+              gunichar   *ch)
 {
+  static const char simple[] = "\"\\/bfnrt";
+  static const char decoded[] = "\"\\/\b\f\n\r\t";
   gsize p = *i + 1;
+  const char *found;
   int code;
 
   if (p >= length)
     return FALSE;
-  if (strchr ("\"\\/bfnrt", data[p]) != NULL && data[p] != '\0')
+  if (data[p] != '\0' && (found = strchr (simple, data[p])) != NULL)
     {
+      *ch = (gunichar) decoded[found - simple];
       *i = p;
       return TRUE;
     }
@@ -165,16 +174,102 @@ check_escape (const char *data,
       (code >= 0xDC00 && code <= 0xDFFF))
     return FALSE;
   p += 4;
+  *ch = (gunichar) code;
   if (code >= 0xD800 && code <= 0xDBFF)
     {
+      int low;
+
       /* A high surrogate: a low one must follow. */
       if (p + 6 >= length || data[p + 1] != '\\' || data[p + 2] != 'u' ||
-          (code = hex4 (data + p + 3)) < 0xDC00 || code > 0xDFFF)
+          (low = hex4 (data + p + 3)) < 0xDC00 || low > 0xDFFF)
         return FALSE;
+      *ch = 0x10000 + (((gunichar) code - 0xD800) << 10) + ((gunichar) low - 0xDC00);
       p += 6;
     }
   *i = p;
   return TRUE;
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  const char *path;
+  guint       line;
+  GPtrArray  *objects;   /* per open container: its keys (objects) or NULL (arrays) */
+} Scan;
+
+static gboolean
+scan_fail (Scan        *scan,
+           GError     **error,
+           const char  *message)
+{
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s:%u: %s", scan->path,
+               scan->line, message);
+  return FALSE;
+}
+
+/* The string opening at data[*i], to its closing quote (*i is left there),
+ * decoded into @text. */
+static gboolean
+scan_string (Scan     *scan,
+             gsize    *i,
+             GString  *text,
+             GError  **error)
+{
+  g_string_truncate (text, 0);
+  for ((*i)++; *i < scan->length && scan->data[*i] != '"'; (*i)++)
+    {
+      char c = scan->data[*i];
+
+      if (c == '\\')
+        {
+          gunichar ch;
+
+          if (!check_escape (scan->data, scan->length, i, &ch))
+            return scan_fail (scan, error, _("a string has an invalid escape sequence"));
+          g_string_append_unichar (text, ch);
+          continue;
+        }
+      if (c == '\n')
+        scan->line++;
+      g_string_append_c (text, c);
+    }
+  return TRUE;
+}
+
+/* After a string inside an object: a key when a colon follows. */
+static gboolean
+check_key (Scan        *scan,
+           gsize        i,
+           GString     *key,
+           GError     **error)
+{
+  GHashTable *keys;
+
+  if (scan->objects->len == 0 ||
+      (keys = g_ptr_array_index (scan->objects, scan->objects->len - 1)) == NULL)
+    return TRUE;
+  for (i++; i < scan->length && strchr (" \t\r\n", scan->data[i]) && scan->data[i]; i++)
+    ;
+  if (i >= scan->length || scan->data[i] != ':')
+    return TRUE;
+  if (g_hash_table_contains (keys, key->str))
+    {
+      g_autofree char *shown = g_utf8_make_valid (key->str, MIN (key->len, 64));
+      g_autofree char *msg = g_strdup_printf (_("the key “%s” appears twice in one object"),
+                                              shown);
+      return scan_fail (scan, error, msg);
+    }
+  g_hash_table_add (keys, g_strndup (key->str, key->len));
+  return TRUE;
+}
+
+static void
+keys_free (gpointer keys)
+{
+  if (keys != NULL)
+    g_hash_table_unref (keys);
 }
 
 static gboolean
@@ -183,8 +278,9 @@ check_structure (const char  *data,
                  const char  *path,
                  GError     **error)
 {
-  guint depth = 0;
-  guint line = 1;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (keys_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  Scan scan = { data, length, path, 1, objects };
   gboolean ended = FALSE;   /* a whole top-level value was read */
 
   for (gsize i = 0; i < length; i++)
@@ -192,54 +288,52 @@ check_structure (const char  *data,
       char c = data[i];
 
       if (c == '\n')
-        line++;
+        scan.line++;
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
         continue;
       if (ended)
+        return scan_fail (&scan, error, _("unexpected data after the end of the JSON value"));
+      if (c == '"')
         {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("%s:%u: unexpected data after the end of the JSON value"), path, line);
-          return FALSE;
-        }
-      if (c == '"' || c == '\'')
-        {
-          /* To the closing quote. */
-          for (i++; i < length && data[i] != c; i++)
-            {
-              if (data[i] == '\\' && !check_escape (data, length, &i))
-                {
-                  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                               _("%s:%u: a string has an invalid escape sequence"), path, line);
-                  return FALSE;
-                }
-              if (data[i] == '\n')
-                line++;
-            }
-          ended = depth == 0;
+          if (!scan_string (&scan, &i, text, error) || !check_key (&scan, i, text, error))
+            return FALSE;
+          ended = objects->len == 0;
         }
       else if (c == '{' || c == '[')
         {
-          if (++depth > ETHOS_JSON_MAX_DEPTH)
+          if (objects->len >= ETHOS_JSON_MAX_DEPTH)
             {
-              g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                           _("%s:%u: the data is nested more than %d levels deep"), path, line,
-                           ETHOS_JSON_MAX_DEPTH);
-              return FALSE;
+              g_autofree char *msg = g_strdup_printf (_("the data is nested more than %d levels "
+                                                        "deep"), ETHOS_JSON_MAX_DEPTH);
+              return scan_fail (&scan, error, msg);
             }
+          g_ptr_array_add (objects, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                      g_free, NULL) : NULL);
         }
       else if (c == '}' || c == ']')
         {
-          if (depth == 0)
-            return TRUE;
-          ended = --depth == 0;
+          if (objects->len == 0)
+            break;
+          g_ptr_array_remove_index (objects, objects->len - 1);
+          ended = objects->len == 0;
         }
-      else if (depth == 0)
+      else if (c == '/' || c == '#')
+        return scan_fail (&scan, error, _("comments are not allowed in this file"));
+      else if (c == '\'')
+        return scan_fail (&scan, error, _("strings must be in double quotes"));
+      else if (c == ',' || c == ':')
+        continue;
+      else if (g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.' || c == '_')
         {
-          /* A bare top-level value (a number, true …) ends at a separator. */
-          while (i + 1 < length && !strchr (" \t\r\n{}[],:\"'", data[i + 1]))
+          /* A number, true, false or null; at the top level it is the value. */
+          while (i + 1 < length && data[i + 1] != '\0' &&
+                 (g_ascii_isalnum (data[i + 1]) || strchr ("-+._", data[i + 1]) != NULL))
             i++;
-          ended = TRUE;
+          ended = objects->len == 0;
         }
+      else
+        return scan_fail (&scan, error, _("a character outside a string that JSON does not "
+                                          "allow"));
     }
   return TRUE;
 }
@@ -256,11 +350,8 @@ _ethos_json_load (const char  *path,
 
   if (data == NULL)
     {
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, "%s", local_error->message);
-          return NULL;
-        }
+      if (!ethos_file_read (path, ETHOS_JSON_MAX_BYTES, &contents, &length, error))
+        return NULL;
       data = contents;
     }
   if (length > ETHOS_JSON_MAX_BYTES)
@@ -269,6 +360,12 @@ _ethos_json_load (const char  *path,
                    _("%s: the file is too large (over %d MB)"), path,
                    ETHOS_JSON_MAX_BYTES / (1024 * 1024));
       return NULL;
+    }
+  /* Windows editors may start a UTF-8 file with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
     }
   if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
     {
@@ -309,9 +406,12 @@ _ethos_json_check_format (JsonObject  *root,
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
       json_node_get_value_type (format) != G_TYPE_INT64)
     return _ethos_json_fail (error, path, "format", "“format” must be the number 1");
-  if (json_node_get_int (format) != 1)
-    return _ethos_json_fail (error, path, "format", "format %" G_GINT64_FORMAT " is not supported (only 1)",
+  /* json-glib wraps numbers too large for 64 bits: name no such number. */
+  if (json_node_get_int (format) == 1)
+    return TRUE;
+  if (json_node_get_int (format) < 2 || json_node_get_int (format) > 9999)
+    return _ethos_json_fail (error, path, "format", "“format” must be the number 1");
+  return _ethos_json_fail (error, path, "format", "format %" G_GINT64_FORMAT " is not supported (only 1)",
                  json_node_get_int (format));
-  return TRUE;
 }
 

@@ -16,6 +16,7 @@
 #include "ethos-docset.h"
 #include "ethos-docset-private.h"
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-sqlite-private.h"
 
 /* The docset layout Dash and Zeal read (https://kapeli.com/docsets):
@@ -102,16 +103,9 @@ write_file (const char  *dir,
             GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) local_error = NULL;
 
-  /* The whole tree is new and synced once before it is renamed into place. */
-  if (!g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_NONE, 0644,
-                                 &local_error))
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, "%s", local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* The writer every output shares (temporary file, checks, cleanup). */
+  return ethos_file_write_atomic (path, contents, strlen (contents), 0644, error);
 }
 
 static gboolean

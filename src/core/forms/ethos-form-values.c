@@ -164,10 +164,15 @@ normalize_date (const char         *field,
                 GError            **error)
 {
   unsigned year, month, day;
-  char tail;
 
-  if (sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      strlen (value) != 10 || year < 1900 || year > 2200 ||
+  /* Exactly four ASCII digits, "-", two, "-", two: sscanf would take a
+   * sign or a space in place of a digit ("2026-+2-03"). */
+  for (guint i = 0; i < 10; i++)
+    if (value[i] == '\0' || ((i == 4 || i == 7) ? value[i] != '-' : !g_ascii_isdigit (value[i])))
+      return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+                      _("is not a date of the form YYYY-MM-DD")), NULL;
+  if (value[10] != '\0' || sscanf (value, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      year < 1900 || year > 2200 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
                     _("is not a date of the form YYYY-MM-DD")), NULL;

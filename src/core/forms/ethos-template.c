@@ -195,7 +195,19 @@ ethos_template_get_clause (const EthosTemplate *tmpl,
   return NULL;
 }
 
-/* A language object: a non-empty string for each of the template's languages. */
+/* How long a printed text may be, by its key (ethos-template-limits.h). */
+static guint
+max_chars_for (const char *key)
+{
+  if (g_str_equal (key, "body"))
+    return ETHOS_TEMPLATE_MAX_BODY_CHARS;
+  if (g_str_equal (key, "label"))
+    return ETHOS_TEMPLATE_MAX_LABEL_CHARS;
+  return ETHOS_TEMPLATE_MAX_TITLE_CHARS;
+}
+
+/* A language object: a non-empty string for each of the template's
+ * languages, each one printable (the limits and the script policy). */
 static EthosLangText *
 parse_lang_text (Parser      *p,
                  JsonObject  *object,
@@ -240,6 +252,11 @@ parse_lang_text (Parser      *p,
       g_hash_table_insert (text, g_strdup (p->tmpl->languages[i]), value);
       if (one_line && strchr (value, '\n') != NULL)
         return _ethos_json_fail (error, p->source, here, _("must be one line")), NULL;
+      {
+        g_autofree char *problem = ethos_template_text_problem (value, max_chars_for (key));
+        if (problem != NULL)
+          return _ethos_json_fail (error, p->source, here, "%s", problem), NULL;
+      }
     }
   return g_steal_pointer (&text);
 }
@@ -315,6 +332,9 @@ parse_field (Parser      *p,
       !(field->label = parse_lang_text (p, object, "label", where, TRUE, error)))
     return FALSE;
 
+  if (strlen (field->id) > ETHOS_TEMPLATE_MAX_ID_CHARS)
+    return _ethos_json_fail (error, p->source, where, _("a field id is longer than %d characters"),
+                             ETHOS_TEMPLATE_MAX_ID_CHARS);
   if (!ethos_condition_is_field_id (field->id))
     return _ethos_json_fail (error, p->source, where, _("field id “%s” must be snake_case"),
                              field->id);
@@ -368,6 +388,10 @@ parse_field (Parser      *p,
               !(choice->label = parse_lang_text (p, json_node_get_object (node), "label", here,
                                                  TRUE, error)))
             return FALSE;
+          if (strlen (choice->id) > ETHOS_TEMPLATE_MAX_ID_CHARS)
+            return _ethos_json_fail (error, p->source, here,
+                                     _("a choice id is longer than %d characters"),
+                                     ETHOS_TEMPLATE_MAX_ID_CHARS);
           if (!ethos_condition_is_field_id (choice->id))
             return _ethos_json_fail (error, p->source, here, _("choice id “%s” must be snake_case"),
                                      choice->id);
@@ -514,6 +538,9 @@ parse_clause (Parser      *p,
   if (!_ethos_json_check_keys (object, keys, p->source, here, error) ||
       !_ethos_json_get_string (object, "id", FALSE, &clause->id, p->source, here, error))
     return FALSE;
+  if (strlen (clause->id) > ETHOS_TEMPLATE_MAX_ID_CHARS)
+    return _ethos_json_fail (error, p->source, here, _("a clause id is longer than %d characters"),
+                             ETHOS_TEMPLATE_MAX_ID_CHARS);
   where = g_strdup_printf ("%s (clause %s)", here, clause->id);
 
   if (!_ethos_is_kebab_id (clause->id))
@@ -616,7 +643,10 @@ parse_header (Parser      *p,
       !_ethos_json_get_string (root, "version", FALSE, &t->version, p->source, "version", error) ||
       !parse_strings (root, "languages", &t->languages, p->source, "languages", error))
     return FALSE;
-  if (!_ethos_is_kebab_id (t->id))
+  if (strlen (t->id) > ETHOS_TEMPLATE_MAX_ID_CHARS)
+    return _ethos_json_fail (error, p->source, "id", _("the template id is longer than %d "
+                                                       "characters"), ETHOS_TEMPLATE_MAX_ID_CHARS);
+  if (!ethos_template_check_id (t->id, NULL))
     return _ethos_json_fail (error, p->source, "id", _("template id “%s” must be kebab-case"),
                              t->id);
   if (!g_regex_match_simple ("^[0-9]{1,4}\\.[0-9]{1,4}$", t->version, 0, 0))
@@ -667,7 +697,10 @@ read_format (Parser      *p,
       json_node_get_value_type (node) != G_TYPE_INT64)
     return _ethos_json_fail (error, p->source, "format", _("“format” must be the number 1 or 2"));
   format = json_node_get_int (node);
-  if (format < 1 || format > ETHOS_TEMPLATE_FORMAT)
+  /* json-glib wraps a number too large for 64 bits (to -1): name no such number. */
+  if (format < 1 || format > 9999)
+    return _ethos_json_fail (error, p->source, "format", _("“format” must be the number 1 or 2"));
+  if (format > ETHOS_TEMPLATE_FORMAT)
     return _ethos_json_fail (error, p->source, "format",
                              _("format %lld is not supported (only 1 and 2); was the template "
                                "made by a newer Ethos?"), (long long) format);

@@ -5,6 +5,7 @@
 
 #include "ethos-condition.h"
 #include "ethos-requirements.h"
+#include "ethos-template-limits.h"
 
 G_BEGIN_DECLS
 
@@ -109,7 +110,6 @@ gboolean           ethos_template_has_language    (const EthosTemplate *tmpl,
 /* Checks a clause body written outside a template file (a per-form
  * rewording, the editor): valid UTF-8, at most ETHOS_TEMPLATE_MAX_BODY_CHARS,
  * placeholders naming fields of @tmpl. ETHOS_ERROR_INVALID_DATA otherwise. */
-#define ETHOS_TEMPLATE_MAX_BODY_CHARS 20000
 gboolean           ethos_template_check_text      (const EthosTemplate *tmpl,
                                                    const char         *clause_id,
                                                    const char         *text,

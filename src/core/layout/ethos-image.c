@@ -11,6 +11,7 @@
 #include <jpeglib.h>
 
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-image.h"
 
 static const guchar png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
@@ -337,28 +338,24 @@ EthosImage *
 ethos_image_new_from_file (const char  *path,
                            GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
+  char *contents = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > ETHOS_IMAGE_MAX_BYTES)
+  /* Read, not mapped: a path may name a device (/dev/zero) or a FIFO. */
+  if (!ethos_file_read (path, ETHOS_IMAGE_MAX_BYTES, &contents, &length, &local_error))
     {
-      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                           _("The image file is larger than 10 MB; use a smaller logo."));
+      if (g_error_matches (local_error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA))
+        g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                             _("The image file is larger than 10 MB; use a smaller logo."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, _("Could not read the image: %s"),
-                   local_error->message);
-      return NULL;
-    }
-  /* Copied: a JPEG keeps its bytes, and the file may change under a mapping. */
-  bytes = g_bytes_new (g_mapped_file_get_contents (file), g_mapped_file_get_length (file));
+  bytes = g_bytes_new_take (contents, length);
   return ethos_image_new_from_bytes (bytes, error);
 }
 

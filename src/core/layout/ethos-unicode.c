@@ -137,6 +137,8 @@ ethos_unicode_classify (gunichar ch)
     case G_UNICODE_CONTROL:
     case G_UNICODE_UNASSIGNED:
     case G_UNICODE_SURROGATE:
+    case G_UNICODE_PRIVATE_USE:
+      /* Private use has no script to shape: it has no meaning to print. */
       return ETHOS_CHAR_CONTROL;
     case G_UNICODE_FORMAT:
       /* Other format characters (invisible operators, tags…) are invisible. */
@@ -341,7 +343,8 @@ ethos_unicode_check_printable (const char  *text,
   if (control->len > 0)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("The text contains a control character %s that cannot be printed."),
+                   _("The text contains a character that cannot be printed %s: a control, "
+                     "private-use or unassigned character."),
                    control->str);
       return FALSE;
     }

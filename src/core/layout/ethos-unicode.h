@@ -17,7 +17,7 @@ typedef enum
   ETHOS_CHAR_IGNORABLE,     /* invisible format characters: ZWJ, BOM, variation selectors… */
   ETHOS_CHAR_BREAK_HINT,    /* U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN: invisible break points */
   ETHOS_CHAR_LINE_BREAK,    /* \n, U+2028, U+2029 */
-  ETHOS_CHAR_CONTROL,       /* other control characters, unassigned code points */
+  ETHOS_CHAR_CONTROL,       /* other control characters, unassigned and private-use code points */
   ETHOS_CHAR_NEEDS_SHAPING, /* right-to-left or shaped scripts, bidi controls */
   ETHOS_CHAR_ASTRAL,        /* above U+FFFF: libharu 2.3 prints them as spaces */
 } EthosCharClass;

@@ -8,7 +8,9 @@
 
 #include "ethos-error.h"
 #include "ethos-file.h"
+#include "ethos-template-limits.h"
 #include "ethos-template-store.h"
+#include "ethos-template-versions.h"
 
 struct _EthosTemplateStore
 {
@@ -16,6 +18,7 @@ struct _EthosTemplateStore
   EthosUserDb       *db;
   GPtrArray         *entries;   /* EthosTemplateEntry, sorted by id */
   GPtrArray         *problems;  /* char *, NULL-terminated */
+  GHashTable        *protected; /* id → EthosTemplateEntry of a built-in or deployed template */
 };
 
 static void
@@ -191,7 +194,13 @@ ethos_template_store_add_dir (EthosTemplateStore *self,
   for (guint i = 0; i < dir->problems->len; i++)
     add_problem (self, dir->problems->pdata[i]);
   for (guint i = 0; i < dir->templates->len; i++)
-    put (self, ethos_template_ref (dir->templates->pdata[i]), dir->source, dir->files->pdata[i]);
+    {
+      EthosTemplate *tmpl = dir->templates->pdata[i];
+
+      g_hash_table_replace (self->protected, g_strdup (tmpl->id),
+                            (gpointer) put (self, ethos_template_ref (tmpl), dir->source,
+                                            dir->files->pdata[i]));
+    }
 }
 
 static void
@@ -203,6 +212,44 @@ load_dir (EthosTemplateStore  *self,
                                                              source == ETHOS_TEMPLATE_SHARED);
 
   ethos_template_store_add_dir (self, dir);
+}
+
+/* The agency templates of the user database. One that cannot be read is
+ * reported, never a reason to lose the built-in templates. */
+static void
+load_agency (EthosTemplateStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = ethos_user_db_list_templates (self->db, &error);
+
+  if (stored == NULL)
+    {
+      add_problem (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const EthosStoredTemplate *s = g_ptr_array_index (stored, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *origin = g_strdup_printf (_("agency template “%s”"), s->id);
+      EthosTemplate *tmpl;
+
+      /* Stored by an Ethos that let an import take a built-in's id. */
+      if (ethos_template_store_is_protected (self, s->id, NULL))
+        {
+          g_autofree char *msg = g_strdup_printf (_("The agency template “%s” has the id of a "
+                                                    "built-in or deployed template, which is used "
+                                                    "instead; remove it with “ethos-cli template "
+                                                    "delete %s”"), s->id, s->id);
+          add_problem (self, msg);
+          continue;
+        }
+      tmpl = ethos_template_load (origin, s->json, strlen (s->json), self->reqs, &local_error);
+      if (tmpl == NULL)
+        add_problem (self, local_error->message);
+      else
+        put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+    }
 }
 
 EthosTemplateStore *
@@ -221,6 +268,7 @@ ethos_template_store_new (const char   *builtin_dir,
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->problems, NULL);
+  self->protected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   reqs_path = g_build_filename (builtin_dir, "requirements.json", NULL);
   if (!(self->reqs = ethos_requirements_load (reqs_path, error)))
@@ -237,24 +285,7 @@ ethos_template_store_new (const char   *builtin_dir,
     load_dir (self, shared_dir, ETHOS_TEMPLATE_SHARED);
 
   if (db != NULL)
-    {
-      g_autoptr(GPtrArray) stored = ethos_user_db_list_templates (db, error);
-
-      if (stored == NULL)
-        return NULL;
-      for (guint i = 0; i < stored->len; i++)
-        {
-          const EthosStoredTemplate *s = g_ptr_array_index (stored, i);
-          g_autoptr(GError) local_error = NULL;
-          g_autofree char *origin = g_strdup_printf (_("agency template “%s”"), s->id);
-          EthosTemplate *tmpl = ethos_template_load (origin, s->json, strlen (s->json),
-                                                     self->reqs, &local_error);
-          if (tmpl == NULL)
-            add_problem (self, local_error->message);
-          else
-            put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
-        }
-    }
+    load_agency (self);
   return g_steal_pointer (&self);
 }
 
@@ -274,6 +305,7 @@ ethos_template_store_free (EthosTemplateStore *self)
   g_clear_pointer (&self->reqs, ethos_requirements_free);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->protected, g_hash_table_unref);
   g_free (self);
 }
 
@@ -319,41 +351,227 @@ ethos_template_store_lookup (EthosTemplateStore  *self,
   return NULL;
 }
 
+gboolean
+ethos_template_store_is_protected (EthosTemplateStore   *self,
+                                   const char           *id,
+                                   EthosTemplateSource  *source)
+{
+  const EthosTemplateEntry *entry;
+
+  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
+
+  if (!(entry = g_hash_table_lookup (self->protected, id)))
+    return FALSE;
+  if (source != NULL)
+    *source = entry->source;
+  return TRUE;
+}
+
+static gboolean
+refuse_protected (EthosTemplateStore  *self,
+                  const char          *id,
+                  GError             **error)
+{
+  EthosTemplateSource source;
+
+  if (!ethos_template_store_is_protected (self, id, &source))
+    return TRUE;
+  if (source == ETHOS_TEMPLATE_BUILTIN)
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                 _("“%s” is the id of a built-in template, which an agency template cannot "
+                   "replace; import it under another id with “--as NEW-ID”"), id);
+  else
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                 _("“%s” is the id of a template deployed on this computer, which an agency "
+                   "template cannot replace; import it under another id with “--as NEW-ID”"), id);
+  return FALSE;
+}
+
+static gboolean
+no_db (EthosTemplateStore  *self,
+       GError             **error)
+{
+  if (self->db != NULL)
+    return FALSE;
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO,
+               _("There is no user database to keep agency templates in"));
+  return TRUE;
+}
+
+/* Validates @tmpl (owned) under @as_id, stores it as the next version and
+ * makes it the agency template in use. */
+static const EthosTemplateEntry *
+store_template (EthosTemplateStore  *self,
+                EthosTemplate       *tmpl,
+                const char          *as_id,
+                const char          *note,
+                gboolean            *added,
+                GError             **error)
+{
+  g_autoptr(EthosTemplate) owned = tmpl;
+  g_autofree char *json = NULL;
+  gboolean is_new = FALSE;
+
+  if (as_id != NULL)
+    {
+      if (!ethos_template_check_id (as_id, error))
+        return NULL;
+      g_free (owned->id);
+      owned->id = g_strdup (as_id);
+    }
+  if (!refuse_protected (self, owned->id, error))
+    return NULL;
+
+  /* Store the canonical form: what export writes back. */
+  json = ethos_template_to_json (owned);
+  if (!ethos_user_db_add_template_version (self->db, owned->id, owned->version,
+                                           g_str_has_suffix (owned->version, ".0")
+                                             ? ETHOS_VERSION_MAJOR : ETHOS_VERSION_MINOR,
+                                           json, note, &is_new, error))
+    return NULL;
+  if (added != NULL)
+    *added = is_new;
+  if (!is_new)
+    return ethos_template_store_lookup (self, owned->id, error);
+  return put (self, g_steal_pointer (&owned), ETHOS_TEMPLATE_AGENCY, _("user database"));
+}
+
+const EthosTemplateEntry *
+ethos_template_store_import_full (EthosTemplateStore  *self,
+                                  const char          *path,
+                                  const char          *as_id,
+                                  gboolean            *added,
+                                  GError             **error)
+{
+  EthosTemplate *tmpl;
+
+  g_return_val_if_fail (self != NULL && path != NULL, NULL);
+
+  if (no_db (self, error))
+    return NULL;
+  /* Read bounded and checked whole (ethos_template_load) before anything is stored. */
+  if (!(tmpl = ethos_template_load (path, NULL, 0, self->reqs, error)))
+    return NULL;
+  return store_template (self, tmpl, as_id, NULL, added, error);
+}
+
 const EthosTemplateEntry *
 ethos_template_store_import (EthosTemplateStore  *self,
                              const char          *path,
                              GError             **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
+  return ethos_template_store_import_full (self, path, NULL, NULL, error);
+}
+
+gboolean
+ethos_template_store_import_rescue (EthosTemplateStore  *self,
+                                    const char          *path,
+                                    guint               *n_restored,
+                                    GPtrArray          **skipped,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (self != NULL && path != NULL && n_restored != NULL, FALSE);
+
+  if (no_db (self, error) ||
+      !ethos_user_db_import_rescue (self->db, path, n_restored, &templates, error))
+    return FALSE;
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const EthosStoredTemplate *stored = g_ptr_array_index (templates, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *origin = g_strdup_printf ("%s: %s", path, stored->id);
+      EthosTemplate *tmpl = ethos_template_load (origin, stored->json, strlen (stored->json),
+                                                 self->reqs, &local_error);
+      gboolean added = FALSE;
+
+      if (tmpl == NULL ||
+          !store_template (self, tmpl, NULL, _("from a rescue file"), &added, &local_error))
+        g_ptr_array_add (problems, g_strdup (local_error->message));
+      *n_restored += added;
+    }
+  if (skipped != NULL)
+    {
+      g_ptr_array_add (problems, NULL);
+      *skipped = g_steal_pointer (&problems);
+    }
+  return TRUE;
+}
+
+gboolean
+ethos_template_store_delete (EthosTemplateStore  *self,
+                             const char          *id,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
+
+  if (no_db (self, error) ||
+      !(versions = ethos_user_db_list_template_versions (self->db, id, error)))
+    return FALSE;
+  if (versions->len == 0)
+    {
+      g_autoptr(GPtrArray) stored = ethos_user_db_list_templates (self->db, error);
+      gboolean found = FALSE;
+
+      if (stored == NULL)
+        return FALSE;
+      for (guint i = 0; i < stored->len && !found; i++)
+        found = g_str_equal (((EthosStoredTemplate *) stored->pdata[i])->id, id);
+      if (!found)
+        {
+          if (ethos_template_store_is_protected (self, id, NULL))
+            g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                         _("“%s” is not an agency template (it is built in or deployed on this "
+                           "computer); only agency templates can be deleted"), id);
+          else
+            ethos_template_store_lookup (self, id, error);
+          return FALSE;
+        }
+    }
+  if (!ethos_user_db_delete_template (self->db, id, error))
+    return FALSE;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      EthosTemplateEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->source == ETHOS_TEMPLATE_AGENCY && g_str_equal (entry->tmpl->id, id))
+        {
+          g_ptr_array_remove_index (self->entries, i);
+          break;
+        }
+    }
+  return TRUE;
+}
+
+const EthosTemplateEntry *
+ethos_template_store_restore_version (EthosTemplateStore  *self,
+                                      const char          *id,
+                                      const char          *version,
+                                      GError             **error)
+{
+  g_autoptr(EthosTemplateVersion) old = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autofree char *note = NULL;
   EthosTemplate *tmpl;
-  g_autofree char *json = NULL;
 
-  g_return_val_if_fail (self != NULL && path != NULL, NULL);
+  g_return_val_if_fail (self != NULL && id != NULL && version != NULL, NULL);
 
-  if (self->db == NULL)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO,
-                   _("There is no user database to import the template into"));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (!(tmpl = ethos_template_load (path, contents, length, self->reqs, error)))
+  if (no_db (self, error) ||
+      !(old = ethos_user_db_get_template_version (self->db, id, version, error)) ||
+      !(versions = ethos_user_db_list_template_versions (self->db, id, error)))
     return NULL;
-
-  /* Store the canonical form: what export writes back. */
-  json = ethos_template_to_json (tmpl);
-  if (!ethos_user_db_save_template (self->db, tmpl->id, tmpl->version, json, error))
-    {
-      ethos_template_free (tmpl);
-      return NULL;
-    }
-  return put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+  if (!(tmpl = ethos_template_load (id, old->json, strlen (old->json), self->reqs, error)))
+    return NULL;
+  /* Restoring never goes back: X's content becomes the next version. */
+  g_free (tmpl->version);
+  tmpl->version = ethos_template_version_next (((EthosTemplateVersion *) versions->pdata[0])->version,
+                                               ETHOS_VERSION_MINOR);
+  note = g_strdup_printf (_("restored from %s"), version);
+  return store_template (self, tmpl, NULL, note, NULL, error);
 }
 
 gboolean

@@ -43,11 +43,47 @@ const EthosTemplateEntry *
 EthosRequirements  *ethos_template_store_get_requirements (EthosTemplateStore *store);
 const char * const *ethos_template_store_get_problems (EthosTemplateStore  *store);
 
-/* Validates the file completely, then stores it in the user database as
- * an agency template. Nothing is stored unless all of it is valid. */
+/* Built-in and deployed templates (XDG_DATA_DIRS, the shared folder) keep
+ * their ids: no agency template (import, the editor) may take one. */
+gboolean            ethos_template_store_is_protected (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       EthosTemplateSource *source);
+
+/* Validates the file completely (read bounded), then stores it in the user
+ * database as the next version of an agency template, under @as_id when it
+ * is not NULL. Refused (ETHOS_ERROR_INVALID_DATA, nothing stored): anything
+ * invalid, a protected id (the message names --as), a version lower than
+ * the stored one, or the same version with other content. The same version
+ * with the same content stores nothing and sets *@added FALSE. */
+const EthosTemplateEntry *
+                    ethos_template_store_import_full  (EthosTemplateStore  *store,
+                                                       const char          *path,
+                                                       const char          *as_id,
+                                                       gboolean            *added,
+                                                       GError             **error);
 const EthosTemplateEntry *
                     ethos_template_store_import       (EthosTemplateStore  *store,
                                                        const char          *path,
+                                                       GError             **error);
+/* Deletes an agency template and its versions; a built-in or deployed one
+ * is refused (ETHOS_ERROR_NOT_FOUND), as is an unknown id. */
+gboolean            ethos_template_store_delete       (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       GError             **error);
+/* Stores the content of @version of an agency template as its next (minor)
+ * version, which becomes the one in use. */
+const EthosTemplateEntry *
+                    ethos_template_store_restore_version (EthosTemplateStore *store,
+                                                       const char          *id,
+                                                       const char          *version,
+                                                       GError             **error);
+/* ethos_user_db_import_rescue(), then each template of the rescue file
+ * imported as above; those refused are described in *@skipped
+ * (NULL-terminated strings) rather than failing the rest. */
+gboolean            ethos_template_store_import_rescue (EthosTemplateStore *store,
+                                                       const char          *path,
+                                                       guint               *n_restored,
+                                                       GPtrArray          **skipped,
                                                        GError             **error);
 gboolean            ethos_template_store_export       (EthosTemplateStore  *store,
                                                        const char          *id,

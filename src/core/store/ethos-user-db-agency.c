@@ -199,28 +199,27 @@ ethos_user_db_set_agency_logo (EthosUserDb  *self,
 }
 
 gboolean
-ethos_user_db_save_template (EthosUserDb  *self,
-                             const char   *id,
-                             const char   *version,
-                             const char   *json,
-                             GError      **error)
-{
-  g_return_val_if_fail (self != NULL && id != NULL && version != NULL && json != NULL, FALSE);
-
-  /* One statement: the template is stored whole or not at all. */
-  return _ethos_user_db_run (self, "INSERT INTO templates (id, version, updated, json) "
-                             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
-                             "version = excluded.version, json = excluded.json, "
-                             "updated = excluded.updated", error, id, version, json);
-}
-
-gboolean
 ethos_user_db_delete_template (EthosUserDb  *self,
                                const char   *id,
                                GError      **error)
 {
   g_return_val_if_fail (self != NULL && id != NULL, FALSE);
-  return _ethos_user_db_run (self, "DELETE FROM templates WHERE id = ?1", error, id, NULL, NULL);
+
+  /* The template, its versions and its draft go together or not at all. */
+  if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_ethos_user_db_run (self, "DELETE FROM templates WHERE id = ?1", error, id, NULL, NULL) ||
+      !_ethos_user_db_run (self, "DELETE FROM template_versions WHERE id = ?1", error, id, NULL,
+                           NULL) ||
+      !_ethos_user_db_run (self, "DELETE FROM template_drafts WHERE id = ?1", error, id, NULL,
+                           NULL) ||
+      !_ethos_sqlite_exec (self->db, "COMMIT", error))
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

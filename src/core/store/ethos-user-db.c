@@ -16,23 +16,6 @@
 /* Notes are private text; keep them to a size a person writes. */
 #define MAX_NOTE_BYTES (64 * 1024)
 
-
-/* Each entry migrates from version N to N + 1, in one transaction. */
-static const char * const migrations[] = {
-  /* 0 → 1 */
-  "CREATE TABLE bookmarks ("
-  "  code TEXT NOT NULL, ref TEXT NOT NULL, created INTEGER NOT NULL,"
-  "  PRIMARY KEY (code, ref));"
-  "CREATE TABLE notes ("
-  "  code TEXT NOT NULL, ref TEXT NOT NULL, text TEXT NOT NULL, updated INTEGER NOT NULL,"
-  "  PRIMARY KEY (code, ref));",
-  /* 1 → 2: the agency profile and agency templates */
-  "CREATE TABLE agency (field TEXT PRIMARY KEY, value TEXT NOT NULL);"
-  "CREATE TABLE agency_logo (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);"
-  "CREATE TABLE templates ("
-  "  id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL, updated INTEGER NOT NULL);",
-};
-
 void
 ethos_user_mark_free (EthosUserMark *mark)
 {
@@ -42,100 +25,6 @@ ethos_user_mark_free (EthosUserMark *mark)
   g_free (mark);
 }
 
-static gboolean
-damaged (EthosUserDb  *self,
-         GError      **error)
-{
-  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_DATABASE,
-               _("%s is damaged or is not an Ethos database (%s); it was left untouched"),
-               self->path, sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static gboolean
-migrate (EthosUserDb  *self,
-         GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int version;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return damaged (self, error);
-  version = sqlite3_column_int (stmt, 0);
-
-  if (version > (int) G_N_ELEMENTS (migrations))
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_DATABASE,
-                   _("%s was written by a newer version of Ethos; please update Ethos"),
-                   self->path);
-      return FALSE;
-    }
-
-  for (; version < (int) G_N_ELEMENTS (migrations); version++)
-    {
-      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                                              migrations[version], version + 1);
-      if (!_ethos_sqlite_exec (self->db, sql, NULL))
-        {
-          _ethos_sqlite_exec (self->db, "ROLLBACK", NULL);
-          return damaged (self, error);
-        }
-    }
-  return TRUE;
-}
-
-/* Creates the file with mode 0600 before SQLite opens it, so private notes
- * are never world-readable, even for a moment. */
-static gboolean
-ensure_private_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, _("Could not create the folder %s: %s"),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, _("Could not open %s: %s"),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-EthosUserDb *
-ethos_user_db_open (const char  *path,
-                    GError     **error)
-{
-  g_autoptr(EthosUserDb) self = g_new0 (EthosUserDb, 1);
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self->path = g_strdup (path);
-  if (!ensure_private_file (path, error))
-    return NULL;
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      _ethos_sqlite_fail (self->db, path, error);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, 2000);
-  if (!_ethos_sqlite_exec (self->db, "PRAGMA foreign_keys = ON;", NULL) || !migrate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
 void
 ethos_user_db_free (EthosUserDb *self)
 {
@@ -143,6 +32,8 @@ ethos_user_db_free (EthosUserDb *self)
     return;
   sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->damaged_path);
+  g_free (self->rescue_path);
   g_free (self);
 }
 

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Issue 11, the user database and agency templates, through ethos-cli as a
+ * script would run it: a damaged, foreign, old, read-only or non-file
+ * database, and the rules of agency template ids and versions. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ethos-test-utils.h"
+#include "ethos-user-db.h"
+
+static char *tmp;
+
+#define cli(out, err, ...) run_cli (NULL, out, err, __VA_ARGS__, NULL)
+#define cli_db(db, out, err, ...) run_cli (db, out, err, __VA_ARGS__, NULL)
+
+/* ethos-cli [--db DB] …, in the test's own isolated folders, with stderr
+ * in the test log. */
+static int
+run_cli (const char  *db,
+         char       **out,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *own_out = NULL;
+  g_autofree char *own_err = NULL;
+  g_autofree char *data_dirs = g_strjoinv (":", (GStrv) g_get_system_data_dirs ());
+  va_list args;
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
+  g_ptr_array_add (argv, (char *) g_getenv ("ETHOS_CLI"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  status = ethos_test_run_argv ((const char * const *) argv->pdata,
+                                out != NULL ? out : &own_out, err != NULL ? err : &own_err);
+  g_test_message ("%s → %d: %s", first_arg, status, err != NULL ? *err : own_err);
+  return status;
+}
+
+static char *
+hash_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("“%s” is not in “%s”", needle, haystack ? haystack : "(null)");
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+pragma_int (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A template file: minimal.json with another id and version. */
+static char *
+write_template (const char *name,
+                const char *id,
+                const char *version,
+                const char *title)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("ETHOS_SOURCE_ROOT"), "fuzz", "corpus",
+                                              "template", "minimal.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *id_text = g_strdup_printf ("\"id\": \"%s\"", id);
+  g_autofree char *version_text = g_strdup_printf ("\"version\": \"%s\"", version);
+  g_autofree char *title_text = g_strdup_printf ("\"en\": \"%s\"", title);
+  char *path = g_build_filename (tmp, name, NULL);
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_string_replace (text, "\"id\": \"my-agency-consent\"", id_text, 1);
+  g_string_replace (text, "\"version\": \"1.0\"", version_text, 1);
+  g_string_replace (text, "\"en\": \"Consent for Services\"", title_text, 1);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  return path;
+}
+
+/* A user database worth saving, then 2 KB of junk at offset 32768. */
+static void
+make_damaged (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_strnfill (3000, 'n');
+
+  {
+    g_autoptr(EthosUserDb) db = ethos_user_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ethos_user_db_set_bookmark (db, "nohs", "3", TRUE, &error));
+    g_assert_true (ethos_user_db_set_note (db, "nohs", "3", "Ask about the waiver", &error));
+    g_assert_true (ethos_user_db_set_agency_field (db, "agency_name", "Riverside Counseling",
+                                                   &error));
+    /* Enough rows for the file to pass 34 KB. */
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *ref = g_strdup_printf ("9.%u", i);
+        g_assert_true (ethos_user_db_set_note (db, "cesp", ref, big, &error));
+      }
+  }
+  {
+    FILE *f = fopen (path, "r+b");
+    char junk[2048];
+
+    memset (junk, 0xab, sizeof junk);
+    g_assert_nonnull (f);
+    g_assert_cmpint (fseek (f, 32768, SEEK_SET), ==, 0);
+    g_assert_cmpuint (fwrite (junk, 1, sizeof junk, f), ==, sizeof junk);
+    fclose (f);
+  }
+}
+
+/* Item 2, a file named by --db: refused, exit 4, left exactly as it was. */
+static void
+test_damaged_named (void)
+{
+  g_autofree char *path = g_build_filename (tmp, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *err = NULL;
+
+  make_damaged (path);
+  before = hash_file (path);
+  g_assert_cmpint (cli_db (path, NULL, &err, "agency", "show"), ==, 4);
+  assert_contains (err, "damaged");
+  assert_contains (err, "untouched");
+  g_assert_cmpint (cli_db (path, NULL, NULL, "agency", "set", "agency_name", "X"), ==, 4);
+  g_assert_cmpint (cli_db (path, NULL, NULL, "templates"), ==, 4);
+  after = hash_file (path);
+  g_assert_cmpstr (before, ==, after);
+  journal = g_strconcat (path, "-journal", NULL);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Item 2, the default path: moved aside, a rescue file, a fresh database,
+ * one sentence, and built-in forms keep working. */
+static void
+test_damaged_default (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "ethos", NULL);
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmp, "after-damage.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *rescue = NULL;
+  g_autofree char *moved_hash = NULL;
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  make_damaged (path);
+  before = hash_file (path);
+
+  g_assert_cmpint (cli (NULL, &err, "generate", "informed-consent", "-o", pdf,
+                        "--set", "client_name=Ana"), ==, 0);
+  assert_contains (err, "was damaged");
+  assert_contains (err, "import-rescue");
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  handle = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      if (g_str_has_prefix (name, "user.db.damaged-") && g_str_has_suffix (name, ".json"))
+        rescue = g_build_filename (dir, name, NULL);
+      else if (g_str_has_prefix (name, "user.db.damaged-"))
+        damaged = g_build_filename (dir, name, NULL);
+    }
+  g_assert_nonnull (damaged);
+  g_assert_nonnull (rescue);
+  moved_hash = hash_file (damaged);
+  g_assert_cmpstr (moved_hash, ==, before);
+  assert_contains (err, rescue);
+  g_clear_pointer (&err, g_free);
+
+  /* The new database is healthy and empty; the rescue file brings back
+   * what could be read. */
+  g_assert_cmpint (cli (&out, &err, "agency", "show"), ==, 0);
+  g_assert_null (strstr (out, "Riverside"));
+  g_assert_null (strstr (err, "damaged"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, NULL, "import-rescue", rescue), ==, 0);
+  assert_contains (out, "Restored");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, NULL, "agency", "show"), ==, 0);
+  assert_contains (out, "Riverside Counseling");
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
+}
+
+/* Item 3: someone else's SQLite file is not changed. */
+static void
+test_foreign_untouched (void)
+{
+  g_autofree char *path = g_build_filename (tmp, "foreign.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+
+  exec_sql (path, "CREATE TABLE agency (x); INSERT INTO agency VALUES (1);");
+  before = hash_file (path);
+  g_assert_cmpint (cli_db (path, NULL, &err, "agency", "show"), ==, 4);
+  assert_contains (err, "not an Ethos database");
+  assert_contains (err, "untouched");
+  g_assert_cmpint (cli_db (path, NULL, NULL, "agency", "set", "agency_name", "X"), ==, 4);
+  after = hash_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 0);
+}
+
+/* Item 3: a database an older Ethos wrote (no application_id) is known by
+ * its exact schema, migrated and stamped. */
+static void
+test_old_recognized (void)
+{
+  g_autofree char *path = g_build_filename (tmp, "old.db", NULL);
+  g_autofree char *out = NULL;
+
+  exec_sql (path,
+            "CREATE TABLE bookmarks ("
+            "  code TEXT NOT NULL, ref TEXT NOT NULL, created INTEGER NOT NULL,"
+            "  PRIMARY KEY (code, ref));"
+            "CREATE TABLE notes ("
+            "  code TEXT NOT NULL, ref TEXT NOT NULL, text TEXT NOT NULL, updated INTEGER NOT NULL,"
+            "  PRIMARY KEY (code, ref));"
+            "INSERT INTO bookmarks VALUES ('nohs', '3', 1);"
+            "PRAGMA user_version = 1;");
+  g_assert_cmpint (cli_db (path, NULL, NULL, "agency", "set", "agency_name", "Old Agency"), ==, 0);
+  g_assert_cmpint (pragma_int (path, "PRAGMA application_id"), ==, 0x4574686f);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
+  g_assert_cmpint (cli_db (path, &out, NULL, "agency", "show"), ==, 0);
+  assert_contains (out, "Old Agency");
+}
+
+/* "Also": --db on a character device; a read-only (0400) database. */
+static void
+test_not_a_file_and_read_only (void)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *journal_before = NULL;
+  gboolean had_journal = g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS);
+
+  g_assert_cmpint (cli_db ("/dev/null", NULL, &err, "agency", "show"), ==, 4);
+  assert_contains (err, "not a regular file");
+  if (!had_journal)
+    g_assert_false (g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS));
+
+  dir = g_dir_make_tmp ("ethos-ro-XXXXXX", NULL);
+  g_assert_cmpint (chmod (dir, 0755), ==, 0);
+  path = g_build_filename (dir, "user.db", NULL);
+  g_assert_cmpint (cli_db (path, NULL, NULL, "agency", "set", "agency_name", "Read Only"), ==, 0);
+  g_assert_cmpint (chmod (path, 0400), ==, 0);
+  if (getuid () == 0)
+    {
+      /* root writes anyway: show it as the owner of the file, nobody. */
+      g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
+                             g_getenv ("ETHOS_CLI"), "--db", path, "agency", "show", NULL };
+
+      if (setpriv == NULL)
+        {
+          g_test_skip ("running as root without setpriv");
+          return;
+        }
+      g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ethos_test_run_argv (argv, &out, &err), ==, 0);
+    }
+  else
+    g_assert_cmpint (cli_db (path, &out, NULL, "agency", "show"), ==, 0);
+  assert_contains (out, "Read Only");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Item 10: built-in ids, duplicate keys, versions that go backwards,
+ * delete, versions and restore. */
+static void
+test_template_ids_and_versions (void)
+{
+  g_autofree char *builtin = g_build_filename (g_getenv ("ETHOS_SOURCE_ROOT"), "data",
+                                               "templates", "informed-consent.json", NULL);
+  g_autofree char *v15 = write_template ("v15.json", "my-consent", "1.5", "Consent 1.5");
+  g_autofree char *v01 = write_template ("v01.json", "my-consent", "0.1", "Consent 0.1");
+  g_autofree char *v15b = write_template ("v15b.json", "my-consent", "1.5", "Other text");
+  g_autofree char *dup = g_build_filename (tmp, "dup.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) dup_text = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (cli (NULL, &err, "template", "import", builtin), ==, 3);
+  assert_contains (err, "built-in");
+  assert_contains (err, "--as");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (NULL, NULL, "template", "import", builtin, "--as", "our-consent"), ==, 0);
+  g_assert_cmpint (cli (&out, NULL, "templates"), ==, 0);
+  assert_contains (out, "informed-consent\t1.0\ten,es\tbuilt-in");
+  assert_contains (out, "our-consent\t1.0\ten,es\tagency");
+  g_clear_pointer (&out, g_free);
+
+  /* "my-consent" to a reader, "informed-consent" to json-glib (the last wins). */
+  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+  dup_text = g_string_new (contents);
+  g_string_replace (dup_text, "\"id\": \"informed-consent\"",
+                    "\"id\": \"my-consent\", \"id\": \"informed-consent\"", 1);
+  g_assert_true (g_file_set_contents (dup, dup_text->str, -1, NULL));
+  g_assert_cmpint (cli (NULL, &err, "template", "import", dup), ==, 3);
+  assert_contains (err, "twice");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (NULL, NULL, "template", "import", v15), ==, 0);
+  g_assert_cmpint (cli (NULL, &err, "template", "import", v01), ==, 3);
+  assert_contains (err, "backwards");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (NULL, &err, "template", "import", v15b), ==, 3);
+  assert_contains (err, "different content");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, NULL, "template", "import", v15), ==, 0);
+  assert_contains (out, "already imported");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (NULL, NULL, "template", "restore", "my-consent", "1.5"), ==, 0);
+  g_assert_cmpint (cli (&out, NULL, "template", "versions", "my-consent"), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1.6\tminor\t"));
+  assert_contains (out, "restored from 1.5");
+  assert_contains (out, "\n1.5\tminor\t");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (NULL, NULL, "template", "restore", "my-consent", "0.9"), ==, 2);
+
+  g_assert_cmpint (cli (NULL, &err, "template", "delete", "informed-consent"), ==, 2);
+  assert_contains (err, "only agency templates");
+  g_assert_cmpint (cli (NULL, NULL, "template", "delete", "my-consent"), ==, 0);
+  g_assert_cmpint (cli (&out, NULL, "templates"), ==, 0);
+  g_assert_null (strstr (out, "my-consent"));
+  g_assert_cmpint (cli (NULL, NULL, "template", "delete", "my-consent"), ==, 2);
+}
+
+/* Item 10: a database where an earlier Ethos let an import take a
+ * built-in's id: the built-in is used, and the agency one can be deleted. */
+static void
+test_legacy_taken_id (void)
+{
+  g_autofree char *path = g_build_filename (tmp, "legacy.db", NULL);
+  g_autofree char *file = write_template ("legacy.json", "informed-consent", "9.0", "Taken");
+  g_autofree char *json = NULL;
+  char *sql;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cli_db (path, NULL, NULL, "agency", "show"), ==, 0);
+  g_assert_true (g_file_get_contents (file, &json, NULL, NULL));
+  sql = sqlite3_mprintf ("INSERT INTO templates VALUES ('informed-consent', '9.0', %Q, 1);"
+                         "INSERT INTO template_versions VALUES ('informed-consent', '9.0', 9, 0, "
+                         "'major', %Q, 1, NULL);", json, json);
+  exec_sql (path, sql);
+  sqlite3_free (sql);
+  g_assert_cmpint (cli_db (path, &out, &err, "templates"), ==, 0);
+  assert_contains (out, "informed-consent\t1.0\ten,es\tbuilt-in");
+  assert_contains (err, "template delete informed-consent");
+  g_assert_cmpint (cli_db (path, NULL, NULL, "template", "delete", "informed-consent"), ==, 0);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM templates"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tmp = ethos_test_init (&argc, &argv);
+
+  g_test_add_func ("/hardening-db/damaged-named", test_damaged_named);
+  g_test_add_func ("/hardening-db/damaged-default", test_damaged_default);
+  g_test_add_func ("/hardening-db/foreign-untouched", test_foreign_untouched);
+  g_test_add_func ("/hardening-db/old-recognized", test_old_recognized);
+  g_test_add_func ("/hardening-db/not-a-file-and-read-only", test_not_a_file_and_read_only);
+  g_test_add_func ("/hardening-db/template-ids-and-versions", test_template_ids_and_versions);
+  g_test_add_func ("/hardening-db/legacy-taken-id", test_legacy_taken_id);
+  return g_test_run ();
+}
