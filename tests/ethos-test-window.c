@@ -200,3 +200,15 @@ ethos_test_assert_at (EthosWindow   *window,
   g_assert_cmpstr (window->current->code, ==, code);
   g_assert_cmpstr (window->current->key, ==, key);
 }
+
+static gboolean
+forms_loaded (gpointer data)
+{
+  return !ethos_forms_page_is_loading (data);
+}
+
+void
+ethos_test_wait_forms (EthosFormsPage *page)
+{
+  ethos_test_wait_until (forms_loaded, page, "the forms to be read");
+}

@@ -38,6 +38,9 @@ gboolean    ethos_test_is_shown          (gpointer             widget);
  * application quit. */
 void        ethos_test_run_app           (EthosTestBody        body);
 
+/* Runs the main loop until the Forms page has read its templates. */
+void        ethos_test_wait_forms        (EthosFormsPage      *page);
+
 /* The mapped label showing exactly @text under @widget, or NULL. */
 GtkWidget  *ethos_test_find_label_widget (GtkWidget           *widget,
                                           const char          *text);

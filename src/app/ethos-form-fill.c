@@ -591,6 +591,36 @@ ethos_form_fill_new (EthosFormJob        *job,
   return self;
 }
 
+void
+ethos_form_fill_set_agency (EthosFormFill            *self,
+                            const EthosAgencyProfile *profile)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+  EthosFormValues *values;
+
+  g_return_if_fail (ETHOS_IS_FORM_FILL (self) && profile != NULL);
+
+  before = g_hash_table_ref (ethos_form_job_get_defaults (self->job));
+  if (!ethos_agency_profile_apply (profile, self->job, TRUE, &error))
+    g_warning ("The agency profile was not applied: %s", error->message);
+  /* A field still holding the old default takes the new one; what the
+   * counselor typed stays. */
+  values = ethos_form_fields_get_values (self->fields);
+  for (guint i = 0; ethos_agency_fields[i] != NULL; i++)
+    {
+      const char *field = ethos_agency_fields[i];
+      const char *now = ethos_form_values_get (values, field);
+      const char *next = g_hash_table_lookup (ethos_form_job_get_defaults (self->job), field);
+
+      if (ethos_template_get_field (ethos_form_job_get_template (self->job), field) == NULL ||
+          (now != NULL && g_strcmp0 (now, g_hash_table_lookup (before, field)) != 0))
+        continue;
+      ethos_form_fields_set_text (self->fields, field, next != NULL ? next : "");
+    }
+  queue_relayout (self);
+}
+
 EthosTemplate *
 ethos_form_fill_get_template (EthosFormFill *self)
 {

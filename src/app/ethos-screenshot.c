@@ -25,6 +25,17 @@ spin (guint ms)
     }
 }
 
+/* The Forms page reads its templates in threads. */
+static void
+wait_forms (EthosFormsPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (ethos_forms_page_is_loading (page) && g_get_monotonic_time () < end)
+    spin (20);
+  spin (200);
+}
+
 static gboolean
 save_png (GtkWidget   *window,
           const char  *path,
@@ -130,7 +141,7 @@ main (int   argc,
     {
       EthosFormsPage *page = _ethos_window_show_forms (window);
 
-      spin (200);
+      wait_forms (page);
       ethos_forms_page_show_template (page, "informed-consent", &error);
       ethos_forms_page_show_coverage (page, TRUE);
     }
@@ -139,7 +150,7 @@ main (int   argc,
       EthosFormsPage *page = _ethos_window_show_forms (window);
       EthosFormFields *fields;
 
-      spin (200);
+      wait_forms (page);
       if (ethos_forms_page_show_template (page, "informed-consent", &error))
         {
           /* A fictional client, as in the README's example. */

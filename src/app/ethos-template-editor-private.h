@@ -142,6 +142,9 @@ void  _ethos_editor_side_set_template   (EthosTemplateEditor *self);
 /* ethos-template-editor-actions.c */
 void  _ethos_editor_actions_class_init  (GtkWidgetClass      *widget_class);
 void  _ethos_editor_update_actions      (EthosTemplateEditor *self);
+
+/* ethos-template-editor-versions.c */
+void  _ethos_editor_versions_class_init (GtkWidgetClass      *widget_class);
 void  _ethos_editor_offer_draft         (EthosTemplateEditor *self);
 
 G_END_DECLS

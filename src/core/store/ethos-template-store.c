@@ -8,6 +8,7 @@
 
 #include "ethos-error.h"
 #include "ethos-file.h"
+#include "ethos-template-edit.h"
 #include "ethos-template-limits.h"
 #include "ethos-template-store.h"
 #include "ethos-template-versions.h"
@@ -434,6 +435,149 @@ store_template (EthosTemplateStore  *self,
   if (!is_new)
     return ethos_template_store_lookup (self, owned->id, error);
   return put (self, g_steal_pointer (&owned), ETHOS_TEMPLATE_AGENCY, _("user database"));
+}
+
+/* The highest stored version of an agency template, or NULL. */
+static char *
+latest_version (EthosTemplateStore  *self,
+                const char          *id,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) versions = ethos_user_db_list_template_versions (self->db, id, error);
+
+  if (versions == NULL || versions->len == 0)
+    return NULL;
+  return g_strdup (((EthosTemplateVersion *) versions->pdata[0])->version);
+}
+
+const EthosTemplateEntry *
+ethos_template_store_save_version (EthosTemplateStore   *self,
+                                   const EthosTemplate  *tmpl,
+                                   EthosVersionKind      kind,
+                                   const char           *note,
+                                   GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EthosTemplate) checked = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *next = NULL;
+  EthosTemplate *copy;
+
+  g_return_val_if_fail (self != NULL && tmpl != NULL, NULL);
+
+  if (no_db (self, error) || !refuse_protected (self, tmpl->id, error))
+    return NULL;
+  latest = latest_version (self, tmpl->id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  next = ethos_template_version_next (latest, kind);
+  copy = ethos_template_copy (tmpl);
+  g_free (copy->version);
+  copy->version = g_strdup (next);
+  /* Saved only as the loader would read it back: what is stored always
+   * loads and prints. */
+  json = ethos_template_to_json (copy);
+  if (!(checked = ethos_template_load (tmpl->id, json, strlen (json), self->reqs, error)))
+    {
+      ethos_template_unref (copy);
+      return NULL;
+    }
+  return store_template (self, copy, NULL, note, NULL, error);
+}
+
+static gboolean
+id_taken_cb (const char *id,
+             gpointer    user_data)
+{
+  return ethos_template_store_lookup (user_data, id, NULL) != NULL;
+}
+
+const EthosTemplateEntry *
+ethos_template_store_duplicate (EthosTemplateStore  *self,
+                                const char          *id,
+                                const char          *suffix,
+                                GError             **error)
+{
+  const EthosTemplateEntry *entry;
+  g_autofree char *new_id = NULL;
+  EthosTemplate *copy;
+
+  g_return_val_if_fail (self != NULL && id != NULL && suffix != NULL, NULL);
+
+  if (no_db (self, error) || !(entry = ethos_template_store_lookup (self, id, error)))
+    return NULL;
+  new_id = ethos_template_make_id (id, suffix, id_taken_cb, self);
+  copy = ethos_template_duplicate (entry->tmpl, new_id, suffix, self->reqs);
+  return store_template (self, copy, NULL, NULL, NULL, error);
+}
+
+gboolean
+ethos_template_store_bring_back (EthosTemplateStore  *self,
+                                 GPtrArray           *versions,
+                                 GError             **error)
+{
+  const EthosTemplateVersion *newest;
+  EthosTemplate *tmpl;
+
+  g_return_val_if_fail (self != NULL && versions != NULL, FALSE);
+
+  if (no_db (self, error))
+    return FALSE;
+  if (versions->len == 0)
+    return TRUE;
+  newest = g_ptr_array_index (versions, 0);
+  if (!refuse_protected (self, newest->id, error) ||
+      !(tmpl = ethos_template_load (newest->id, newest->json, strlen (newest->json), self->reqs,
+                                    error)))
+    return FALSE;
+  /* Oldest first: each version is higher than the last. */
+  for (guint i = versions->len; i > 0; i--)
+    {
+      const EthosTemplateVersion *v = g_ptr_array_index (versions, i - 1);
+
+      if (!ethos_user_db_add_template_version (self->db, v->id, v->version, v->kind, v->json,
+                                               v->note, NULL, error))
+        {
+          ethos_template_unref (tmpl);
+          return FALSE;
+        }
+    }
+  put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+  return TRUE;
+}
+
+const EthosTemplateEntry *
+ethos_template_store_import_replacing (EthosTemplateStore  *self,
+                                       const char          *path,
+                                       GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *latest = NULL;
+  EthosTemplate *tmpl;
+
+  g_return_val_if_fail (self != NULL && path != NULL, NULL);
+
+  if (no_db (self, error) ||
+      !(tmpl = ethos_template_load (path, NULL, 0, self->reqs, error)))
+    return NULL;
+  latest = latest_version (self, tmpl->id, &local_error);
+  if (local_error != NULL)
+    {
+      ethos_template_unref (tmpl);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* The one stored stays as a version; the file's becomes the next. */
+  if (latest != NULL && ethos_template_version_compare (tmpl->version, latest) <= 0)
+    {
+      g_free (tmpl->version);
+      tmpl->version = ethos_template_version_next (latest, ETHOS_VERSION_MINOR);
+    }
+  return store_template (self, tmpl, NULL, _("imported over the version before"), NULL, error);
 }
 
 const EthosTemplateEntry *

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "ethos-template-versions.h"
 #include "ethos-template.h"
 #include "ethos-user-db.h"
 
@@ -63,6 +64,34 @@ const EthosTemplateEntry *
                                                        GError             **error);
 const EthosTemplateEntry *
                     ethos_template_store_import       (EthosTemplateStore  *store,
+                                                       const char          *path,
+                                                       GError             **error);
+/* Saves @tmpl (an agency template being edited; borrowed) as its next
+ * version of @kind (1.0 → 1.1 → 2.0), checked as the loader checks a file
+ * first, in one transaction that also drops the editor's draft. */
+const EthosTemplateEntry *
+                    ethos_template_store_save_version (EthosTemplateStore *store,
+                                                       const EthosTemplate *tmpl,
+                                                       EthosVersionKind     kind,
+                                                       const char          *note,
+                                                       GError             **error);
+/* "Duplicate to Edit": a copy of any template saved at once as an agency
+ * template with a new id and title ("… (@suffix)"), version 1.0. */
+const EthosTemplateEntry *
+                    ethos_template_store_duplicate    (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       const char          *suffix,
+                                                       GError             **error);
+/* Undoes a delete: stores again @versions (EthosTemplateVersion of one
+ * template, newest first, as listed before it was deleted). */
+gboolean            ethos_template_store_bring_back   (EthosTemplateStore  *store,
+                                                       GPtrArray           *versions,
+                                                       GError             **error);
+/* Imports a file whose id is an agency template's: the stored one stays as
+ * a version, the file's content becomes the next (its own version if that
+ * is higher). */
+const EthosTemplateEntry *
+                    ethos_template_store_import_replacing (EthosTemplateStore *store,
                                                        const char          *path,
                                                        GError             **error);
 /* Deletes an agency template and its versions; a built-in or deployed one
