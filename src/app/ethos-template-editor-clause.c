@@ -140,7 +140,7 @@ language_column (EthosTemplateEditor *self,
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text_label = gtk_label_new (_("Text"));
   GtkWidget *insert = gtk_menu_button_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *scroller = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *reading = gtk_label_new (NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -171,10 +171,10 @@ language_column (EthosTemplateEditor *self,
   ethos_placeholder_tags_create (buffer);
   g_object_set_data (G_OBJECT (buffer), "lang-index", GUINT_TO_POINTER (l));
   g_signal_connect_object (buffer, "changed", G_CALLBACK (body_changed_cb), self, 0);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
+  /* The whole text in sight, the page scrolling: no scrolled window of its
+   * own inside the page. */
+  gtk_widget_set_size_request (view, -1, 200);
+  gtk_box_append (GTK_BOX (scroller), view);
   gtk_widget_add_css_class (scroller, "editor-text");
   gtk_widget_add_css_class (scroller, "card");
 

@@ -29,6 +29,7 @@ struct _EthosTemplateEditor
   GtkWidget            parent_instance;
 
   /* template */
+  GtkWidget           *root_box;
   GtkWidget           *done_button;
   GtkWidget           *save_button;
   GtkMenuButton       *menu_button;

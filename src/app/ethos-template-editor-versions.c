@@ -50,7 +50,7 @@ _ethos_editor_offer_draft (EthosTemplateEditor *self)
       g_strcmp0 (draft, self->saved_json) == 0)
     return;
   when = g_date_time_new_from_unix_local (saved);
-  date = when ? g_date_time_format (when, "%e %B %Y, %H:%M") : g_strdup ("");
+  date = when ? g_date_time_format (when, "%-d %B %Y, %H:%M") : g_strdup ("");
   g_strstrip (date);
   /* Translators: %s is when the draft was saved: "3 December 2026, 14:32" */
   text = g_strdup_printf (_("Edits made on %s were never saved (Ethos closed before). Restore "
@@ -403,7 +403,7 @@ static char *
 version_label (const EthosTemplateVersion *v)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (v->saved);
-  g_autofree char *date = when ? g_date_time_format (when, "%e %b %Y") : g_strdup ("");
+  g_autofree char *date = when ? g_date_time_format (when, "%-d %b %Y") : g_strdup ("");
 
   g_strstrip (date);
   /* Translators: a version in Compare Versions: "2.0 · major · 3 Dec 2026" */

@@ -530,6 +530,7 @@ ethos_template_editor_class_init (EthosTemplateEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/"
                                                "ethos-template-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, EthosTemplateEditor, root_box);
   gtk_widget_class_bind_template_child (widget_class, EthosTemplateEditor, done_button);
   gtk_widget_class_bind_template_child (widget_class, EthosTemplateEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, EthosTemplateEditor, menu_button);
@@ -554,10 +555,35 @@ ethos_template_editor_class_init (EthosTemplateEditorClass *klass)
   _ethos_editor_details_class_init (widget_class);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z belong to the editor's one stack wherever the
+ * focus is: taken before a text widget sees them (their own undo is off). */
+static gboolean
+undo_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             EthosTemplateEditor   *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+  guint key = gdk_keyval_to_lower (keyval);
+
+  if (mods == GDK_CONTROL_MASK && key == GDK_KEY_z)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "editor.undo", NULL);
+  if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_z) ||
+      (mods == GDK_CONTROL_MASK && key == GDK_KEY_y))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "editor.redo", NULL);
+  return FALSE;
+}
+
 static void
 ethos_template_editor_init (EthosTemplateEditor *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (undo_key_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->history = ethos_template_history_new (HISTORY_STEPS);
   self->tag_rows = g_ptr_array_new ();

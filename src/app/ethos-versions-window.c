@@ -264,7 +264,7 @@ rebuild (EthosVersionsWindow *self)
     {
       const EthosTemplateVersion *v = g_ptr_array_index (versions, i);
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (v->saved);
-      g_autofree char *date = when ? g_date_time_format (when, "%e %B %Y, %H:%M") : g_strdup ("");
+      g_autofree char *date = when ? g_date_time_format (when, "%-d %B %Y, %H:%M") : g_strdup ("");
       /* Translators: a saved version: "Version 2.0" */
       g_autofree char *title = g_strdup_printf (_("Version %s"), v->version);
       g_autofree char *subtitle = NULL;
