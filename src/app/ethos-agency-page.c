@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-forms-text.h"
+
 #include "ethos-agency-page.h"
 #include "ethos-error.h"
 #include "ethos-file.h"
@@ -642,6 +644,10 @@ export_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "agency.json");
+  {
+    g_autoptr(GFile) folder = ethos_forms_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

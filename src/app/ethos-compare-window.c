@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-forms-text.h"
+
 #include "ethos-compare-window.h"
 #include "ethos-error.h"
 #include "ethos-file.h"
@@ -160,6 +162,10 @@ export_cb (EthosCompareWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("changes.txt"));
+  {
+    g_autoptr(GFile) folder = ethos_forms_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -586,6 +586,10 @@ export_template_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  {
+    g_autoptr(GFile) folder = ethos_forms_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "id", g_strdup (entry->tmpl->id), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_cb), self, 0);

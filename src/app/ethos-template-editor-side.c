@@ -88,13 +88,19 @@ element_row (EthosTemplateEditor      *self,
   switch (entry->status)
     {
     case ETHOS_COVERAGE_COVERED:
-      {
-        g_autofree char *by = covering_text (self, entry);
-        /* Translators: %s is one or more clause headings */
-        status = g_strdup_printf (_("Covered by: %s"), by);
-        icon_name = "object-select-symbolic";
-        style = "success";
-      }
+      icon_name = "object-select-symbolic";
+      style = "success";
+      if (entry->clauses[0] == NULL)
+        /* An element carried by signature blocks or fields alone. */
+        status = g_strdup (entry->element->signatures[0] != NULL
+                           ? _("Covered: the form has the signature block it needs")
+                           : _("Covered: the form prints the fields it needs"));
+      else
+        {
+          g_autofree char *by = covering_text (self, entry);
+          /* Translators: %s is one or more clause headings */
+          status = g_strdup_printf (_("Covered by: %s"), by);
+        }
       break;
     case ETHOS_COVERAGE_NEW:
       status = g_strdup_printf (_("New requirement, not covered yet: %s"), entry->problem);

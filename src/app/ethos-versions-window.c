@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-forms-text.h"
+
 #include "ethos-error.h"
 #include "ethos-file.h"
 #include "ethos-form-preview.h"
@@ -210,6 +212,10 @@ export_clicked_cb (GtkButton           *button,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    g_autoptr(GFile) folder = ethos_forms_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "version", g_strdup (version), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
