@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <poppler.h>
 #include <sys/stat.h>
 
 #include "ethos-agency-page.h"
@@ -54,6 +55,30 @@ agency_value (EthosUserDb *db,
   GHashTable *table = lang ? g_hash_table_lookup (profile->variants, lang) : profile->values;
 
   return table != NULL ? g_strdup (g_hash_table_lookup (table, field)) : NULL;
+}
+
+/* A built-in template under another id, as a manager's export would be. */
+static void
+copy_builtin (const char *dir,
+              const char *id,
+              const char *new_id)
+{
+  g_autofree char *builtin = ethos_paths_get_templates_dir ();
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *source = g_build_filename (builtin, name, NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *pattern = g_strdup_printf ("\"id\": \"%s\"", id);
+  g_autofree char *replacement = g_strdup_printf ("\"id\": \"%s\"", new_id);
+  g_autofree char *file = g_strconcat (new_id, ".json", NULL);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *copy = NULL;
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  parts = g_strsplit (json, pattern, 2);
+  g_assert_nonnull (parts[1]);
+  copy = g_strjoinv (replacement, parts);
+  g_assert_cmpstr (copy, !=, json);
+  write_in (dir, file, copy);
 }
 
 static void
@@ -179,10 +204,45 @@ deployed_body (EthosApplication *app,
   g_assert_false (gtk_widget_get_sensitive (fees));
   g_assert_true (gtk_widget_get_sensitive (ethos_agency_page_get_row (agency, "agency_name",
                                                                       NULL)));
-  g_assert_true (ethos_forms_page_show_template (page, "informed-consent", NULL));
+  /* The manager's template, deployed beside it: read-only here. */
+  g_assert_true (ethos_forms_page_show_template (page, "riverbend-consent", NULL));
+  g_assert_cmpint (ethos_template_store_lookup (ethos_forms_page_get_store (page),
+                                                "riverbend-consent", NULL)->source, ==,
+                   ETHOS_TEMPLATE_SHARED);
   fill = ethos_forms_page_get_fill (page);
   g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
                      ethos_form_fill_get_fields (fill)), "agency_name"), ==, "Riverbend");
+  /* Printed with the agency's letterhead and fees. */
+  {
+    g_autofree char *pdf = g_build_filename (test_dir, "deployed.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    PopplerDocument *doc;
+    GString *text = g_string_new (NULL);
+
+    ethos_form_fields_set_text (ethos_form_fill_get_fields (fill), "client_name", "Ana Ruiz");
+    ethos_form_fields_set_text (ethos_form_fill_get_fields (fill), "professional_name",
+                                "Dana Whitfield");
+    ethos_form_fill_update_now (fill);
+    g_assert_true (ethos_forms_page_export_to (page, file, &error));
+    g_assert_no_error (error);
+    doc = poppler_document_new_from_file (uri, NULL, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+      {
+        PopplerPage *p = poppler_document_get_page (doc, i);
+        g_autofree char *page_text = poppler_page_get_text (p);
+
+        g_string_append (text, page_text);
+        g_object_unref (p);
+      }
+    g_object_unref (doc);
+    g_assert_nonnull (strstr (text->str, "Riverbend"));
+    g_assert_nonnull (strstr (text->str, "$45 per session"));
+    g_assert_nonnull (strstr (text->str, "riverbend-consent 1.0"));
+    g_string_free (text, TRUE);
+  }
 }
 
 static void
@@ -192,6 +252,7 @@ test_deployed_profile (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.ethosapp.Ethos");
 
   g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
+  copy_builtin (shared, "informed-consent", "riverbend-consent");
   write_in (shared, "agency.json",
             "{\"format\": 1, \"values\": {\"agency_name\": \"Riverbend\","
             " \"fees\": \"$45 per session\"}, \"locked\": [\"fees\"]}");
@@ -243,21 +304,13 @@ test_slow_share (void)
   g_autofree char *share = g_build_filename (test_dir, "share", NULL);
   g_autofree char *fifo = g_build_filename (share, "x.json", NULL);
   g_autofree char *missing = g_build_filename (test_dir, "no-such-share", NULL);
-  g_autofree char *source = g_build_filename (builtin, "telehealth-consent.json", NULL);
-  g_autofree char *json = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
   EthosFormsPage *page;
 
   g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
-  {
-    g_autoptr(GRegex) id = g_regex_new ("\"id\": \"telehealth-consent\"", 0, 0, NULL);
-    g_autofree char *copy = g_regex_replace_literal (id, json, -1, 0,
-                                                     "\"id\": \"shared-telehealth\"", 0, NULL);
-    write_in (share, "shared-telehealth.json", copy);
-  }
+  copy_builtin (share, "telehealth-consent", "shared-telehealth");
 
   page = page_in_window (&window);
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, share, NULL, &error));

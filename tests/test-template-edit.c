@@ -366,6 +366,17 @@ test_problems (void)
   problem = g_ptr_array_index (problems, 1);
   g_assert_cmpstr (problem->lang, ==, "es");
   g_assert_cmpstr (problem->message, ==, "“Fees” has no heading and no text in Spanish");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* What the loader would refuse at print time is said here first. */
+  ethos_template_set_clause_text (tmpl, clause->id, ETHOS_CLAUSE_BODY, "en", "Fees apply.");
+  ethos_template_set_clause_text (tmpl, clause->id, ETHOS_CLAUSE_HEADING, "es", "رسوم");
+  ethos_template_set_clause_text (tmpl, clause->id, ETHOS_CLAUSE_BODY, "es", "Hay tarifas.");
+  problems = ethos_template_get_problems (tmpl);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->lang, ==, "es");
+  g_assert_true (g_str_has_prefix (problem->message, "“Fees”, heading in Spanish: "));
 }
 
 /* A draft keeps what is half written; the strict loader would refuse it. */

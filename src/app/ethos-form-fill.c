@@ -433,13 +433,12 @@ default_paper (EthosFormFill *self)
 {
   g_autofree char *setting = self->settings ? g_settings_get_string (self->settings,
                                                                      "paper-size") : NULL;
-  GHashTable *defaults = ethos_form_job_get_defaults (self->job);
-  const char *agency = defaults ? g_hash_table_lookup (defaults, "paper") : NULL;
   EthosPaper paper;
 
   if (setting != NULL && ethos_paper_from_name (setting, &paper) && paper != ETHOS_PAPER_LEGAL)
     return paper;
-  if (agency != NULL && ethos_paper_from_name (agency, &paper) && paper != ETHOS_PAPER_LEGAL)
+  /* The agency profile's paper, else the locale's. */
+  if (ethos_form_job_get_preferred_paper (self->job, &paper) && paper != ETHOS_PAPER_LEGAL)
     return paper;
   return ethos_paper_for_locale ();
 }
@@ -563,8 +562,16 @@ ethos_form_fill_new (EthosFormJob        *job,
   tmpl = ethos_form_job_get_template (job);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ethos_forms_text (tmpl, tmpl->title, ui_lang), -1);
-  self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
-                                                                      : tmpl->languages[0]);
+  /* The agency's form language, else the counselor's, else the template's first. */
+  {
+    const char *agency = ethos_form_job_get_preferred_language (job);
+
+    if (agency != NULL && ethos_template_has_language (tmpl, agency))
+      self->lang = g_strdup (agency);
+    else
+      self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
+                                                                          : tmpl->languages[0]);
+  }
   self->paper = default_paper (self);
 
   build_options (self);

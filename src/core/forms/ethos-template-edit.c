@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-error.h"
+#include "ethos-template-limits.h"
 #include "ethos-template-edit.h"
 #include "ethos-template-private.h"
 
@@ -155,8 +156,7 @@ slug (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Template ids are at most 64 characters (ethos-template-limits.h). */
-#define MAX_ID 64
+#define MAX_ID ETHOS_TEMPLATE_MAX_ID_CHARS
 
 char *
 ethos_template_make_id (const char       *base_id,
@@ -901,10 +901,23 @@ ethos_template_get_problems (const EthosTemplate *tmpl)
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_template_problem_free);
   for (guint l = 0; tmpl->languages[l] != NULL; l++)
-    if (is_blank (g_hash_table_lookup (tmpl->title, tmpl->languages[l])))
-      add_problem (problems, NULL, tmpl->languages[l],
-                   g_strdup_printf (_("The template has no title in %s"),
-                                    ethos_template_language_name (tmpl->languages[l])));
+    {
+      const char *title = g_hash_table_lookup (tmpl->title, tmpl->languages[l]);
+      char *problem;
+
+      if (is_blank (title))
+        add_problem (problems, NULL, tmpl->languages[l],
+                     g_strdup_printf (_("The template has no title in %s"),
+                                      ethos_template_language_name (tmpl->languages[l])));
+      else if ((problem = ethos_template_text_problem (title, ETHOS_TEMPLATE_MAX_TITLE_CHARS)))
+        {
+          add_problem (problems, NULL, tmpl->languages[l],
+                       g_strdup_printf (_("The title in %s: %s"),
+                                        ethos_template_language_name (tmpl->languages[l]),
+                                        problem));
+          g_free (problem);
+        }
+    }
   if (tmpl->clauses->len == 0)
     add_problem (problems, NULL, NULL, g_strdup (_("The template has no clause")));
 
@@ -933,7 +946,25 @@ ethos_template_get_problems (const EthosTemplate *tmpl)
           else if (no_body)
             add_problem (problems, clause->id, lang,
                          g_strdup_printf (_("“%s” has no text in %s"), name, language));
-          if (!no_body && (problem = _ethos_template_body_problem (tmpl, body)) != NULL)
+          /* What the loader would refuse: too long, or a script that
+           * cannot be printed (ethos-template-limits.h). */
+          if (!no_heading &&
+              (problem = ethos_template_text_problem (g_hash_table_lookup (clause->heading, lang),
+                                                      ETHOS_TEMPLATE_MAX_TITLE_CHARS)) != NULL)
+            {
+              add_problem (problems, clause->id, lang,
+                           g_strdup_printf (_("“%s”, heading in %s: %s"), name, language,
+                                            problem));
+              g_free (problem);
+            }
+          if (!no_body &&
+              (problem = ethos_template_text_problem (body, ETHOS_TEMPLATE_MAX_BODY_CHARS)) != NULL)
+            {
+              add_problem (problems, clause->id, lang,
+                           g_strdup_printf (_("“%s” in %s: %s"), name, language, problem));
+              g_free (problem);
+            }
+          else if (!no_body && (problem = _ethos_template_body_problem (tmpl, body)) != NULL)
             {
               /* Translators: “Fees” in Spanish: placeholder {fee} names an undeclared field */
               add_problem (problems, clause->id, lang,
