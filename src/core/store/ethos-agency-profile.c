@@ -8,6 +8,7 @@
 
 #include "ethos-agency-profile.h"
 #include "ethos-error.h"
+#include "ethos-paths.h"
 #include "ethos-form.h"
 #include "ethos-image.h"
 #include "ethos-json-private.h"
@@ -395,7 +396,7 @@ ethos_agency_profile_to_json (const EthosAgencyProfile *profile)
 char *
 ethos_agency_profile_find_deployed (const char *shared_dir)
 {
-  const char * const *dirs = g_get_system_data_dirs ();
+  g_auto(GStrv) dirs = ethos_paths_get_deployed_dirs ();
 
   if (shared_dir != NULL && *shared_dir != '\0')
     {

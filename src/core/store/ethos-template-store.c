@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "ethos-error.h"
+#include "ethos-paths.h"
 #include "ethos-file.h"
 #include "ethos-template-edit.h"
 #include "ethos-template-limits.h"
@@ -261,7 +262,7 @@ ethos_template_store_new (const char   *builtin_dir,
 {
   g_autoptr(EthosTemplateStore) self = g_new0 (EthosTemplateStore, 1);
   g_autofree char *reqs_path = NULL;
-  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_auto(GStrv) system_dirs = ethos_paths_get_deployed_dirs ();
 
   g_return_val_if_fail (builtin_dir != NULL, NULL);
 
