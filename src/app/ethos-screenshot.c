@@ -126,7 +126,8 @@ manager_views (EthosApplication  *app,
   set_body (editor, "concerns", body);
   if (g_str_equal (view, "editor"))
     {
-      spin (300);
+      /* Past the toast that says the copy was saved. */
+      spin (9000);
       return TRUE;
     }
   if (!ethos_template_editor_save (editor, FALSE, error))
