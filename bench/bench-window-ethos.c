@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "ethos-application.h"
+#include "ethos-codes-view-private.h"
 #include "ethos-window-private.h"
 
 /* The measured side of bench-startup: Ethos as main.c starts it, with a
@@ -18,8 +19,8 @@ painted_cb (GdkFrameClock *clock,
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
-  if (window->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (window->tree)) < 4 ||
-      window->current == NULL || window->current->kind != ETHOS_NODE_ITEM)
+  if (window->codes_view->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (window->codes_view->tree)) < 4 ||
+      window->codes_view->current == NULL || window->codes_view->current->kind != ETHOS_NODE_ITEM)
     return;
   g_signal_handlers_disconnect_by_func (clock, painted_cb, window);
   g_application_quit (app);

@@ -430,7 +430,8 @@ test_escaping (void)
     "\"short_title\": \"E&vil\", \"publisher\": \"A \\\"quoted\\\" <publisher>\", "
     "\"edition\": null, \"year\": null, \"notice\": \"© <b>All</b> rights & more\", "
     "\"item_label\": \"Standard\", \"numbering_note\": null, \"citation_short\": \"E<v>\", "
-    "\"source\": \"test\", \"front_matter\": [], "
+    "\"abbreviation\": \"E<v>\", \"website\": null, \"reproduction\": \"whole\", "
+    "\"front_matter\": [], "
     "\"sections\": [{\"heading\": \"<h1>Section</h1>\", \"items\": ["
     "{\"ref\": \"1\", \"heading\": \"<img src=x onerror=alert(1)>\", "
     "\"text\": \"Use <b>bold</b> & \\\"quotes\\\".\", \"topics\": [\"consent\"]}]}]}";

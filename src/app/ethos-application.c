@@ -82,14 +82,16 @@ about_action (GSimpleAction *action,
       g_autofree char *notice = g_markup_escape_text (info->notice ? info->notice
                                                       : _("Copyright: not stated in the source"),
                                                       -1);
-      g_autofree char *details = g_strdup_printf ("%s\n%s: %s\n%s: %s",
-                                                  info->source,
+      g_autofree char *details = g_strdup_printf ("%s\n%s: %s\n%s: %s%s%s",
+                                                  info->title,
                                                   _("Publisher"),
                                                   info->publisher ? info->publisher
                                                   : _("not stated in the source"),
                                                   _("Edition"),
                                                   info->edition ? info->edition
-                                                  : _("not stated in the source"));
+                                                  : _("not stated in the source"),
+                                                  info->website ? "\n" : "",
+                                                  info->website ? info->website : "");
       g_autofree char *escaped = g_markup_escape_text (details, -1);
 
       adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), info->title, notice,
@@ -129,8 +131,6 @@ static const struct {
   { "win.jump", { "<Control>k", "<Control>l", NULL } },
   { "win.go-back", { "<Alt>Left", "Back", NULL } },
   { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
-  { "win.bookmark", { "<Control>d", NULL } },
-  { "win.copy-citation::full", { "<Control><Shift>c", NULL } },
   { "win.show-bookmarks", { "<Control>b", NULL } },
 };
 

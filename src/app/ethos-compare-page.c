@@ -188,6 +188,17 @@ ethos_compare_page_show (EthosComparePage  *self,
 }
 
 const char *
+ethos_compare_page_get_topic_label (EthosComparePage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_COMPARE_PAGE (self), NULL);
+
+  for (guint i = 0; self->topics != NULL && self->topic != NULL && i < self->topics->len; i++)
+    if (g_str_equal (((EthosTopic *) self->topics->pdata[i])->id, self->topic))
+      return ((EthosTopic *) self->topics->pdata[i])->label;
+  return NULL;
+}
+
+const char *
 ethos_compare_page_get_topic (EthosComparePage *self)
 {
   g_return_val_if_fail (ETHOS_IS_COMPARE_PAGE (self), NULL);

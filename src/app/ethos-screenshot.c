@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "ethos-application.h"
+#include "ethos-codes-view-private.h"
 #include "ethos-window-private.h"
 
 /* Renders the Ethos window to a PNG for data/screenshots and the AppStream
@@ -107,7 +108,7 @@ main (int   argc,
     ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL, "limits-of-confidentiality", &error);
   else if (g_str_equal (view, "search"))
     {
-      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "dual relationships");
+      gtk_editable_set_text (GTK_EDITABLE (window->codes_view->search_entry), "dual relationships");
       spin (400);
       ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "5", &error);
     }
@@ -144,10 +145,10 @@ main (int   argc,
     }
   /* Let the sidebar scroll and every row lay out before the picture; with
    * the tree shown, start it from its first row. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->content_stack));
+  gtk_widget_grab_focus (GTK_WIDGET (window->codes_view->content_stack));
   spin (400);
-  if (window->query == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window->tree_view), "list.scroll-to-item", "u", 0);
+  if (window->codes_view->query == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window->codes_view->tree_view), "list.scroll-to-item", "u", 0);
   spin (500);
 
   if (!save_png (GTK_WIDGET (window), argv[1], &error))

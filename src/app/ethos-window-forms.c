@@ -16,7 +16,7 @@
 static void
 sync_switcher_bar (EthosWindow *self)
 {
-  AdwViewSwitcherTitle *title = self->switcher_title;
+  AdwViewSwitcherTitle *title = ethos_codes_view_get_switcher_title (self->codes_view);
 
   if (self->forms_page != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "forms") == 0)
@@ -60,10 +60,38 @@ view_changed_cb (EthosWindow *self)
   if (forms)
     ensure_forms_page (self);
   /* Typing starts a search of the codes only where the codes are shown. */
-  if (self->corpus != NULL)
-    gtk_search_entry_set_key_capture_widget (self->search_entry,
-                                             forms ? NULL : GTK_WIDGET (self));
+  ethos_codes_view_set_type_to_search (self->codes_view, forms ? NULL : GTK_WIDGET (self));
   sync_switcher_bar (self);
+}
+
+/* The Forms view in the window's history: the template whose report is
+ * open, or "" for the list. */
+static GVariant *
+capture_forms_cb (gpointer data)
+{
+  EthosWindow *self = data;
+  const char *id;
+
+  if (self->forms_page == NULL)
+    return NULL;
+  id = ethos_forms_page_get_template_id (self->forms_page);
+  return g_variant_new_string (id ? id : "");
+}
+
+static gboolean
+restore_forms_cb (gpointer   data,
+                  GVariant  *state,
+                  GError   **error)
+{
+  EthosWindow *self = data;
+  EthosFormsPage *page;
+  const char *id;
+
+  if (!g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
+    return FALSE;
+  id = g_variant_get_string (state, NULL);
+  page = _ethos_window_show_forms (self);
+  return *id == '\0' || ethos_forms_page_show_template (page, id, error);
 }
 
 void
@@ -71,14 +99,18 @@ _ethos_window_forms_setup (EthosWindow *self)
 {
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (ethos_codes_view_get_switcher_title (self->codes_view),
+                           "notify::title-visible",
                            G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
-  sync_switcher_bar (self);
+  ethos_history_add_view (self->history, "forms", self, capture_forms_cb, restore_forms_cb);
+  view_changed_cb (self);
 }
 
 void
 _ethos_window_forms_dispose (EthosWindow *self)
 {
+  if (self->history != NULL)
+    ethos_history_remove_view (self->history, "forms");
   /* Its switcher holds a reference on the stack that holds the page. */
   if (self->forms_page != NULL)
     ethos_forms_page_set_view_stack (self->forms_page, NULL);

@@ -14,7 +14,21 @@
 
 #define CODE_COLUMNS \
   "id, title, short_title, publisher, edition, year, notice, item_label, numbering_note, " \
-  "citation_short, source, n_items FROM codes "
+  "citation_short, abbreviation, website, whole_only, n_items FROM codes "
+
+const EthosCodeInfo *
+ethos_code_info_find (GPtrArray  *codes,
+                      const char *code)
+{
+  for (guint i = 0; codes != NULL && code != NULL && i < codes->len; i++)
+    {
+      const EthosCodeInfo *info = g_ptr_array_index (codes, i);
+
+      if (g_ascii_strcasecmp (info->id, code) == 0)
+        return info;
+    }
+  return NULL;
+}
 
 void
 ethos_code_info_free (EthosCodeInfo *info)
@@ -30,7 +44,8 @@ ethos_code_info_free (EthosCodeInfo *info)
   g_free (info->item_label);
   g_free (info->numbering_note);
   g_free (info->citation_short);
-  g_free (info->source);
+  g_free (info->abbreviation);
+  g_free (info->website);
   g_free (info);
 }
 
@@ -104,8 +119,10 @@ code_from_row (sqlite3_stmt *stmt)
   info->item_label = _ethos_sqlite_dup_text (stmt, 7);
   info->numbering_note = _ethos_sqlite_dup_text (stmt, 8);
   info->citation_short = _ethos_sqlite_dup_text (stmt, 9);
-  info->source = _ethos_sqlite_dup_text (stmt, 10);
-  info->n_items = (guint) sqlite3_column_int (stmt, 11);
+  info->abbreviation = _ethos_sqlite_dup_text (stmt, 10);
+  info->website = _ethos_sqlite_dup_text (stmt, 11);
+  info->whole_only = sqlite3_column_int (stmt, 12) != 0;
+  info->n_items = (guint) sqlite3_column_int (stmt, 13);
   return info;
 }
 

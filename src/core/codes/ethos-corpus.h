@@ -22,7 +22,9 @@ typedef struct
   char  *item_label;
   char  *numbering_note;
   char  *citation_short;
-  char  *source;
+  char  *abbreviation;    /* "NOHS", before a ref in titles and results */
+  char  *website;         /* the publisher's, NULL where none is known */
+  gboolean whole_only;    /* the notice lets only the whole code be reproduced */
   guint  n_items;
 } EthosCodeInfo;
 
@@ -148,6 +150,10 @@ char          *ethos_item_format_citation      (const EthosItem     *item,
                                                 const EthosCodeInfo *code,
                                                 EthosCitationStyle   style);
 
+/* The entry for @code (matched without regard to case) in a list from
+ * ethos_corpus_list_codes(), or NULL. */
+const EthosCodeInfo *ethos_code_info_find      (GPtrArray              *codes,
+                                                const char             *code);
 void           ethos_code_info_free            (EthosCodeInfo          *info);
 void           ethos_item_free                 (EthosItem              *item);
 void           ethos_front_matter_entry_free   (EthosFrontMatterEntry  *entry);

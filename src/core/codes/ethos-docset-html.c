@@ -269,7 +269,8 @@ append_code_header (EthosDocsetBuilder  *builder,
   append_meta_row (out, _("Edition"), code->edition);
   append_meta_row (out, _("Items"), count);
   append_meta_row (out, _("Cite as"), code->citation_short);
-  append_meta_row (out, _("Source"), code->source);
+  if (code->website != NULL)
+    append_meta_row (out, _("Website"), code->website);
   g_string_append (out, "</dl>\n");
 
   append_printf_escaped (out, "<div class=\"notice\" id=\"notice\"><strong>%s</strong> ",

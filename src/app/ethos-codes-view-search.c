@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ethos-window"
+#define G_LOG_DOMAIN "ethos-codes-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ethos-result.h"
-#include "ethos-window-private.h"
+#include "ethos-codes-view-private.h"
 
 /* The sidebar's search: results from the index (never by scanning text
  * here), listed with their matches highlighted, in place of the tree. */
 
 #define MAX_RESULTS 100
 
-static void setup_scope (EthosWindow *self);
+static void setup_scope (EthosCodesView *self);
 
 static void
 setup_result_row_cb (GtkSignalListItemFactory *factory,
@@ -61,21 +61,21 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-result_selected_cb (EthosWindow *self)
+result_selected_cb (EthosCodesView *self)
 {
   EthosResult *result = gtk_single_selection_get_selected_item (self->results_selection);
 
   if (self->syncing || result == NULL)
     return;
   if (ethos_result_get_ref (result) == NULL)
-    _ethos_window_go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
+    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
   else
-    _ethos_window_go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
+    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
                      ethos_result_get_ref (result));
 }
 
 static const char *
-search_scope (EthosWindow *self)
+search_scope (EthosCodesView *self)
 {
   guint selected;
 
@@ -88,7 +88,7 @@ search_scope (EthosWindow *self)
 }
 
 static void
-run_search (EthosWindow *self)
+run_search (EthosCodesView *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   g_autoptr(GPtrArray) results = NULL;
@@ -111,7 +111,7 @@ run_search (EthosWindow *self)
       results = ethos_corpus_search (self->corpus, text, search_scope (self), MAX_RESULTS, &error);
       if (results == NULL)
         {
-          _ethos_window_toast (self, error->message);
+          _ethos_codes_view_toast (self, error->message);
           return;
         }
       for (guint i = 0; i < results->len; i++)
@@ -130,14 +130,14 @@ run_search (EthosWindow *self)
 
   /* Show the current item again, with or without the matches highlighted. */
   if (self->current != NULL && self->current->kind == ETHOS_NODE_ITEM)
-    _ethos_window_go (self, ETHOS_NODE_ITEM, self->current->code, self->current->key, 0, NULL);
+    _ethos_codes_view_go (self, ETHOS_NODE_ITEM, self->current->code, self->current->key, 0, NULL);
   else
-    _ethos_window_sidebar_reveal (self);
+    _ethos_codes_view_sidebar_reveal (self);
 }
 
 /* Enter opens the first result: for a reference, the item it names. */
 static void
-search_activate_cb (EthosWindow *self)
+search_activate_cb (EthosCodesView *self)
 {
   if (self->query == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
     return;
@@ -146,14 +146,26 @@ search_activate_cb (EthosWindow *self)
 }
 
 static void
-stop_search_cb (EthosWindow *self)
+stop_search_cb (EthosCodesView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
 }
 
 static gboolean
-search_key_cb (EthosWindow     *self,
+results_key_cb (EthosCodesView  *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape || self->query == NULL)
+    return FALSE;
+  stop_search_cb (self);
+  return TRUE;
+}
+
+static gboolean
+search_key_cb (EthosCodesView     *self,
                guint            keyval,
                guint            keycode,
                GdkModifierType  state)
@@ -168,7 +180,7 @@ search_key_cb (EthosWindow     *self,
 }
 
 static void
-setup_scope (EthosWindow *self)
+setup_scope (EthosCodesView *self)
 {
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
 
@@ -186,7 +198,7 @@ setup_scope (EthosWindow *self)
 }
 
 void
-_ethos_window_search_reveal (EthosWindow *self)
+_ethos_codes_view_search_reveal (EthosCodesView *self)
 {
   GListModel *model = G_LIST_MODEL (self->results);
   guint position = GTK_INVALID_LIST_POSITION;
@@ -204,11 +216,11 @@ _ethos_window_search_reveal (EthosWindow *self)
           break;
         }
     }
-  _ethos_window_select_quietly (self, self->results_selection, self->results_view, position);
+  _ethos_codes_view_select_quietly (self, self->results_selection, self->results_view, position);
 }
 
 void
-_ethos_window_search_setup (EthosWindow *self)
+_ethos_codes_view_search_setup (EthosCodesView *self)
 {
   g_autoptr(GtkListItemFactory) results_factory = NULL;
   GtkEventController *keys;
@@ -217,7 +229,7 @@ _ethos_window_search_setup (EthosWindow *self)
   self->results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
   gtk_single_selection_set_autoselect (self->results_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
-  results_factory = _ethos_window_factory_new (G_CALLBACK (setup_result_row_cb),
+  results_factory = _ethos_codes_view_factory_new (G_CALLBACK (setup_result_row_cb),
                                                G_CALLBACK (bind_result_row_cb), NULL, self);
   gtk_list_view_set_factory (self->results_view, results_factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
@@ -233,6 +245,115 @@ _ethos_window_search_setup (EthosWindow *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  /* Typing anywhere that does not take text starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  /* Escape in the results ends the search, as it does in the entry. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (results_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_view), keys);
+}
+
+void
+_ethos_codes_view_search_dispose (EthosCodesView *self)
+{
+  if (self->results_view != NULL)
+    gtk_list_view_set_model (self->results_view, NULL);
+  g_clear_object (&self->results_selection);
+  g_clear_object (&self->results);
+}
+
+static gboolean
+takes_text (GtkWidget *widget)
+{
+  return widget != NULL && (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget));
+}
+
+/* Type-to-search. GtkSearchEntry's own key capture forwards keys only
+ * after the focused widget has declined them, so a list in focus takes
+ * every space ("duty to warn" became "dutytowarn"). Here the first
+ * printable key moves the focus into the entry, which then takes every
+ * character that follows, spaces included. */
+static gboolean
+capture_key_cb (EthosCodesView  *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state,
+                GtkEventController *controller)
+{
+  GtkWidget *focus;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char utf8[7] = { 0 };
+  int position;
+
+  if (self->corpus == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || root == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0 ||
+      c == 0 || !g_unichar_isprint (c))
+    return FALSE;
+  focus = gtk_root_get_focus (root);
+  if (takes_text (focus) ||
+      (focus != NULL && gtk_widget_get_native (focus) != GTK_NATIVE (root)))
+    return FALSE;
+  /* A space with nothing typed yet is the list's: it activates the row. */
+  if (c == ' ' && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    return FALSE;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  g_unichar_to_utf8 (c, utf8);
+  position = -1;
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  position = gtk_editable_get_position (GTK_EDITABLE (self->search_entry));
+  gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), utf8, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), position);
+  return TRUE;
+}
+
+void
+ethos_codes_view_set_type_to_search (EthosCodesView *self,
+                                     GtkWidget      *widget)
+{
+  g_return_if_fail (ETHOS_IS_CODES_VIEW (self));
+
+  if (self->capture_widget == widget)
+    return;
+  if (self->capture_widget != NULL)
+    {
+      gtk_widget_remove_controller (self->capture_widget, self->capture_keys);
+      g_object_remove_weak_pointer (G_OBJECT (self->capture_widget),
+                                    (gpointer *) &self->capture_widget);
+      self->capture_keys = NULL;
+      self->capture_widget = NULL;
+    }
+  if (widget == NULL)
+    return;
+  self->capture_widget = widget;
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->capture_widget);
+  self->capture_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->capture_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->capture_keys, "key-pressed", G_CALLBACK (capture_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, self->capture_keys);
+}
+
+gboolean
+_ethos_codes_view_is_type_to_search (EthosCodesView *self)
+{
+  return self->capture_widget != NULL;
+}
+
+void
+ethos_codes_view_focus_search (EthosCodesView *self)
+{
+  AdwViewStack *stack;
+
+  g_return_if_fail (ETHOS_IS_CODES_VIEW (self));
+
+  stack = ADW_VIEW_STACK (adw_view_switcher_title_get_stack (self->switcher_title));
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (stack, GTK_WIDGET (self));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }

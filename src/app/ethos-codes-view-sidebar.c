@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ethos-window"
+#define G_LOG_DOMAIN "ethos-codes-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "ethos-window-private.h"
+#include "ethos-codes-view-private.h"
 
 #define TITLE_CHARS 90
 
@@ -18,7 +18,7 @@ node_key (EthosNodeKind  kind,
 }
 
 static EthosNode *
-add_node (EthosWindow   *self,
+add_node (EthosCodesView   *self,
           EthosNode     *parent,
           EthosNodeKind  kind,
           const char    *code,
@@ -51,7 +51,7 @@ item_title (const EthosItem *item)
 /* Builds a code's sections and items under its node, in document order:
  * subsections under their section, sub-items (OESC I.4.a) under their item. */
 static void
-load_code (EthosWindow *self,
+load_code (EthosCodesView *self,
            EthosNode   *code_node)
 {
   const char *code = ethos_node_get_code (code_node);
@@ -78,15 +78,15 @@ load_code (EthosWindow *self,
       EthosNode *parent = NULL;
 
       if (item->parent_ref != NULL)
-        parent = _ethos_window_sidebar_find_node (self, ETHOS_NODE_ITEM, code, item->parent_ref);
+        parent = _ethos_codes_view_sidebar_find_node (self, ETHOS_NODE_ITEM, code, item->parent_ref);
       if (parent == NULL)
-        parent = _ethos_window_sidebar_find_node (self, ETHOS_NODE_SECTION, code, item->section);
+        parent = _ethos_codes_view_sidebar_find_node (self, ETHOS_NODE_SECTION, code, item->section);
       add_node (self, parent ? parent : code_node, ETHOS_NODE_ITEM, code, item->ref, title);
     }
 }
 
 EthosNode *
-_ethos_window_sidebar_find_node (EthosWindow   *self,
+_ethos_codes_view_sidebar_find_node (EthosCodesView   *self,
                                  EthosNodeKind  kind,
                                  const char    *code,
                                  const char    *key)
@@ -95,7 +95,7 @@ _ethos_window_sidebar_find_node (EthosWindow   *self,
 
   if (kind != ETHOS_NODE_CODE && code != NULL)
     {
-      EthosNode *code_node = _ethos_window_sidebar_find_node (self, ETHOS_NODE_CODE, code, NULL);
+      EthosNode *code_node = _ethos_codes_view_sidebar_find_node (self, ETHOS_NODE_CODE, code, NULL);
       if (code_node != NULL && !ethos_node_get_loaded (code_node))
         load_code (self, code_node);
     }
@@ -109,7 +109,7 @@ static GListModel *
 create_children_cb (gpointer item,
                     gpointer data)
 {
-  EthosWindow *self = data;
+  EthosCodesView *self = data;
   EthosNode *node = item;
   GListStore *children;
 
@@ -152,7 +152,7 @@ setup_tree_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_tree_row_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
-                  EthosWindow              *self)
+                  EthosCodesView              *self)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
@@ -195,21 +195,21 @@ unbind_tree_row_cb (GtkSignalListItemFactory *factory,
 }
 
 void
-_ethos_window_go_from_sidebar (EthosWindow   *self,
+_ethos_codes_view_go_from_sidebar (EthosCodesView   *self,
                  EthosNodeKind  kind,
                  const char    *code,
                  const char    *key)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!_ethos_window_go (self, kind, code, key,
+  if (!_ethos_codes_view_go (self, kind, code, key,
                          ETHOS_NAV_HISTORY | ETHOS_NAV_FROM_SIDEBAR | ETHOS_NAV_SHOW_CONTENT,
                          &error))
-    _ethos_window_toast (self, error->message);
+    _ethos_codes_view_toast (self, error->message);
 }
 
 static void
-tree_selected_cb (EthosWindow *self)
+tree_selected_cb (EthosCodesView *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->tree_selection);
   g_autoptr(EthosNode) node = NULL;
@@ -223,12 +223,12 @@ tree_selected_cb (EthosWindow *self)
     return;
   if (ethos_node_get_kind (node) == ETHOS_NODE_CODE)
     gtk_tree_list_row_set_expanded (row, TRUE);
-  _ethos_window_go_from_sidebar (self, ethos_node_get_kind (node), ethos_node_get_code (node),
+  _ethos_codes_view_go_from_sidebar (self, ethos_node_get_kind (node), ethos_node_get_code (node),
                    ethos_node_get_key (node));
 }
 
 static void
-tree_activate_cb (EthosWindow *self,
+tree_activate_cb (EthosCodesView *self,
                   guint        position)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
@@ -241,7 +241,7 @@ tree_activate_cb (EthosWindow *self,
 
 /* Right expands the selected row, Left collapses it or moves to its parent. */
 static gboolean
-tree_key_cb (EthosWindow     *self,
+tree_key_cb (EthosCodesView     *self,
              guint            keyval,
              guint            keycode,
              GdkModifierType  state)
@@ -280,7 +280,7 @@ tree_key_cb (EthosWindow     *self,
 }
 
 GtkListItemFactory *
-_ethos_window_factory_new (GCallback setup,
+_ethos_codes_view_factory_new (GCallback setup,
              GCallback bind,
              GCallback unbind,
              gpointer  data)
@@ -295,7 +295,7 @@ _ethos_window_factory_new (GCallback setup,
 }
 
 void
-_ethos_window_sidebar_setup (EthosWindow *self)
+_ethos_codes_view_sidebar_setup (EthosCodesView *self)
 {
   g_autoptr(GtkListItemFactory) tree_factory = NULL;
   GtkEventController *keys;
@@ -316,7 +316,7 @@ _ethos_window_sidebar_setup (EthosWindow *self)
   gtk_single_selection_set_autoselect (self->tree_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->tree_selection, TRUE);
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
-  tree_factory = _ethos_window_factory_new (G_CALLBACK (setup_tree_row_cb),
+  tree_factory = _ethos_codes_view_factory_new (G_CALLBACK (setup_tree_row_cb),
                                             G_CALLBACK (bind_tree_row_cb),
                                             G_CALLBACK (unbind_tree_row_cb), self);
   gtk_list_view_set_factory (self->tree_view, tree_factory);
@@ -330,11 +330,11 @@ _ethos_window_sidebar_setup (EthosWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tree_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
-  _ethos_window_search_setup (self);
+  _ethos_codes_view_search_setup (self);
 }
 
 void
-_ethos_window_select_quietly (EthosWindow        *self,
+_ethos_codes_view_select_quietly (EthosCodesView        *self,
                 GtkSingleSelection *selection,
                 GtkListView        *view,
                 guint               position)
@@ -348,7 +348,7 @@ _ethos_window_select_quietly (EthosWindow        *self,
 
 /* Selects the current place in the sidebar, expanding the rows above it. */
 void
-_ethos_window_sidebar_reveal (EthosWindow *self)
+_ethos_codes_view_sidebar_reveal (EthosCodesView *self)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
   g_autoptr(GtkTreeListRow) row = NULL;
@@ -359,15 +359,15 @@ _ethos_window_sidebar_reveal (EthosWindow *self)
     return;
   if (self->query != NULL)
     {
-      _ethos_window_search_reveal (self);
+      _ethos_codes_view_search_reveal (self);
       return;
     }
   if (self->current != NULL)
-    node = _ethos_window_sidebar_find_node (self, self->current->kind, self->current->code,
+    node = _ethos_codes_view_sidebar_find_node (self, self->current->kind, self->current->code,
                                             self->current->key);
   if (node == NULL)
     {
-      _ethos_window_select_quietly (self, self->tree_selection, self->tree_view, GTK_INVALID_LIST_POSITION);
+      _ethos_codes_view_select_quietly (self, self->tree_selection, self->tree_view, GTK_INVALID_LIST_POSITION);
       return;
     }
 
@@ -392,15 +392,6 @@ _ethos_window_sidebar_reveal (EthosWindow *self)
     }
   self->syncing = FALSE;
   if (row != NULL)
-    _ethos_window_select_quietly (self, self->tree_selection, self->tree_view,
+    _ethos_codes_view_select_quietly (self, self->tree_selection, self->tree_view,
                     gtk_tree_list_row_get_position (row));
-}
-
-void
-_ethos_window_sidebar_focus_search (EthosWindow *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
