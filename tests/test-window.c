@@ -124,7 +124,7 @@ result_position (EthosWindow *window,
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(EthosResult) result = g_list_model_get_item (results, i);
-      if (g_str_equal (ethos_result_get_code (result), code) &&
+      if (g_strcmp0 (ethos_result_get_code (result), code) == 0 &&
           g_strcmp0 (ethos_result_get_ref (result), ref) == 0)
         return (int) i;
     }
@@ -152,7 +152,22 @@ test_search_body (EthosApplication *app,
   g_assert_cmpint (result_position (window, "nohs", "5"), >=, 0);
   g_assert_cmpint (result_position (window, "oesc", "I.4.a"), >=, 0);
   g_assert_cmpint (result_position (window, "nohs", "3"), ==, -1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->codes_view->results)), ==, 2);
+  /* The topic the words name comes first, then its items: the two whose
+   * text matches, and the seven others filed under it. */
+  {
+    g_autoptr(EthosResult) topic = g_list_model_get_item (G_LIST_MODEL (window->codes_view->results), 0);
+    g_autoptr(GPtrArray) items = ethos_corpus_items_for_topic (window->corpus, "dual-relationships",
+                                                                NULL);
+
+    g_assert_cmpint (ethos_result_get_kind (topic), ==, ETHOS_SEARCH_TOPIC);
+    g_assert_cmpstr (ethos_result_get_topic (topic), ==, "dual-relationships");
+    g_assert_cmpstr (ethos_result_get_title (topic), ==, "Topic: Dual relationships & boundaries");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->codes_view->results)), ==,
+                      1 + items->len);
+    for (guint i = 0; i < items->len; i++)
+      g_assert_cmpint (result_position (window, ((EthosItem *) items->pdata[i])->code,
+                                        ((EthosItem *) items->pdata[i])->ref), >, 0);
+  }
 
   /* The matches are highlighted in the list... */
   first = g_list_model_get_item (G_LIST_MODEL (window->codes_view->results),
@@ -174,8 +189,10 @@ test_search_body (EthosApplication *app,
   gtk_drop_down_set_selected (window->codes_view->scope_dropdown, 4);
   ethos_test_spin (20);
   g_assert_cmpint (result_position (window, "nohs", "5"), ==, -1);
-  g_assert_cmpint (result_position (window, "oesc", "I.4.a"), ==, 0);
+  g_assert_cmpint (result_position (window, "oesc", "I.4.a"), ==, 1);
   gtk_drop_down_set_selected (window->codes_view->scope_dropdown, 0);
+  ethos_test_spin (20);
+
 
   /* Nothing found: the empty state. */
   type_search (window, "qqqzzzxx");
@@ -189,6 +206,13 @@ test_search_body (EthosApplication *app,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), ==, "browse");
   markup = gtk_label_get_label (ethos_item_page_get_text_label (window->codes_view->item_page));
   g_assert_null (strstr (markup, "<span"));
+
+  /* The topic's row opens Compare on it. */
+  type_search (window, "dual relat");
+  gtk_single_selection_set_selected (window->codes_view->results_selection, 0);
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_COMPARE, NULL, "dual-relationships");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->codes_view->compare_page)));
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-code-page.h"
+#include "ethos-item-row.h"
 
 struct _EthosCodePage
 {
@@ -184,8 +185,8 @@ ethos_code_page_show (EthosCodePage  *self,
   /* Translators: the number of items and what the code calls them, "44 (Standard 1 to Standard 44)" */
   count = items->len > 0
     ? g_strdup_printf (_("%u (%s %s to %s %s)"), info->n_items,
-                       info->item_label, ((EthosItem *) items->pdata[0])->ref,
-                       info->item_label, ((EthosItem *) items->pdata[items->len - 1])->ref)
+                       ethos_item_label (info), ((EthosItem *) items->pdata[0])->ref,
+                       ethos_item_label (info), ((EthosItem *) items->pdata[items->len - 1])->ref)
     : g_strdup_printf ("%u", info->n_items);
   set_row (self->items_row, count);
   set_row (self->numbering_row, info->numbering_note != NULL && *info->numbering_note != '\0'

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-result.h"
+#include "ethos-result-row.h"
 #include "ethos-codes-view-private.h"
 
 /* The sidebar's search: results from the index (never by scanning text
@@ -19,28 +20,7 @@ static void
 setup_result_row_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_box_append (GTK_BOX (head), icon);
-  gtk_box_append (GTK_BOX (head), title);
-  gtk_box_append (GTK_BOX (box), head);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, ethos_result_row_new ());
 }
 
 static void
@@ -48,16 +28,22 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
   EthosResult *result = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *head = gtk_widget_get_first_child (box);
-  GtkWidget *icon = gtk_widget_get_first_child (head);
-  GtkWidget *title = gtk_widget_get_next_sibling (icon);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (head);
-  gboolean is_ref = ethos_result_get_kind (result) == ETHOS_SEARCH_REF;
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *row_widget = gtk_widget_get_parent (row);
 
-  gtk_widget_set_visible (icon, is_ref);
-  gtk_label_set_text (GTK_LABEL (title), ethos_result_get_title (result));
-  gtk_label_set_markup (GTK_LABEL (snippet), ethos_result_get_markup (result));
+  ethos_result_row_set_result (ETHOS_RESULT_ROW (row), result);
+  /* As in the sidebar tree: the list's row widget carries the name. */
+  if (row_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    ethos_result_get_accessible_label (result), -1);
+}
+
+static void
+unbind_result_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item)
+{
+  ethos_result_row_set_result (ETHOS_RESULT_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -67,7 +53,10 @@ result_selected_cb (EthosCodesView *self)
 
   if (self->syncing || result == NULL)
     return;
-  if (ethos_result_get_ref (result) == NULL)
+  if (ethos_result_get_kind (result) == ETHOS_SEARCH_TOPIC)
+    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_COMPARE, NULL,
+                                       ethos_result_get_topic (result));
+  else if (ethos_result_get_ref (result) == NULL)
     _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
   else
     _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
@@ -117,9 +106,10 @@ run_search (EthosCodesView *self)
       for (guint i = 0; i < results->len; i++)
         {
           EthosSearchResult *r = g_ptr_array_index (results, i);
-          for (guint c = 0; c < self->codes->len; c++)
-            if (g_str_equal (((EthosCodeInfo *) self->codes->pdata[c])->id, r->code))
-              g_ptr_array_add (objects, ethos_result_new (r, self->codes->pdata[c]));
+          const EthosCodeInfo *info = _ethos_codes_view_find_code (self, r->code);
+
+          if (info != NULL || r->kind == ETHOS_SEARCH_TOPIC)
+            g_ptr_array_add (objects, ethos_result_new (r, info));
         }
       self->syncing = TRUE;
       g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -208,7 +198,14 @@ _ethos_codes_view_search_reveal (EthosCodesView *self)
       g_autoptr(EthosResult) result = g_list_model_get_item (model, i);
       gboolean is_item = self->current->kind == ETHOS_NODE_ITEM;
 
-      if ((is_item || self->current->kind == ETHOS_NODE_CODE) &&
+      if (self->current->kind == ETHOS_NODE_COMPARE &&
+          ethos_result_get_kind (result) == ETHOS_SEARCH_TOPIC &&
+          g_strcmp0 (ethos_result_get_topic (result), self->current->key) == 0)
+        {
+          position = i;
+          break;
+        }
+      if (ethos_result_get_kind (result) != ETHOS_SEARCH_TOPIC && (is_item || self->current->kind == ETHOS_NODE_CODE) &&
           g_strcmp0 (ethos_result_get_code (result), self->current->code) == 0 &&
           g_strcmp0 (ethos_result_get_ref (result), is_item ? self->current->key : NULL) == 0)
         {
@@ -230,7 +227,8 @@ _ethos_codes_view_search_setup (EthosCodesView *self)
   gtk_single_selection_set_autoselect (self->results_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
   results_factory = _ethos_codes_view_factory_new (G_CALLBACK (setup_result_row_cb),
-                                               G_CALLBACK (bind_result_row_cb), NULL, self);
+                                                   G_CALLBACK (bind_result_row_cb),
+                                                   G_CALLBACK (unbind_result_row_cb), self);
   gtk_list_view_set_factory (self->results_view, results_factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
   g_signal_connect_object (self->results_selection, "notify::selected-item",

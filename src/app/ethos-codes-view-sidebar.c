@@ -6,8 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "ethos-codes-view-private.h"
+#include "ethos-item-row.h"
+#include "ethos-sidebar-row.h"
 
 #define TITLE_CHARS 90
+#define LABEL_CHARS 160
+/* Words that open at least this many of a code's items say nothing about
+ * any one of them: the sidebar shows what follows ("Human service
+ * professionals protect …" → "…protect …"). */
+#define COMMON_LEAD_WORDS 3
+#define COMMON_LEAD_MIN   5
 
 static char *
 node_key (EthosNodeKind  kind,
@@ -36,16 +44,91 @@ add_node (EthosCodesView   *self,
 }
 
 static char *
-item_title (const EthosItem *item)
+truncate_chars (const char *text,
+                glong       max)
 {
-  const char *end = item->text;
+  const char *end = text;
   glong n = 0;
+
+  while (*end && n++ < max)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_strndup (text, end - text);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+/* The first words of @text, or NULL when it has fewer. */
+static char *
+lead_words (const char *text)
+{
+  const char *p = text;
+
+  for (guint n = 0; n < COMMON_LEAD_WORDS; n++)
+    {
+      p = strchr (p, ' ');
+      if (p == NULL)
+        return NULL;
+      p++;
+    }
+  return g_strndup (text, p - text);
+}
+
+static GHashTable *
+common_leads (GPtrArray *items)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *leads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      EthosItem *item = g_ptr_array_index (items, i);
+      char *lead = lead_words (item->text);
+
+      if (lead != NULL)
+        g_hash_table_insert (counts, lead,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, lead)) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= COMMON_LEAD_MIN)
+      g_hash_table_add (leads, g_strdup (key));
+  return leads;
+}
+
+static char *
+item_title (const EthosItem *item,
+            GHashTable      *leads)
+{
+  g_autofree char *lead = NULL;
 
   if (item->heading != NULL && *item->heading != '\0')
     return g_strdup (item->heading);
-  while (*end && n++ < TITLE_CHARS)
-    end = g_utf8_next_char (end);
-  return g_strndup (item->text, end - item->text);
+  lead = lead_words (item->text);
+  if (lead != NULL && g_hash_table_contains (leads, lead))
+    {
+      g_autofree char *rest = truncate_chars (item->text + strlen (lead), TITLE_CHARS);
+      return g_strconcat ("…", rest, NULL);
+    }
+  return truncate_chars (item->text, TITLE_CHARS);
+}
+
+/* "NOHS Standard 3: Human service professionals protect the client's …" */
+static char *
+item_accessible_label (const EthosItem     *item,
+                       const EthosCodeInfo *info)
+{
+  g_autofree char *text = truncate_chars (item->heading && *item->heading ? item->heading
+                                                                           : item->text,
+                                          LABEL_CHARS);
+
+  /* Translators: a sidebar row as a screen reader says it, "NOHS Standard 3: Human service …" */
+  return g_strdup_printf (_("%s %s %s: %s"), info->abbreviation, ethos_item_label (info),
+                          item->ref, text);
 }
 
 /* Builds a code's sections and items under its node, in document order:
@@ -57,6 +140,8 @@ load_code (EthosCodesView *self,
   const char *code = ethos_node_get_code (code_node);
   g_autoptr(GPtrArray) sections = ethos_corpus_list_sections (self->corpus, code, NULL);
   g_autoptr(GPtrArray) items = ethos_corpus_list_items (self->corpus, code, NULL);
+  g_autoptr(GHashTable) leads = common_leads (items);
+  const EthosCodeInfo *info = _ethos_codes_view_find_code (self, code);
   EthosNode *top = NULL;
 
   ethos_node_set_loaded (code_node);
@@ -74,14 +159,17 @@ load_code (EthosCodesView *self,
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       EthosItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = item_title (item);
+      g_autofree char *title = item_title (item, leads);
+      g_autofree char *label = info ? item_accessible_label (item, info) : NULL;
       EthosNode *parent = NULL;
 
       if (item->parent_ref != NULL)
         parent = _ethos_codes_view_sidebar_find_node (self, ETHOS_NODE_ITEM, code, item->parent_ref);
       if (parent == NULL)
         parent = _ethos_codes_view_sidebar_find_node (self, ETHOS_NODE_SECTION, code, item->section);
-      add_node (self, parent ? parent : code_node, ETHOS_NODE_ITEM, code, item->ref, title);
+      ethos_node_set_accessible_label (add_node (self, parent ? parent : code_node, ETHOS_NODE_ITEM,
+                                                 code, item->ref, title),
+                                       label);
     }
 }
 
@@ -124,65 +212,30 @@ setup_tree_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *ref = gtk_label_new (NULL);
-  GtkWidget *title = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (ref, "ref-label");
-  gtk_widget_add_css_class (ref, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (ref), 0);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  /* A ref beside a two-line title sits on its first line. */
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (ref, GTK_ALIGN_START);
-  gtk_widget_set_valign (title, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), ref);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), ethos_sidebar_row_new ());
   gtk_list_item_set_child (list_item, expander);
 }
 
 static void
 bind_tree_row_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
-                  EthosCodesView              *self)
+                  EthosCodesView           *self)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
-  GtkWidget *ref = gtk_widget_get_next_sibling (icon);
-  GtkWidget *title = gtk_widget_get_next_sibling (ref);
-  const char *icon_name = NULL;
-  const char *text = ethos_node_get_title (node);
-  EthosNodeKind kind = ethos_node_get_kind (node);
+  GtkWidget *row_widget = gtk_widget_get_parent (expander);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-
-  if (kind == ETHOS_NODE_COMPARE)
-    icon_name = "view-dual-symbolic";
-  else if (kind == ETHOS_NODE_BOOKMARKS)
-    icon_name = "starred-symbolic";
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_widget_set_visible (icon, icon_name != NULL);
-
-  gtk_label_set_text (GTK_LABEL (ref), kind == ETHOS_NODE_ITEM ? ethos_node_get_key (node) : "");
-  gtk_widget_set_visible (ref, kind == ETHOS_NODE_ITEM);
-  gtk_label_set_text (GTK_LABEL (title), text);
-  gtk_widget_set_tooltip_text (title, kind == ETHOS_NODE_ITEM || kind == ETHOS_NODE_SECTION
-                                      ? text : NULL);
-
-  if (kind == ETHOS_NODE_CODE)
-    gtk_widget_add_css_class (title, "heading");
-  else
-    gtk_widget_remove_css_class (title, "heading");
+  ethos_sidebar_row_set_node (ETHOS_SIDEBAR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
+                              node);
+  /* GTK 4.8 names a list's row by nothing of its own: screen readers hear
+   * its label only when it is set on the row widget the list made. */
+  if (row_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    ethos_node_get_accessible_label (node), -1);
 }
 
 static void
@@ -192,6 +245,8 @@ unbind_tree_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  ethos_sidebar_row_set_node (ETHOS_SIDEBAR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
+                              NULL);
 }
 
 void

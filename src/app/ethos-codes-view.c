@@ -7,6 +7,7 @@
 
 #include "ethos-application.h"
 #include "ethos-codes-view-private.h"
+#include "ethos-item-row.h"
 
 enum {
   PROP_0,
@@ -167,7 +168,7 @@ show_page (EthosCodesView  *self,
         location->code = g_strdup (item->code);
         location->key = g_strdup (item->ref);
         /* Translators: the window's title on an item, "NOHS Standard 3" */
-        title = g_strdup_printf (_("%s %s %s"), info->abbreviation, info->item_label,
+        title = g_strdup_printf (_("%s %s %s"), info->abbreviation, ethos_item_label (info),
                                  item->ref);
         set_titles (self, title, info->short_title);
         gtk_stack_set_visible_child_name (self->content_stack, "item");

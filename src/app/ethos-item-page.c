@@ -421,7 +421,7 @@ ethos_item_page_show (EthosItemPage  *self,
   if (marked->heading != NULL && *marked->heading != '\0')
     {
       g_autofree char *heading = ethos_markup_from_marked (marked->heading);
-      g_autofree char *ref_text = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+      g_autofree char *ref_text = g_strdup_printf (_("%s %s"), ethos_item_label (self->code_info),
                                                    self->item->ref);
       gtk_label_set_markup (self->title_label, heading);
       gtk_label_set_text (self->ref_label, ref_text);
@@ -429,7 +429,7 @@ ethos_item_page_show (EthosItemPage  *self,
     }
   else
     {
-      g_autofree char *title = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+      g_autofree char *title = g_strdup_printf (_("%s %s"), ethos_item_label (self->code_info),
                                                 self->item->ref);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       gtk_label_set_markup (self->title_label, escaped);

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "ethos-application.h"
+#include "ethos-paths.h"
 #include "ethos-codes-view-private.h"
 #include "ethos-window-private.h"
 
@@ -77,7 +78,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, ethos_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

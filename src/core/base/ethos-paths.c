@@ -44,6 +44,15 @@ ethos_paths_get_data_dir (void)
     }
 }
 
+const char *
+ethos_paths_get_locale_dir (void)
+{
+  /* The build compiles po/LANG.po into po/LANG/LC_MESSAGES/ethos.mo. */
+  if (get_origin () == FROM_BUILD_TREE)
+    return ETHOS_BUILD_ROOT "/po";
+  return LOCALEDIR;
+}
+
 char *
 ethos_paths_get_corpus_file (void)
 {

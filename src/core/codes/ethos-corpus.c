@@ -99,6 +99,7 @@ ethos_search_result_free (EthosSearchResult *result)
 {
   g_free (result->code);
   g_free (result->ref);
+  g_free (result->topic);
   g_free (result->heading);
   g_free (result->snippet);
   g_free (result);
@@ -269,6 +270,7 @@ ethos_corpus_set_language (EthosCorpus *self,
   g_return_if_fail (self != NULL);
   g_free (self->lang);
   self->lang = g_strdup (lang);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
 }
 
 void
@@ -277,18 +279,12 @@ ethos_corpus_free (EthosCorpus *self)
   if (self == NULL)
     return;
   g_free (self->lang);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   sqlite3_finalize (self->search);
   sqlite3_finalize (self->vocabulary);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self);
-}
-
-const char *
-ethos_corpus_get_path (EthosCorpus *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->path;
 }
 
 GPtrArray *

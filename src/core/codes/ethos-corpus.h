@@ -70,6 +70,8 @@ typedef enum
   ETHOS_SEARCH_REF,       /* the query is a reference to this item */
   ETHOS_SEARCH_ITEM,      /* the item's text matched */
   ETHOS_SEARCH_FRONT,     /* a preamble or purpose statement matched */
+  ETHOS_SEARCH_TOPIC,     /* the query names a topic: no code or ref; heading is its label */
+  ETHOS_SEARCH_ON_TOPIC,  /* the item carries a topic the query names */
 } EthosSearchKind;
 
 #define ETHOS_SNIPPET_OPEN  "\x02"
@@ -79,7 +81,8 @@ typedef struct
 {
   EthosSearchKind  kind;
   char            *code;
-  char            *ref;     /* NULL for front matter */
+  char            *ref;     /* NULL for front matter and topics */
+  char            *topic;   /* the topic's id, for TOPIC and ON_TOPIC */
   char            *heading; /* may be NULL */
   char            *snippet; /* matches between ETHOS_SNIPPET_OPEN and _CLOSE */
   double           score;   /* bm25: lower is better; 0 for ref matches */
@@ -88,7 +91,6 @@ typedef struct
 EthosCorpus   *ethos_corpus_open               (const char   *path,
                                                 GError      **error);
 void           ethos_corpus_free               (EthosCorpus  *corpus);
-const char    *ethos_corpus_get_path           (EthosCorpus  *corpus);
 /* Topic labels are shown in this language when translated (default: the
  * user's, from the locale); NULL for the original English. */
 void           ethos_corpus_set_language       (EthosCorpus  *corpus,
@@ -123,6 +125,9 @@ EthosTopic    *ethos_corpus_get_topic          (EthosCorpus  *corpus,
 GPtrArray     *ethos_corpus_items_for_topic    (EthosCorpus  *corpus,
                                                 const char   *topic,
                                                 GError      **error);
+/* References first, then the topics the query names, the text matches,
+ * and last the items on those topics that the text did not match; at
+ * most @limit results in all. */
 GPtrArray     *ethos_corpus_search             (EthosCorpus  *corpus,
                                                 const char   *query,
                                                 const char   *code,
