@@ -91,6 +91,248 @@ test_back_across_views (void)
   ethos_test_run_app (back_across_views_body);
 }
 
+static void
+assert_visible_in_list (GtkWidget  *list,
+                        const char *text)
+{
+  GtkWidget *label = ethos_test_find_label_widget (list, text);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_bounds (label, list, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (list));
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ETHOS_WINDOW (data)->codes_view->leaflet);
+}
+
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (ETHOS_WINDOW (data)->codes_view->leaflet);
+}
+
+static gboolean
+content_shown (gpointer data)
+{
+  EthosCodesView *view = ETHOS_WINDOW (data)->codes_view;
+  return adw_leaflet_get_visible_child (view->leaflet) == view->content;
+}
+
+static gboolean
+list_shown (gpointer data)
+{
+  EthosCodesView *view = ETHOS_WINDOW (data)->codes_view;
+  return adw_leaflet_get_visible_child (view->leaflet) == view->sidebar;
+}
+
+/* In a narrow window, activating the row already selected (Enter, or the
+ * click that changes no selection) still shows its page. */
+static void
+folded_activation_body (EthosApplication *app,
+                        EthosWindow      *window)
+{
+  EthosCodesView *view = window->codes_view;
+  guint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  ethos_test_wait_until (is_folded, window, "a folded window");
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", NULL));
+  ethos_test_wait_until (content_shown, window, "the item");
+  adw_leaflet_navigate (view->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  ethos_test_wait_until (list_shown, window, "the list");
+
+  position = gtk_single_selection_get_selected (view->tree_selection);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (view->tree_view, "activate", position);
+  ethos_test_wait_until (content_shown, window, "the item again");
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+
+  /* A code's row too: its overview, not only its sections. */
+  adw_leaflet_navigate (view->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  ethos_test_wait_until (list_shown, window, "the list");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (view->tree), i);
+      g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
+
+      if (ethos_node_get_kind (node) == ETHOS_NODE_CODE &&
+          g_str_equal (ethos_node_get_code (node), "oesc"))
+        g_signal_emit_by_name (view->tree_view, "activate", i);
+    }
+  ethos_test_wait_until (content_shown, window, "the code");
+  ethos_test_assert_at (window, ETHOS_NODE_CODE, "oesc", NULL);
+}
+
+static void
+test_folded_activation (void)
+{
+  ethos_test_run_app (folded_activation_body);
+}
+
+/* After a jump, the sidebar shows the row of the place: rows opened only
+ * to show the last place close, and the new row is scrolled into view. */
+static void
+reveal_body (EthosApplication *app,
+             EthosWindow      *window)
+{
+  EthosCodesView *view = window->codes_view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  ethos_test_wait_until (is_unfolded, window, "a wide window");
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "44", NULL));
+  ethos_test_spin (100);
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "oesc", "I.5.b", NULL));
+  ethos_test_spin (200);
+  {
+    g_autoptr(GtkTreeListRow) selected = g_object_ref (gtk_single_selection_get_selected_item (view->tree_selection));
+    g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (selected);
+
+    g_assert_cmpstr (ethos_node_get_key (node), ==, "I.5.b");
+  }
+  /* NOHS, opened to show Standard 44, is closed again. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (view->tree), i);
+      g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
+
+      if (ethos_node_get_kind (node) == ETHOS_NODE_CODE)
+        g_assert_cmpint (gtk_tree_list_row_get_expanded (row), ==,
+                         g_str_equal (ethos_node_get_code (node), "oesc"));
+    }
+  assert_visible_in_list (GTK_WIDGET (view->tree_view), "Duty to Warn");
+}
+
+static void
+test_reveal (void)
+{
+  ethos_test_run_app (reveal_body);
+}
+
+/* Compare: one column per code side by side in a wide window, stacked in
+ * a narrow one. */
+static void
+assert_columns (EthosWindow *window,
+                gboolean     side_by_side)
+{
+  GtkWidget *columns = ethos_compare_page_get_columns (window->codes_view->compare_page);
+  GtkWidget *first = gtk_widget_get_first_child (columns);
+  graphene_rect_t a, b;
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_next_sibling (first); c != NULL;
+       c = gtk_widget_get_next_sibling (c), n++)
+    {
+      g_assert_true (gtk_widget_compute_bounds (first, columns, &a));
+      g_assert_true (gtk_widget_compute_bounds (c, columns, &b));
+      if (side_by_side)
+        {
+          g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+          g_assert_cmpfloat (b.origin.x, >=, a.origin.x + a.size.width);
+          g_assert_cmpfloat (b.size.width, >=, 280);
+        }
+      else
+        {
+          g_assert_cmpfloat (a.origin.x, ==, b.origin.x);
+          g_assert_cmpfloat (b.origin.y, >=, a.origin.y + a.size.height);
+        }
+      first = c;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
+static gboolean
+compare_laid_out (gpointer data)
+{
+  EthosWindow *window = data;
+  return window->codes_view->compare_page != NULL &&
+         ethos_test_is_shown (window->codes_view->compare_page);
+}
+
+static void
+compare_columns_body (EthosApplication *app,
+                      EthosWindow      *window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  ethos_test_wait_until (is_unfolded, window, "a wide window");
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL, "confidentiality",
+                                        NULL));
+  ethos_test_wait_until (compare_laid_out, window, "Compare");
+  ethos_test_spin (100);
+  assert_columns (window, TRUE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  ethos_test_wait_until (is_folded, window, "a narrow window");
+  adw_leaflet_set_visible_child (window->codes_view->leaflet, window->codes_view->content);
+  ethos_test_wait_until (compare_laid_out, window, "Compare, narrow");
+  ethos_test_spin (150);
+  assert_columns (window, FALSE);
+}
+
+static void
+test_compare_columns (void)
+{
+  ethos_test_run_app (compare_columns_body);
+}
+
+static gboolean
+related_filled (gpointer data)
+{
+  EthosWindow *window = data;
+  return gtk_widget_get_first_child (ethos_item_page_get_related (window->codes_view->item_page)) != NULL;
+}
+
+/* Every item of the other codes on the same topics can be reached,
+ * grouped by code; the text opens unselected. */
+static void
+related_body (EthosApplication *app,
+              EthosWindow      *window)
+{
+  GtkWidget *related, *more = NULL;
+  GtkLabel *text;
+  int start, end;
+
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", NULL));
+  ethos_test_wait_until (related_filled, window, "the related items");
+  related = ethos_item_page_get_related (window->codes_view->item_page);
+  g_assert_true (ethos_test_find_label (related, "OESC Code of Conduct"));
+  g_assert_true (ethos_test_find_label (related, "Global Code of Ethics (coaching & mentoring)"));
+  g_assert_false (ethos_test_find_label (related, "NOHS Ethical Standards"));
+  g_assert_false (ethos_test_find_label (related, "Item I.5.b · Duty to Warn"));
+
+  /* OESC's group ends in "Show All N": the rest of its items come in. */
+  for (GtkWidget *group = gtk_widget_get_first_child (related); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (ethos_test_find_label (group, "OESC Code of Conduct"))
+      {
+        GtkWidget *list = gtk_widget_get_last_child (group);
+        more = gtk_widget_get_last_child (list);
+        g_assert_true (ADW_IS_ACTION_ROW (more));
+        g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)),
+                                         "Show All "));
+        g_signal_emit_by_name (list, "row-activated", more);
+      }
+  g_assert_nonnull (more);
+  ethos_test_spin (50);
+  g_assert_true (ethos_test_find_label (related, "Item I.5.b · Duty to Warn"));
+
+  /* Taking the focus, the text does not select itself whole. */
+  text = ethos_item_page_get_text_label (window->codes_view->item_page);
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  ethos_test_spin (50);
+  g_assert_false (gtk_label_get_selection_bounds (text, &start, &end) && start != end);
+}
+
+static void
+test_related (void)
+{
+  ethos_test_run_app (related_body);
+}
+
 /* A view that records what it is asked to restore. */
 typedef struct
 {
@@ -203,6 +445,10 @@ main (int   argc,
 
   g_test_add_func ("/shell/history", test_history);
   g_test_add_func ("/shell/back-across-views", test_back_across_views);
+  g_test_add_func ("/shell/folded-activation", test_folded_activation);
+  g_test_add_func ("/shell/reveal", test_reveal);
+  g_test_add_func ("/shell/compare-columns", test_compare_columns);
+  g_test_add_func ("/shell/related", test_related);
 
   return ethos_test_window_run ();
 }

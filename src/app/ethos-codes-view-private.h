@@ -74,6 +74,7 @@ struct _EthosCodesView
   GPtrArray            *auto_expanded; /* GtkTreeListRow expanded to reveal a place */
   guint                 reveal_tick;   /* startup: unfold the sidebar after the first frame */
   guint                 reveal_idle;
+  guint                 scroll_idle;
 
   EthosLocation        *current;
   char                 *title;

@@ -287,10 +287,52 @@ tree_activate_cb (EthosCodesView *self,
                   guint        position)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(EthosNode) node = NULL;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+  if (row == NULL)
+    return;
+  node = gtk_tree_list_row_get_item (row);
+  /* Side by side, Enter on a code or section opens or closes it; folded,
+   * the list is all there is, so activating any row shows its page. */
+  if (gtk_tree_list_row_is_expandable (row) && !folded)
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
-  else if (adw_leaflet_get_folded (self->leaflet))
+  _ethos_codes_view_go_from_sidebar (self, ethos_node_get_kind (node), ethos_node_get_code (node),
+                                     ethos_node_get_key (node));
+}
+
+/* A click on the row already selected changes no selection, so nothing
+ * else would show its page in a folded window. */
+static void
+tree_click_cb (EthosCodesView *self,
+               int             n_press,
+               double          x,
+               double          y,
+               GtkGesture     *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->tree_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked;
+  EthosNode *node;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet))
+    return;
+  for (; row != NULL && !ETHOS_IS_SIDEBAR_ROW (row); row = gtk_widget_get_parent (row))
+    /* The expander's arrow opens the row, it does not leave the list. */
+    if (g_strcmp0 (gtk_widget_get_css_name (row), "expander") == 0 &&
+        !GTK_IS_TREE_EXPANDER (row))
+      return;
+  if (row == NULL && picked != NULL)
+    {
+      /* The row's own padding: its sidebar row is inside. */
+      for (GtkWidget *w = picked; w != NULL && row == NULL; w = gtk_widget_get_first_child (w))
+        if (ETHOS_IS_SIDEBAR_ROW (w))
+          row = w;
+    }
+  if (row == NULL || (node = ethos_sidebar_row_get_node (ETHOS_SIDEBAR_ROW (row))) == NULL)
+    return;
+  if (self->current != NULL && self->current->kind == ethos_node_get_kind (node) &&
+      g_strcmp0 (self->current->code, ethos_node_get_code (node)) == 0 &&
+      g_strcmp0 (self->current->key, ethos_node_get_key (node)) == 0)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -354,6 +396,7 @@ _ethos_codes_view_sidebar_setup (EthosCodesView *self)
 {
   g_autoptr(GtkListItemFactory) tree_factory = NULL;
   GtkEventController *keys;
+  GtkGesture *click;
 
   self->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->root = g_list_store_new (ETHOS_TYPE_NODE);
@@ -380,6 +423,10 @@ _ethos_codes_view_sidebar_setup (EthosCodesView *self)
                            G_CALLBACK (tree_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tree_view, "activate", G_CALLBACK (tree_activate_cb), self,
                            G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (tree_click_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), GTK_EVENT_CONTROLLER (click));
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tree_key_cb), self, G_CONNECT_SWAPPED);
@@ -399,6 +446,39 @@ _ethos_codes_view_select_quietly (EthosCodesView        *self,
   self->syncing = FALSE;
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
+}
+
+/* Rows opened only to show an earlier place close again when the next one
+ * is shown elsewhere: the sidebar does not fill up with every code visited.
+ * Rows the user opened stay open. */
+static void
+collapse_auto_expanded (EthosCodesView *self,
+                        GPtrArray      *path)
+{
+  for (guint i = self->auto_expanded->len; i > 0; i--)
+    {
+      GtkTreeListRow *row = g_ptr_array_index (self->auto_expanded, i - 1);
+      g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
+      guint index;
+
+      if (node != NULL && g_ptr_array_find (path, node, &index))
+        continue;
+      gtk_tree_list_row_set_expanded (row, FALSE);
+      g_ptr_array_remove_index (self->auto_expanded, i - 1);
+    }
+}
+
+static gboolean
+scroll_cb (gpointer data)
+{
+  EthosCodesView *self = data;
+  guint position = gtk_single_selection_get_selected (self->tree_selection);
+
+  self->scroll_idle = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u",
+                                position);
+  return G_SOURCE_REMOVE;
 }
 
 /* Selects the current place in the sidebar, expanding the rows above it. */
@@ -432,6 +512,7 @@ _ethos_codes_view_sidebar_reveal (EthosCodesView *self)
   /* Expanding rows moves the selected one, which the selection reports as
    * a change: not one the user made. */
   self->syncing = TRUE;
+  collapse_auto_expanded (self, path);
   g_list_store_find (self->root, path->pdata[0], &position);
   row = gtk_tree_list_model_get_child_row (self->tree, position);
   for (guint i = 1; row != NULL && i < path->len; i++)
@@ -439,7 +520,11 @@ _ethos_codes_view_sidebar_reveal (EthosCodesView *self)
       GListStore *siblings = ethos_node_get_children (path->pdata[i - 1]);
       GtkTreeListRow *child;
 
-      gtk_tree_list_row_set_expanded (row, TRUE);
+      if (!gtk_tree_list_row_get_expanded (row))
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          g_ptr_array_add (self->auto_expanded, g_object_ref (row));
+        }
       g_list_store_find (siblings, path->pdata[i], &position);
       child = gtk_tree_list_row_get_child_row (row, position);
       g_object_unref (row);
@@ -448,5 +533,9 @@ _ethos_codes_view_sidebar_reveal (EthosCodesView *self)
   self->syncing = FALSE;
   if (row != NULL)
     _ethos_codes_view_select_quietly (self, self->tree_selection, self->tree_view,
-                    gtk_tree_list_row_get_position (row));
+                                      gtk_tree_list_row_get_position (row));
+  /* Again once the rows just opened are laid out: before, the list may
+   * scroll to where the row was. */
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add (scroll_cb, self);
 }

@@ -56,6 +56,7 @@ _ethos_codes_view_state_cancel (EthosCodesView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
   self->reveal_tick = 0;
   g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
 }
 
 void
