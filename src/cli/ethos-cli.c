@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "coverage", ethos_cli_coverage, N_("Check a template covers the standards it requires") },
   { "template", ethos_cli_template, N_("Export or import a template file") },
   { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
+  { "notes", ethos_cli_notes, N_("Export or import your bookmarks and private notes") },
   { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
