@@ -245,6 +245,57 @@ test_required_and_language (void)
   g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND);
 }
 
+/* The window words a refused value by its kind; required fields without a
+ * value are listed in order; dates are typed as people type them. */
+static void
+test_problems_and_dates (void)
+{
+  const EthosTemplate *tmpl = get ("informed-consent");
+  g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
+  g_auto(GStrv) missing = NULL;
+  EthosValueProblem problem = ETHOS_VALUE_OK;
+  g_autoptr(GError) error = NULL;
+  struct { const char *field, *value; EthosValueProblem kind; } cases[] = {
+    { "client_dob", "next tuesday", ETHOS_VALUE_NOT_A_DATE },
+    { "mandated", "maybe", ETHOS_VALUE_NOT_A_BOOLEAN },
+    { "client_name", "Ana\nBob", ETHOS_VALUE_NOT_ONE_LINE },
+    { "client_name", "Ana\u202eBob", ETHOS_VALUE_INVISIBLE_CHARACTER },
+    { "shoe_size", "9", ETHOS_VALUE_UNKNOWN_FIELD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_false (ethos_form_values_set_full (values, cases[i].field, cases[i].value,
+                                                  &problem, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpint (problem, ==, cases[i].kind);
+      g_clear_error (&error);
+    }
+  g_assert_true (ethos_form_values_set_full (values, "client_name", "Ana", &problem, NULL));
+  g_assert_cmpint (problem, ==, ETHOS_VALUE_OK);
+
+  missing = ethos_form_values_get_missing (values);
+  g_assert_cmpuint (g_strv_length (missing), ==, 0);
+  ethos_form_values_clear (values);
+  g_clear_pointer (&missing, g_strfreev);
+  missing = ethos_form_values_get_missing (values);
+  g_assert_cmpstrv (missing, ((const char *[]) { "client_name", NULL }));
+
+  {
+    g_autofree char *iso = ethos_form_date_from_input ("2014-05-05");
+    g_autofree char *us = ethos_form_date_from_input ("12/01/2026");   /* C locale: m/d/y */
+    g_autofree char *no_year = ethos_form_date_from_input ("12/01");
+    g_autofree char *bad = ethos_form_date_from_input ("2026-02-30");
+    g_autofree char *words = ethos_form_date_from_input ("yesterday");
+
+    g_assert_cmpstr (iso, ==, "2014-05-05");
+    g_assert_cmpstr (us, ==, "2026-12-01");
+    g_assert_null (no_year);
+    g_assert_null (bad);
+    g_assert_null (words);
+  }
+}
+
 /* Every built-in template builds in both languages, filled and blank, with
  * no placeholder left. */
 static void
@@ -295,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/form/blank", test_blank);
   g_test_add_func ("/form/required-and-language", test_required_and_language);
   g_test_add_func ("/form/all-builtins", test_all_builtins);
+  g_test_add_func ("/form/problems-and-dates", test_problems_and_dates);
   ret = g_test_run ();
   ethos_template_store_free (store);
   return ret;

@@ -133,3 +133,38 @@ ethos_csv_parse (const char  *data,
     }
   return g_steal_pointer (&records);
 }
+
+GPtrArray *
+ethos_csv_load_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, local->message);
+      return NULL;
+    }
+  if (length > ETHOS_CSV_MAX_BYTES)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("%s is too large (over 256 MB)"), path);
+      return NULL;
+    }
+  if (!(records = ethos_csv_parse (contents, length, &local)))
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s: %s", path, local->message);
+      return NULL;
+    }
+  if (records->len == 0)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("%s has no header row"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}

@@ -20,5 +20,11 @@ GPtrArray *ethos_csv_parse       (const char  *data,
                                   gsize        length,
                                   GError     **error);
 void       ethos_csv_record_free (EthosCsvRecord *record);
+/* Reads and parses a CSV file of at most ETHOS_CSV_MAX_BYTES that has at
+ * least a header row. Every error is ETHOS_ERROR_INVALID_DATA and names
+ * @path. */
+#define ETHOS_CSV_MAX_BYTES (256 * 1024 * 1024)
+GPtrArray *ethos_csv_load_file   (const char  *path,
+                                  GError     **error);
 
 G_END_DECLS

@@ -413,3 +413,28 @@ ethos_corpus_get_item (EthosCorpus  *self,
     }
   return g_ptr_array_steal_index (rows, 0);
 }
+
+GHashTable *
+ethos_corpus_get_code_labels (EthosCorpus  *corpus,
+                              GError      **error)
+{
+  g_autoptr(GHashTable) labels = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+
+  g_return_val_if_fail (corpus != NULL, NULL);
+
+  if (!(codes = ethos_corpus_list_codes (corpus, error)))
+    return NULL;
+  labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const EthosCodeInfo *code = g_ptr_array_index (codes, i);
+      g_autofree char *upper = g_ascii_strup (code->id, -1);
+
+      g_hash_table_insert (labels, g_strdup (code->id),
+                           code->edition != NULL
+                             ? g_strdup_printf ("%s %s", upper, code->edition)
+                             : g_strdup (code->citation_short));
+    }
+  return g_steal_pointer (&labels);
+}

@@ -98,6 +98,10 @@ void           ethos_corpus_set_language       (EthosCorpus  *corpus,
 
 GPtrArray     *ethos_corpus_list_codes         (EthosCorpus  *corpus,
                                                 GError      **error);
+/* Code id → the label a form's footer names it by ("NOHS 2024", or the
+ * short citation when the edition is not stated). */
+GHashTable    *ethos_corpus_get_code_labels    (EthosCorpus  *corpus,
+                                                GError      **error);
 EthosCodeInfo *ethos_corpus_get_code           (EthosCorpus  *corpus,
                                                 const char   *code,
                                                 GError      **error);

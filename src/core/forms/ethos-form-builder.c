@@ -8,46 +8,7 @@
 
 #include "ethos-error.h"
 #include "ethos-form.h"
-
-/* Words printed on the form itself, in the form's language (not the UI's). */
-typedef struct
-{
-  const char *lang;
-  const char *months[12];
-  gboolean    day_first;       /* "23 de noviembre de 2026" rather than "November 23, 2026" */
-  const char *page_format;
-  const char *applies;         /* caption of the check box on a conditional clause */
-  const char *if_applicable;
-  const char *printed_name;
-  const char *date;
-  const char *client_name, *date_of_birth, *form_date;
-  const char *roles[6];        /* same order as role_ids */
-  const char *yes, *no;
-} FormWords;
-
-static const char * const role_ids[] = {
-  "client", "guardian1", "guardian2", "assent", "professional", "witness"
-};
-
-static const FormWords words[] = {
-  { "en",
-    { "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December" },
-    FALSE, "Page %u of %u", "Applies", "if applicable", "Printed name", "Date",
-    "Client name", "Date of birth", "Date",
-    { "Client", "Parent, guardian or legal representative", "Second parent, guardian or legal "
-      "representative", "Minor's assent", "Professional", "Witness" },
-    "yes", "no" },
-  { "es",
-    { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-      "octubre", "noviembre", "diciembre" },
-    TRUE, "Página %u de %u", "Corresponde", "si corresponde",
-    "Nombre en letra de molde", "Fecha",
-    "Nombre del cliente", "Fecha de nacimiento", "Fecha",
-    { "Cliente", "Madre, padre, tutor o representante legal", "Segundo padre, madre, tutor o "
-      "representante legal", "Asentimiento del menor", "Profesional", "Testigo" },
-    "sí", "no" },
-};
+#include "ethos-form-words-private.h"
 
 typedef enum { COND_FALSE, COND_TRUE, COND_UNKNOWN } Cond;
 
@@ -56,25 +17,16 @@ typedef struct
   const EthosTemplate    *tmpl;
   EthosFormValues        *values;
   const EthosFormOptions *options;
-  const FormWords        *words;
+  const EthosFormWords   *words;
   const char             *lang;
   EthosDocument          *doc;
 } Builder;
-
-static const FormWords *
-words_for (const char *lang)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (words[i].lang, lang))
-      return &words[i];
-  return NULL;
-}
 
 char *
 ethos_format_date (const char *iso,
                    const char *lang)
 {
-  const FormWords *w = words_for (lang != NULL ? lang : "en");
+  const EthosFormWords *w = _ethos_form_words_for (lang != NULL ? lang : "en");
   unsigned year, month, day;
 
   g_return_val_if_fail (iso != NULL, NULL);
@@ -296,8 +248,8 @@ add_signatures (Builder *b)
       if (cond == COND_FALSE)
         continue;
       block = ethos_document_add_block (b->doc, ETHOS_BLOCK_SIGNATURE);
-      for (guint r = 0; r < G_N_ELEMENTS (role_ids); r++)
-        if (g_str_equal (role_ids[r], sig->role))
+      for (guint r = 0; r < G_N_ELEMENTS (_ethos_form_role_ids); r++)
+        if (g_str_equal (_ethos_form_role_ids[r], sig->role))
           block->label = g_strdup (b->words->roles[r]);
       block->value = signature_name (b, sig->role);
       block->note = cond == COND_UNKNOWN ? g_strdup (b->words->if_applicable) : NULL;
@@ -313,7 +265,7 @@ derive_values (Builder *b)
 {
   const char *dob = ethos_form_values_get (b->values, "client_dob");
   g_autoptr(GDate) today = b->options->today ? g_date_copy (b->options->today) : g_date_new ();
-  unsigned y, m, d;
+  gboolean minor;
 
   if (b->options->today == NULL)
     g_date_set_time_t (today, time (NULL));
@@ -328,16 +280,8 @@ derive_values (Builder *b)
 
   if (dob != NULL && ethos_form_values_get (b->values, "client_is_minor") == NULL &&
       ethos_template_get_field (b->tmpl, "client_is_minor") != NULL &&
-      sscanf (dob, "%4u-%2u-%2u", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDate) adult = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-      /* 18 years after the birth date; 29 February becomes 1 March. */
-      g_date_add_years (adult, 18);
-      if (m == 2 && d == 29)
-        g_date_add_days (adult, 1);
-      ethos_form_values_set (b->values, "client_is_minor",
-                             g_date_compare (today, adult) < 0 ? "true" : "false", NULL);
-    }
+      ethos_form_is_minor (dob, today, &minor))
+    ethos_form_values_set (b->values, "client_is_minor", minor ? "true" : "false", NULL);
 }
 
 static gboolean
@@ -359,6 +303,71 @@ check_required (Builder  *b,
   return TRUE;
 }
 
+/* This one form's wording of the clause, or the template's. */
+static const char *
+clause_body (Builder           *b,
+             const EthosClause *clause)
+{
+  const char *body = b->options->reworded != NULL
+    ? g_hash_table_lookup (b->options->reworded, clause->id) : NULL;
+
+  return body != NULL ? body : ethos_lang_text_get (clause->body, b->lang);
+}
+
+/* A reworded clause must be an unlocked clause of the template, and its
+ * text valid: placeholders name the template's fields. */
+static gboolean
+check_reworded (Builder  *b,
+                GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (b->options->reworded == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, b->options->reworded);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const EthosClause *clause = ethos_template_get_clause (b->tmpl, key);
+      const char *text = value;
+
+      if (clause == NULL)
+        {
+          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                       _("The form “%s” has no clause “%s”"), b->tmpl->id, (char *) key);
+          return FALSE;
+        }
+      if (clause->locked)
+        {
+          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                       _("The clause “%s” is locked: its wording cannot be changed"),
+                       clause->id);
+          return FALSE;
+        }
+      if (!ethos_template_check_text (b->tmpl, clause->id, text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ethos_form_check_language (const EthosTemplate  *tmpl,
+                           const char           *lang,
+                           GError              **error)
+{
+  g_return_val_if_fail (tmpl != NULL && lang != NULL, FALSE);
+
+  if (!ethos_template_has_language (tmpl, lang) || _ethos_form_words_for (lang) == NULL)
+    {
+      g_autofree char *langs = g_strjoinv (", ", tmpl->languages);
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                   _("The form “%s” is not available in “%s”; its languages are %s"),
+                   tmpl->id, lang, langs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 EthosDocument *
 ethos_form_build (const EthosTemplate    *tmpl,
                   EthosFormValues        *values,
@@ -372,22 +381,20 @@ ethos_form_build (const EthosTemplate    *tmpl,
   g_return_val_if_fail (tmpl != NULL && values != NULL && options != NULL, NULL);
 
   b.lang = options->lang != NULL ? options->lang : "en";
-  if (!ethos_template_has_language (tmpl, b.lang) || !(b.words = words_for (b.lang)))
-    {
-      g_autofree char *langs = g_strjoinv (", ", tmpl->languages);
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
-                   _("The form “%s” is not available in “%s”; its languages are %s"),
-                   tmpl->id, b.lang, langs);
-      return NULL;
-    }
+  if (!ethos_form_check_language (tmpl, b.lang, error) ||
+      !check_reworded (&b, error))
+    return NULL;
+  b.words = _ethos_form_words_for (b.lang);
 
   derive_values (&b);
-  if (!options->blank && !check_required (&b, error))
+  if (!options->blank && !options->preview && !check_required (&b, error))
     return NULL;
 
   doc = ethos_document_new (ethos_lang_text_get (tmpl->title, b.lang), b.lang, options->paper);
   b.doc = doc;
-  doc->footer = ethos_form_footer_text (b.tmpl, b.lang, b.options->code_labels);
+  doc->footer = ethos_form_footer_text (b.tmpl, b.lang, b.options->code_labels,
+                                        options->reworded != NULL &&
+                                        g_hash_table_size (options->reworded) > 0);
   doc->page_format = g_strdup (b.words->page_format);
   if (options->logo != NULL)
     {
@@ -416,7 +423,7 @@ ethos_form_build (const EthosTemplate    *tmpl,
                             ethos_lang_text_get (clause->heading, b.lang));
       if (cond == COND_UNKNOWN)
         heading->note = g_strdup (b.words->applies);
-      add_body (&b, ethos_lang_text_get (clause->body, b.lang));
+      add_body (&b, clause_body (&b, clause));
     }
 
   add_signatures (&b);

@@ -6,15 +6,20 @@
 #include <string.h>
 
 #include "ethos-form.h"
+#include "ethos-form-words-private.h"
 
 /* The version stamp in every footer (PRODUCT.md §2): template id and
- * version, the editions of the codes it covers, the form's language. The
- * layout adds "Page N of M". */
+ * version ("adapted" when a clause was reworded for this one form, so a
+ * reviewer can tell it from the agency's wording), the editions of the codes
+ * it covers, the form's language. The layout adds "Page N of M". */
 char *
 ethos_form_footer_text (const EthosTemplate *tmpl,
                         const char          *lang,
-                        GHashTable          *code_labels)
+                        GHashTable          *code_labels,
+                        gboolean             adapted)
 {
+  const EthosFormWords *words = _ethos_form_words_for (lang);
+
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) footer = g_string_new (NULL);
 
@@ -33,6 +38,8 @@ ethos_form_footer_text (const EthosTemplate *tmpl,
     }
 
   g_string_append_printf (footer, "%s %s", tmpl->id, tmpl->version);
+  if (adapted)
+    g_string_append_printf (footer, " (%s)", words != NULL ? words->adapted : "adapted");
   for (guint j = 0; j < labels->len; j++)
     g_string_append_printf (footer, j == 0 ? " · %s" : ", %s", (char *) labels->pdata[j]);
   g_string_append_printf (footer, " · %s", lang);

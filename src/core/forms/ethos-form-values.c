@@ -34,6 +34,22 @@ ethos_form_values_new (const EthosTemplate *tmpl)
   return self;
 }
 
+EthosFormValues *
+ethos_form_values_copy (EthosFormValues *values)
+{
+  EthosFormValues *self;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  self = ethos_form_values_new (values->tmpl);
+  g_hash_table_iter_init (&iter, values->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
+  return self;
+}
+
 void
 ethos_form_values_free (EthosFormValues *self)
 {
@@ -52,10 +68,14 @@ ethos_form_values_get (EthosFormValues *self,
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *field,
-         const char  *problem)
+invalid (GError             **error,
+         EthosValueProblem   *kind,
+         EthosValueProblem    what,
+         const char          *field,
+         const char          *problem)
 {
+  if (kind != NULL)
+    *kind = what;
   g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("The value of “%s” %s"),
                field, problem);
   return FALSE;
@@ -63,18 +83,20 @@ invalid (GError     **error,
 
 /* NFC text; one line unless @multiline; no control characters. */
 static char *
-normalize_text (const char  *field,
-                const char  *value,
-                gboolean     multiline,
-                GError     **error)
+normalize_text (const char         *field,
+                const char         *value,
+                gboolean            multiline,
+                EthosValueProblem  *kind,
+                GError            **error)
 {
   g_autofree char *nfc = NULL;
   GString *out;
 
   if (!g_utf8_validate (value, -1, NULL))
-    return invalid (error, field, _("is not valid UTF-8 text")), NULL;
+    return invalid (error, kind, ETHOS_VALUE_NOT_TEXT, field, _("is not valid UTF-8 text")), NULL;
   if (g_utf8_strlen (value, -1) > MAX_VALUE_CHARS)
-    return invalid (error, field, _("is too long (more than 100,000 characters)")), NULL;
+    return invalid (error, kind, ETHOS_VALUE_TOO_LONG, field,
+                    _("is too long (more than 100,000 characters)")), NULL;
 
   nfc = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
   out = g_string_sized_new (strlen (nfc));
@@ -89,7 +111,8 @@ normalize_text (const char  *field,
           if (!multiline)
             {
               g_string_free (out, TRUE);
-              return invalid (error, field, _("must be a single line")), NULL;
+              return invalid (error, kind, ETHOS_VALUE_NOT_ONE_LINE, field,
+                              _("must be a single line")), NULL;
             }
           g_string_append_c (out, '\n');
         }
@@ -103,7 +126,7 @@ normalize_text (const char  *field,
           g_autofree char *msg = g_strdup_printf (_("contains an invisible or control character "
                                                     "(U+%04X)"), c);
           g_string_free (out, TRUE);
-          return invalid (error, field, msg), NULL;
+          return invalid (error, kind, ETHOS_VALUE_INVISIBLE_CHARACTER, field, msg), NULL;
         }
       else
         g_string_append_unichar (out, c);
@@ -112,9 +135,10 @@ normalize_text (const char  *field,
 }
 
 static char *
-normalize_date (const char  *field,
-                const char  *value,
-                GError     **error)
+normalize_date (const char         *field,
+                const char         *value,
+                EthosValueProblem  *kind,
+                GError            **error)
 {
   unsigned year, month, day;
   char tail;
@@ -122,14 +146,16 @@ normalize_date (const char  *field,
   if (sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
       strlen (value) != 10 || year < 1900 || year > 2200 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return invalid (error, field, _("is not a date of the form YYYY-MM-DD")), NULL;
+    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+                    _("is not a date of the form YYYY-MM-DD")), NULL;
   return g_strdup (value);
 }
 
 static char *
-normalize_bool (const char  *field,
-                const char  *value,
-                GError     **error)
+normalize_bool (const char         *field,
+                const char         *value,
+                EthosValueProblem  *kind,
+                GError            **error)
 {
   static const char * const yes[] = { "true", "yes", "1", NULL };
   static const char * const no[] = { "false", "no", "0", NULL };
@@ -139,7 +165,8 @@ normalize_bool (const char  *field,
     return g_strdup ("true");
   if (g_strv_contains (no, lower))
     return g_strdup ("false");
-  return invalid (error, field, _("must be true or false (or yes/no, 1/0)")), NULL;
+  return invalid (error, kind, ETHOS_VALUE_NOT_A_BOOLEAN, field,
+                  _("must be true or false (or yes/no, 1/0)")), NULL;
 }
 
 gboolean
@@ -148,21 +175,35 @@ ethos_form_values_set (EthosFormValues  *self,
                        const char       *value,
                        GError          **error)
 {
+  return ethos_form_values_set_full (self, field, value, NULL, error);
+}
+
+gboolean
+ethos_form_values_set_full (EthosFormValues    *self,
+                            const char         *field,
+                            const char         *value,
+                            EthosValueProblem  *kind,
+                            GError            **error)
+{
   const EthosField *def;
   g_autofree char *trimmed = NULL;
   char *normalized = NULL;
 
   g_return_val_if_fail (self != NULL && field != NULL && value != NULL, FALSE);
 
+  if (kind != NULL)
+    *kind = ETHOS_VALUE_OK;
   if (!(def = ethos_template_get_field (self->tmpl, field)))
     {
+      if (kind != NULL)
+        *kind = ETHOS_VALUE_UNKNOWN_FIELD;
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
                    _("The form “%s” has no field “%s”"), self->tmpl->id, field);
       return FALSE;
     }
 
   if (!g_utf8_validate (value, -1, NULL))
-    return invalid (error, field, _("is not valid UTF-8 text"));
+    return invalid (error, kind, ETHOS_VALUE_NOT_TEXT, field, _("is not valid UTF-8 text"));
   trimmed = g_strstrip (g_strdup (value));
   if (*trimmed == '\0')
     {
@@ -174,20 +215,22 @@ ethos_form_values_set (EthosFormValues  *self,
     {
     case ETHOS_FIELD_TEXT:
     case ETHOS_FIELD_MULTILINE:
-      normalized = normalize_text (field, trimmed, def->type == ETHOS_FIELD_MULTILINE, error);
+      normalized = normalize_text (field, trimmed, def->type == ETHOS_FIELD_MULTILINE, kind,
+                                   error);
       break;
     case ETHOS_FIELD_DATE:
-      normalized = normalize_date (field, trimmed, error);
+      normalized = normalize_date (field, trimmed, kind, error);
       break;
     case ETHOS_FIELD_BOOL:
-      normalized = normalize_bool (field, trimmed, error);
+      normalized = normalize_bool (field, trimmed, kind, error);
       break;
     case ETHOS_FIELD_CHOICE:
       for (guint i = 0; i < def->choices->len && normalized == NULL; i++)
         if (g_str_equal (((EthosChoice *) def->choices->pdata[i])->id, trimmed))
           normalized = g_strdup (trimmed);
       if (normalized == NULL)
-        invalid (error, field, _("is not one of the field's choices"));
+        invalid (error, kind, ETHOS_VALUE_NOT_A_CHOICE, field,
+                 _("is not one of the field's choices"));
       break;
     default:
       g_assert_not_reached ();
@@ -230,5 +273,96 @@ ethos_form_values_set_defaults (EthosFormValues  *self,
       if (!ethos_form_values_set (self, key, value, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+GStrv
+ethos_form_values_get_missing (EthosFormValues *self)
+{
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->tmpl->fields->len; i++)
+    {
+      const EthosField *field = g_ptr_array_index (self->tmpl->fields, i);
+
+      if (field->required && !g_hash_table_contains (self->values, field->id))
+        g_strv_builder_add (missing, field->id);
+    }
+  return g_strv_builder_end (missing);
+}
+
+void
+ethos_form_values_clear (EthosFormValues *self)
+{
+  g_return_if_fail (self != NULL);
+  g_hash_table_remove_all (self->values);
+}
+
+char *
+ethos_form_date_from_input (const char *text)
+{
+  g_autoptr(GDate) date = NULL;
+  guint groups = 0, longest = 0, run = 0;
+  gboolean letters = FALSE;
+  unsigned y, m, d;
+  char tail;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10)
+    return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y)
+             ? g_strdup (text) : NULL;
+
+  /* The locale's way (g_date_set_parse reads the locale's order), but only
+   * with the year written out: "3/4" alone could be any year. */
+  for (const char *p = text; ; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        run++;
+      else
+        {
+          if (run > 0)
+            groups++;
+          longest = MAX (longest, run);
+          run = 0;
+          if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+            letters = TRUE;
+        }
+      if (*p == '\0')
+        break;
+    }
+  if (longest != 4 || !(groups == 3 || (groups == 2 && letters)))
+    return NULL;
+  date = g_date_new ();
+  g_date_set_parse (date, text);
+  if (!g_date_valid (date) || g_date_get_year (date) < 1900 || g_date_get_year (date) > 2200)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+gboolean
+ethos_form_is_minor (const char  *dob,
+                     GDate       *today,
+                     gboolean    *minor)
+{
+  g_autoptr(GDate) adult = NULL;
+  unsigned y, m, d;
+
+  g_return_val_if_fail (dob != NULL && today != NULL && minor != NULL, FALSE);
+
+  if (sscanf (dob, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  adult = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  /* 18 years after the birth date; 29 February becomes 1 March. */
+  g_date_add_years (adult, 18);
+  if (m == 2 && d == 29)
+    g_date_add_days (adult, 1);
+  *minor = g_date_compare (today, adult) < 0;
   return TRUE;
 }

@@ -25,8 +25,41 @@ gboolean         ethos_form_values_set       (EthosFormValues     *values,
                                               const char          *field,
                                               const char          *value,
                                               GError             **error);
+/* What is wrong with a value, for a window to say it in the field's words. */
+typedef enum
+{
+  ETHOS_VALUE_OK,
+  ETHOS_VALUE_UNKNOWN_FIELD,
+  ETHOS_VALUE_NOT_TEXT,              /* not UTF-8 */
+  ETHOS_VALUE_TOO_LONG,
+  ETHOS_VALUE_NOT_ONE_LINE,
+  ETHOS_VALUE_INVISIBLE_CHARACTER,   /* control or format characters */
+  ETHOS_VALUE_NOT_A_DATE,
+  ETHOS_VALUE_NOT_A_BOOLEAN,
+  ETHOS_VALUE_NOT_A_CHOICE,
+} EthosValueProblem;
+
+/* ethos_form_values_set(), also saying what kind of problem it refused. */
+gboolean         ethos_form_values_set_full  (EthosFormValues     *values,
+                                              const char          *field,
+                                              const char          *value,
+                                              EthosValueProblem   *problem,
+                                              GError             **error);
 const char      *ethos_form_values_get       (EthosFormValues     *values,
                                               const char          *field);
+/* The required fields without a value, in the template's order. */
+GStrv            ethos_form_values_get_missing (EthosFormValues   *values);
+/* A date as a person types it — ISO "2014-05-05" or the locale's own order
+ * ("05/05/2014" in the US, "5/5/2014" in Spain), year written out — as
+ * YYYY-MM-DD; NULL when it is not a date. */
+char            *ethos_form_date_from_input  (const char          *text);
+/* Whether someone born on @dob (YYYY-MM-DD) is under 18 on @today; FALSE
+ * when @dob is not a date. */
+gboolean         ethos_form_is_minor         (const char          *dob,
+                                              GDate               *today,
+                                              gboolean            *minor);
+/* Forgets every value. */
+void             ethos_form_values_clear     (EthosFormValues     *values);
 /* Sets each field the template declares and @values lacks from @defaults
  * (e.g. the agency profile); invalid defaults are an error too. */
 gboolean         ethos_form_values_set_defaults (EthosFormValues  *values,
@@ -41,6 +74,13 @@ typedef struct
   GDate       *today;         /* NULL: the current local date */
   GHashTable  *code_labels;   /* "nohs" → "NOHS 2024", for the footer; may be NULL */
   EthosImage  *logo;          /* borrowed; may be NULL */
+  /* The window's live preview: like a filled form, but required fields still
+   * empty get fill-in lines instead of an error. Print and Export never set it. */
+  gboolean     preview;
+  /* Clause id → body in the form's language: this one form's wording of an
+   * unlocked clause (the template is not changed). A locked clause cannot be
+   * reworded (ETHOS_ERROR_INVALID_DATA); the footer then says "adapted". */
+  GHashTable  *reworded;
 } EthosFormOptions;
 
 /* Builds the document. Fills in derived values first: "date" (today) on a
@@ -53,7 +93,17 @@ EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
 /* The footer's version stamp: "informed-consent 1.0 · NOHS 2024 · en". */
 char            *ethos_form_footer_text      (const EthosTemplate *tmpl,
                                               const char          *lang,
-                                              GHashTable          *code_labels);
+                                              GHashTable          *code_labels,
+                                              gboolean             adapted);
+
+/* ETHOS_ERROR_NOT_FOUND, naming the template's languages, unless forms of
+ * @tmpl can be printed in @lang. */
+gboolean         ethos_form_check_language   (const EthosTemplate *tmpl,
+                                              const char          *lang,
+                                              GError             **error);
+
+/* A copy of @values (same template). */
+EthosFormValues *ethos_form_values_copy      (EthosFormValues     *values);
 
 /* "November 23, 2026" / "23 de noviembre de 2026" from "2026-11-23". */
 char            *ethos_format_date           (const char          *iso,

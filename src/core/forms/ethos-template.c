@@ -76,10 +76,24 @@ signature_free (EthosSignatureDef *sig)
   g_free (sig);
 }
 
+EthosTemplate *
+ethos_template_ref (EthosTemplate *tmpl)
+{
+  g_return_val_if_fail (tmpl != NULL, NULL);
+  g_atomic_ref_count_inc (&tmpl->ref_count);
+  return tmpl;
+}
+
 void
 ethos_template_free (EthosTemplate *tmpl)
 {
-  if (tmpl == NULL)
+  ethos_template_unref (tmpl);
+}
+
+void
+ethos_template_unref (EthosTemplate *tmpl)
+{
+  if (tmpl == NULL || !g_atomic_ref_count_dec (&tmpl->ref_count))
     return;
   g_free (tmpl->id);
   g_free (tmpl->version);
@@ -324,32 +338,66 @@ check_condition (Parser      *p,
   return TRUE;
 }
 
-/* Every {placeholder} names a declared field; no other braces. */
-static gboolean
-check_body (Parser      *p,
-            const char  *body,
-            const char  *where,
-            GError     **error)
+/* Every {placeholder} names a declared field; no other braces. Returns
+ * NULL when @body is fine, else what is wrong with it. */
+static char *
+body_problem (const EthosTemplate *tmpl,
+              const char          *body)
 {
   for (const char *s = body; *s; s++)
     {
       if (*s == '}')
-        return _ethos_json_fail (error, p->source, where, _("a “}” without its “{”"));
+        return g_strdup (_("a “}” without its “{”"));
       if (*s == '{')
         {
           const char *end = strchr (s, '}');
           g_autofree char *name = end ? g_strndup (s + 1, end - s - 1) : NULL;
 
           if (name == NULL || !ethos_condition_is_field_id (name))
-            return _ethos_json_fail (error, p->source, where,
-                                     _("braces must hold a field id, like {client_name}"));
-          if (ethos_template_get_field (p->tmpl, name) == NULL)
-            return _ethos_json_fail (error, p->source, where,
-                                     _("placeholder {%s} names an undeclared field"), name);
+            return g_strdup (_("braces must hold a field id, like {client_name}"));
+          if (ethos_template_get_field (tmpl, name) == NULL)
+            return g_strdup_printf (_("placeholder {%s} names an undeclared field"), name);
           s = end;
         }
     }
+  return NULL;
+}
+
+static gboolean
+check_body (Parser      *p,
+            const char  *body,
+            const char  *where,
+            GError     **error)
+{
+  g_autofree char *problem = body_problem (p->tmpl, body);
+
+  if (problem != NULL)
+    return _ethos_json_fail (error, p->source, where, "%s", problem);
   return TRUE;
+}
+
+gboolean
+ethos_template_check_text (const EthosTemplate  *tmpl,
+                           const char           *clause_id,
+                           const char           *text,
+                           GError              **error)
+{
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (tmpl != NULL && clause_id != NULL && text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    problem = g_strdup (_("The text is not valid UTF-8."));
+  else if (g_utf8_strlen (text, -1) > ETHOS_TEMPLATE_MAX_BODY_CHARS)
+    problem = g_strdup_printf (_("it is longer than %u characters"),
+                               ETHOS_TEMPLATE_MAX_BODY_CHARS);
+  else
+    problem = body_problem (tmpl, text);
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("The clause “%s”: %s"),
+               clause_id, problem);
+  return FALSE;
 }
 
 static gboolean
@@ -500,6 +548,7 @@ ethos_template_load (const char         *source,
 
   g_return_val_if_fail (source != NULL && reqs != NULL, NULL);
 
+  g_atomic_ref_count_init (&tmpl->ref_count);
   tmpl->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   tmpl->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) clause_free);
   tmpl->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);

@@ -56,6 +56,7 @@ typedef struct
 
 typedef struct
 {
+  gatomicrefcount ref_count;
   char          *id;
   char          *version;    /* "MAJOR.MINOR" */
   GStrv          languages;
@@ -74,6 +75,10 @@ EthosTemplate     *ethos_template_load            (const char         *source,
                                                    EthosRequirements  *reqs,
                                                    GError            **error);
 char              *ethos_template_to_json         (const EthosTemplate *tmpl);
+/* Templates are reference counted, so that a form being filled or a batch
+ * in a thread keeps its template while the store reloads. _free is _unref. */
+EthosTemplate     *ethos_template_ref             (EthosTemplate      *tmpl);
+void               ethos_template_unref           (EthosTemplate      *tmpl);
 void               ethos_template_free            (EthosTemplate      *tmpl);
 
 const EthosField  *ethos_template_get_field       (const EthosTemplate *tmpl,
@@ -82,6 +87,14 @@ const EthosClause *ethos_template_get_clause      (const EthosTemplate *tmpl,
                                                    const char         *id);
 gboolean           ethos_template_has_language    (const EthosTemplate *tmpl,
                                                    const char         *lang);
+/* Checks a clause body written outside a template file (a per-form
+ * rewording, the editor): valid UTF-8, at most ETHOS_TEMPLATE_MAX_BODY_CHARS,
+ * placeholders naming fields of @tmpl. ETHOS_ERROR_INVALID_DATA otherwise. */
+#define ETHOS_TEMPLATE_MAX_BODY_CHARS 20000
+gboolean           ethos_template_check_text      (const EthosTemplate *tmpl,
+                                                   const char         *clause_id,
+                                                   const char         *text,
+                                                   GError            **error);
 const char        *ethos_lang_text_get            (EthosLangText      *text,
                                                    const char         *lang);
 const char        *ethos_field_type_to_string     (EthosFieldType      type);

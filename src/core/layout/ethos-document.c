@@ -3,7 +3,73 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+#include <stdint.h>
+
 #include "ethos-document.h"
+
+void
+ethos_paper_get_size (EthosPaper  paper,
+                      double     *width,
+                      double     *height)
+{
+  switch (paper)
+    {
+    case ETHOS_PAPER_A4:
+      *width = 595.276;
+      *height = 841.89;
+      break;
+    case ETHOS_PAPER_LEGAL:
+      *width = 612;
+      *height = 1008;
+      break;
+    case ETHOS_PAPER_LETTER:
+    default:
+      *width = 612;
+      *height = 792;
+      break;
+    }
+}
+
+gboolean
+ethos_paper_from_name (const char *name,
+                       EthosPaper *paper)
+{
+  g_return_val_if_fail (name != NULL && paper != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = ETHOS_PAPER_LETTER;
+  else if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = ETHOS_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "legal") == 0)
+    *paper = ETHOS_PAPER_LEGAL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+ethos_paper_to_name (EthosPaper paper)
+{
+  switch (paper)
+    {
+    case ETHOS_PAPER_A4:
+      return "a4";
+    case ETHOS_PAPER_LEGAL:
+      return "legal";
+    case ETHOS_PAPER_LETTER:
+    default:
+      return "letter";
+    }
+}
+
+EthosPaper
+ethos_paper_for_locale (void)
+{
+  intptr_t width = (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+
+  return width == 216 ? ETHOS_PAPER_LETTER : ETHOS_PAPER_A4;
+}
 
 static void
 span_free (EthosSpan *span)

@@ -14,7 +14,20 @@ typedef enum
 {
   ETHOS_PAPER_LETTER,   /* 612 × 792 pt */
   ETHOS_PAPER_A4,       /* 595.276 × 841.89 pt */
+  ETHOS_PAPER_LEGAL,    /* 612 × 1008 pt */
 } EthosPaper;
+
+/* Width and height in points. */
+void           ethos_paper_get_size        (EthosPaper       paper,
+                                            double          *width,
+                                            double          *height);
+/* "letter", "a4", "legal" (any case) → TRUE and @paper; else FALSE. */
+gboolean       ethos_paper_from_name       (const char      *name,
+                                            EthosPaper      *paper);
+const char    *ethos_paper_to_name         (EthosPaper       paper);
+/* Letter where the locale's paper is 216 mm wide (the US, Canada…), A4
+ * elsewhere. */
+EthosPaper     ethos_paper_for_locale      (void);
 
 typedef enum
 {

@@ -167,7 +167,8 @@ static gboolean
 decode_jpeg (const guchar *data,
              gsize         size,
              JpegError    *err,
-             JpegInfo     *info)
+             JpegInfo     *info,
+             guchar      **rgb_out)
 {
   struct jpeg_decompress_struct cinfo;
 
@@ -193,12 +194,24 @@ decode_jpeg (const guchar *data,
       jpeg_destroy_decompress (&cinfo);
       return FALSE;
     }
+  if (rgb_out != NULL)
+    cinfo.out_color_space = JCS_RGB;
   jpeg_start_decompress (&cinfo);
   {
     JSAMPARRAY row = cinfo.mem->alloc_sarray ((j_common_ptr) &cinfo, JPOOL_IMAGE,
                                               cinfo.output_width * cinfo.output_components, 1);
+    gsize stride = (gsize) cinfo.output_width * 3;
+
+    if (rgb_out != NULL)
+      *rgb_out = g_malloc ((gsize) cinfo.output_height * stride);
     while (cinfo.output_scanline < cinfo.output_height)
-      jpeg_read_scanlines (&cinfo, row, 1);
+      {
+        JDIMENSION y = cinfo.output_scanline;
+
+        jpeg_read_scanlines (&cinfo, row, 1);
+        if (rgb_out != NULL && cinfo.output_components == 3)
+          memcpy (*rgb_out + y * stride, row[0], stride);
+      }
   }
   jpeg_finish_decompress (&cinfo);
   info->warnings = err->pub.num_warnings;
@@ -255,7 +268,7 @@ load_jpeg (GBytes  *bytes,
   JpegError err = { 0 };
   JpegInfo info = { 0 };
 
-  if (!decode_jpeg (data, size, &err, &info))
+  if (!decode_jpeg (data, size, &err, &info, NULL))
     {
       if (err.too_large)
         check_pixels (info.width, info.height, error);
@@ -354,4 +367,32 @@ ethos_image_copy (const EthosImage *image)
 {
   g_return_val_if_fail (image != NULL, NULL);
   return image_new (image->format, image->width, image->height, g_bytes_ref (image->data));
+}
+
+EthosImage *
+ethos_image_decode (const EthosImage  *image,
+                    GError           **error)
+{
+  gsize size;
+  const guchar *data;
+  JpegError err = { 0 };
+  JpegInfo info = { 0 };
+  guchar *rgb = NULL;
+
+  g_return_val_if_fail (image != NULL, NULL);
+
+  if (image->format != ETHOS_IMAGE_JPEG)
+    return ethos_image_copy (image);
+  data = g_bytes_get_data (image->data, &size);
+  /* The jump may leave @rgb allocated: freed below in every case. */
+  if (!decode_jpeg (data, size, &err, &info, &rgb) || info.width != image->width ||
+      info.height != image->height)
+    {
+      g_free (rgb);
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("The JPEG image is damaged or truncated (%s)."), err.message);
+      return NULL;
+    }
+  return image_new (ETHOS_IMAGE_RGB8, info.width, info.height,
+                    g_bytes_new_take (rgb, (gsize) info.width * info.height * 3));
 }

@@ -21,5 +21,9 @@ EthosImage *ethos_image_new_from_bytes (GBytes      *bytes,
 EthosImage *ethos_image_new_from_file  (const char  *path,
                                         GError     **error);
 EthosImage *ethos_image_copy           (const EthosImage *image);
+/* The pixels: a copy of an RGB8/RGBA8 image, or a JPEG decoded to RGB8 (for
+ * painters that cannot pass JPEG through, like cairo). */
+EthosImage *ethos_image_decode         (const EthosImage *image,
+                                        GError          **error);
 
 G_END_DECLS

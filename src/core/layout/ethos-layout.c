@@ -327,16 +327,7 @@ ethos_layout_new (EthosDocument  *doc,
   self->scratch = g_string_new (NULL);
   self->block = ETHOS_LAYOUT_NO_BLOCK;
 
-  if (doc->paper == ETHOS_PAPER_A4)
-    {
-      self->page_width = 595.276;
-      self->page_height = 841.89;
-    }
-  else
-    {
-      self->page_width = 612;
-      self->page_height = 792;
-    }
+  ethos_paper_get_size (doc->paper, &self->page_width, &self->page_height);
   self->margin_x = MARGIN_X;
   self->margin_top = MARGIN_TOP;
   self->content_width = self->page_width - 2 * MARGIN_X;

@@ -7,6 +7,8 @@
 
 #include "ethos-error.h"
 #include "ethos-form.h"
+#include "ethos-form-job.h"
+#include "ethos-image.h"
 #include "ethos-user-db-private.h"
 
 /* Agency values are short texts (a complaints procedure at most). */
@@ -172,4 +174,29 @@ ethos_user_db_list_templates (EthosUserDb  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+gboolean
+ethos_user_db_apply_agency (EthosUserDb   *self,
+                            EthosFormJob  *job,
+                            gboolean       with_logo,
+                            GError       **error)
+{
+  g_autoptr(GHashTable) agency = NULL;
+
+  g_return_val_if_fail (self != NULL && job != NULL, FALSE);
+
+  if (!(agency = ethos_user_db_get_agency (self, error)))
+    return FALSE;
+  ethos_form_job_set_defaults (job, agency);
+  if (with_logo)
+    {
+      g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (self);
+      g_autoptr(EthosImage) logo = NULL;
+
+      if (stored != NULL && !(logo = ethos_image_new_from_bytes (stored, error)))
+        return FALSE;
+      ethos_form_job_set_logo (job, logo);
+    }
+  return TRUE;
 }

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ethos-form-job.h"
+
+G_BEGIN_DECLS
+
+/* Writing forms as PDF files: one (ethos-cli generate, the window's Export)
+ * or one per CSV row (ethos-cli batch, the window's Batch). */
+
+/* Lays out and writes one form (atomically, mode 0600). */
+gboolean  ethos_pdf_write_form  (EthosFormJob            *job,
+                                 EthosFormValues         *values,
+                                 const EthosFormRequest  *request,
+                                 const char              *path,
+                                 GError                 **error);
+
+typedef struct
+{
+  const EthosFormRequest *request;
+  const char             *csv_name;     /* the CSV file, as messages name it */
+  const char             *out_dir;      /* created (0700) when missing */
+  const char             *name_column;  /* NULL: files are NNNN-TEMPLATE.pdf */
+} EthosBatchOptions;
+
+/* One data row done: @error is NULL when @file_name (in out_dir) was
+ * written. Messages name fields, never a client's values. */
+typedef struct
+{
+  guint          row;        /* 1-based, the header not counted */
+  guint          n_rows;
+  guint          line;       /* where the row starts in the CSV file */
+  const char    *file_name;
+  const GError  *error;
+} EthosBatchRow;
+
+typedef void (*EthosBatchRowFunc) (const EthosBatchRow *row,
+                                   gpointer             user_data);
+
+typedef struct
+{
+  guint     written;
+  guint     failed;          /* rows with invalid data */
+  guint     io_failed;       /* rows whose file could not be written */
+  gboolean  cancelled;       /* stopped between two rows; what was written stays */
+} EthosBatchSummary;
+
+/* @records is ethos_csv_load_file()'s result: a header row of field ids,
+ * then one row per form. Before writing anything it checks that every
+ * column is a field of the template and that @name_column is one
+ * (ETHOS_ERROR_NOT_FOUND), and creates @out_dir (ETHOS_ERROR_IO); those are
+ * the only errors. Then every row is written, or reported through
+ * @row_func (called in the calling thread after each row). */
+gboolean  ethos_pdf_write_batch (EthosFormJob             *job,
+                                 GPtrArray                *records,
+                                 const EthosBatchOptions  *options,
+                                 EthosBatchRowFunc         row_func,
+                                 gpointer                  user_data,
+                                 GCancellable             *cancellable,
+                                 EthosBatchSummary        *summary,
+                                 GError                  **error);
+
+G_END_DECLS
