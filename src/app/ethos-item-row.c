@@ -9,19 +9,10 @@
 
 #include "ethos-item-row.h"
 
-/* The words the code files use before a ref, translated for display
- * (citations keep the source's own words). */
-static const char * const item_labels[] = {
-  N_("Standard"), N_("Clause"), N_("Item"),
-};
-
 const char *
 ethos_item_label (const EthosCodeInfo *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (item_labels); i++)
-    if (g_strcmp0 (code->item_label, item_labels[i]) == 0)
-      return _(item_labels[i]);
-  return code->item_label;
+  return ethos_code_info_get_item_label (code);
 }
 
 char *

@@ -16,6 +16,21 @@
   "id, title, short_title, publisher, edition, year, notice, item_label, numbering_note, " \
   "citation_short, abbreviation, website, whole_only, n_items FROM codes "
 
+static const char * const item_labels[] = {
+  N_("Standard"), N_("Clause"), N_("Item"),
+};
+
+const char *
+ethos_code_info_get_item_label (const EthosCodeInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_labels); i++)
+    if (g_strcmp0 (info->item_label, item_labels[i]) == 0)
+      return _(item_labels[i]);
+  return info->item_label;
+}
+
 const EthosCodeInfo *
 ethos_code_info_find (GPtrArray  *codes,
                       const char *code)

@@ -159,6 +159,9 @@ char          *ethos_item_format_citation      (const EthosItem     *item,
                                                 const EthosCodeInfo *code,
                                                 EthosCitationStyle   style);
 
+/* What the code calls its items ("Standard"), in the user's language for
+ * display; citations keep the source's own word (@info->item_label). */
+const char    *ethos_code_info_get_item_label  (const EthosCodeInfo    *info);
 /* The entry for @code (matched without regard to case) in a list from
  * ethos_corpus_list_codes(), or NULL. */
 const EthosCodeInfo *ethos_code_info_find      (GPtrArray              *codes,
