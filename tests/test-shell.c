@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <sys/stat.h>
+
 #include "ethos-test-window.h"
+#include "ethos-user-db-notes.h"
 
 /* The window as a shell: its history across the Codes and Forms views, its
  * title, and the Codes view in a narrow (folded) window. */
@@ -333,6 +338,129 @@ test_related (void)
   ethos_test_run_app (related_body);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  GString *out = g_string_new (NULL);
+  char *text;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (out, page_text);
+      g_string_append_c (out, '\n');
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+  text = g_string_free (out, FALSE);
+  {
+    g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+    g_free (text);
+    return g_strjoinv (" ", words);
+  }
+}
+
+/* Print to a file through the print operation (the cairo painter, as the
+ * print dialog draws) and Export as PDF (the libharu painter). */
+static void
+print_body (EthosApplication *app,
+            EthosWindow      *window)
+{
+  EthosCodesView *view = window->codes_view;
+  const char *dir = g_getenv ("XDG_DATA_HOME");
+  g_autofree char *item_pdf = g_build_filename (dir, "printed-item.pdf", NULL);
+  g_autofree char *compare_pdf = g_build_filename (dir, "printed-compare.pdf", NULL);
+  g_autofree char *marks_pdf = g_build_filename (dir, "exported-marks.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "coaching", "1.11", &error));
+  g_assert_true (_ethos_codes_view_print (view, item_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (item_pdf);
+  g_assert_nonnull (strstr (text, "Global Code of Ethics Clause 1.11"));
+  g_assert_nonnull (strstr (text, "We will have a clear agreement with clients and sponsors"));
+  g_assert_nonnull (strstr (text, "Cite as: Global Code of Ethics, Clause 1.11"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL,
+                                        "limits-of-confidentiality", &error));
+  g_assert_true (_ethos_codes_view_print (view, compare_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (compare_pdf);
+  g_assert_nonnull (strstr (text, "Compare by Topic: Limits of confidentiality / duty to warn"));
+  g_assert_nonnull (strstr (text, "OESC Item I.5.b · Duty to Warn"));
+  g_assert_nonnull (strstr (text, "Cite as: NOHS (2024), Standard 4"));
+  /* NOHS is not excerpted. */
+  g_assert_null (strstr (text, "may endanger themselves or others"));
+  g_clear_pointer (&text, g_free);
+
+  /* The bookmarks: the notes only when asked for. */
+  g_assert_true (ethos_user_db_set_bookmark (window->user_db, "nohs", "3", TRUE, &error));
+  g_assert_true (ethos_user_db_set_note (window->user_db, "nohs", "3", "Talk to the supervisor.",
+                                         &error));
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_BOOKMARKS, NULL, NULL, &error));
+  g_assert_true (_ethos_codes_view_export_pdf (view, marks_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (marks_pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  text = pdf_text (marks_pdf);
+  g_assert_nonnull (strstr (text, "NOHS Standard 3"));
+  g_assert_null (strstr (text, "Talk to the supervisor."));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "codes.print-notes", NULL));
+  g_assert_true (_ethos_codes_view_export_pdf (view, marks_pdf, &error));
+  text = pdf_text (marks_pdf);
+  g_assert_nonnull (strstr (text, "Private note: Talk to the supervisor."));
+}
+
+static void
+test_print (void)
+{
+  ethos_test_run_app (print_body);
+}
+
+/* Import from the Bookmarks page: a note kept beside the one there, the
+ * page showing both at once. */
+static void
+import_body (EthosApplication *app,
+             EthosWindow      *window)
+{
+  const char *dir = g_getenv ("XDG_DATA_HOME");
+  g_autofree char *path = g_build_filename (dir, "import.json", NULL);
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *json =
+    "{\"format\": 1, \"kind\": \"ethos-bookmarks-and-notes\", "
+    "\"bookmarks\": [{\"code\": \"oesc\", \"ref\": \"I.5.b\"}], "
+    "\"notes\": [{\"code\": \"nohs\", \"ref\": \"3\", \"text\": \"From the old laptop.\"}]}";
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_true (ethos_user_db_set_note (window->user_db, "nohs", "3", "Written here.", &error));
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_BOOKMARKS, NULL, NULL, &error));
+  g_assert_true (_ethos_codes_view_import_notes (window->codes_view, path, &error));
+  g_assert_no_error (error);
+  ethos_test_spin (50);
+  note = ethos_user_db_get_note (window->user_db, "nohs", "3");
+  g_assert_true (g_str_has_prefix (note, "Written here."));
+  g_assert_nonnull (strstr (note, "From the old laptop."));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->bookmarks_page),
+                                        "Item I.5.b · Duty to Warn"));
+}
+
+static void
+test_import (void)
+{
+  ethos_test_run_app (import_body);
+}
+
 /* A view that records what it is asked to restore. */
 typedef struct
 {
@@ -449,6 +577,8 @@ main (int   argc,
   g_test_add_func ("/shell/reveal", test_reveal);
   g_test_add_func ("/shell/compare-columns", test_compare_columns);
   g_test_add_func ("/shell/related", test_related);
+  g_test_add_func ("/shell/print", test_print);
+  g_test_add_func ("/shell/import-notes", test_import);
 
   return ethos_test_window_run ();
 }

@@ -564,6 +564,8 @@ test_dialogs_body (EthosApplication *app,
     const char *expected[][2] = {
       { "codes.bookmark", "<Control>d" },
       { "codes.copy-citation", "<Control><Shift>c" },
+      { "codes.print", "<Control>p" },
+      { "codes.export-pdf", "<Control><Shift>e" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
       g_assert_true (ethos_test_has_shortcut (GTK_WIDGET (window->codes_view), expected[i][0],

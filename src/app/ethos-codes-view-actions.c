@@ -86,9 +86,22 @@ _ethos_codes_view_update_actions (EthosCodesView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean on_item = self->current != NULL && self->current->kind == ETHOS_NODE_ITEM;
+  gboolean on_bookmarks = self->current != NULL && self->current->kind == ETHOS_NODE_BOOKMARKS;
+  gboolean can_print = self->current != NULL && self->corpus != NULL &&
+                       self->current->kind != ETHOS_NODE_SECTION;
+  const EthosCodeInfo *info = on_item ? _ethos_codes_view_find_code (self, self->current->code)
+                                      : NULL;
+  gboolean whole_only = info != NULL && info->whole_only;
 
   gtk_widget_action_set_enabled (widget, "codes.copy-citation", on_item);
   gtk_widget_action_set_enabled (widget, "codes.bookmark", on_item && self->user_db != NULL);
+  gtk_widget_action_set_enabled (widget, "codes.print", can_print);
+  gtk_widget_action_set_enabled (widget, "codes.export-pdf", can_print);
+  gtk_widget_action_set_enabled (widget, "codes.print-notes", on_bookmarks);
+  gtk_widget_action_set_enabled (widget, "codes.export-notes", on_bookmarks && self->user_db);
+  gtk_widget_action_set_enabled (widget, "codes.import-notes", on_bookmarks && self->user_db);
+  gtk_widget_action_set_enabled (widget, "codes.print-code", whole_only);
+  gtk_widget_set_visible (self->page_menu_button, can_print);
 
   gtk_widget_set_visible (self->citation_button, on_item);
   gtk_widget_set_visible (GTK_WIDGET (self->bookmark_button), on_item);

@@ -5,6 +5,7 @@
 #include "ethos-code-page.h"
 #include "ethos-codes-view.h"
 #include "ethos-compare-page.h"
+#include "ethos-fonts.h"
 #include "ethos-item-page.h"
 #include "ethos-section-page.h"
 
@@ -45,6 +46,7 @@ struct _EthosCodesView
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *citation_button;
   GtkToggleButton      *bookmark_button;
+  GtkWidget            *page_menu_button;
   GtkStack             *content_stack;
   /* made on first use; owned by content_stack */
   EthosCodePage        *code_page;
@@ -79,8 +81,11 @@ struct _EthosCodesView
   EthosLocation        *current;
   char                 *title;
 
+  EthosFonts           *fonts;         /* made with the first sheet printed */
+
   gboolean              bookmarked;
   gboolean              citation_include_text;
+  gboolean              print_notes;   /* the bookmarks sheet shows the notes */
 };
 
 EthosLocation       *_ethos_location_new          (EthosNodeKind         kind,
@@ -130,6 +135,21 @@ gboolean             _ethos_codes_view_is_type_to_search (EthosCodesView *self);
 /* ethos-codes-view-state.c */
 void                 _ethos_codes_view_state_restore   (EthosCodesView  *self);
 void                 _ethos_codes_view_state_cancel    (EthosCodesView  *self);
+
+/* ethos-codes-view-print.c */
+void                 _ethos_codes_view_class_add_print_actions (GtkWidgetClass *widget_class);
+gboolean             _ethos_codes_view_print      (EthosCodesView       *self,
+                                                   const char           *export_to,
+                                                   GError              **error);
+gboolean             _ethos_codes_view_export_pdf (EthosCodesView       *self,
+                                                   const char           *path,
+                                                   GError              **error);
+gboolean             _ethos_codes_view_import_notes (EthosCodesView     *self,
+                                                   const char           *path,
+                                                   GError              **error);
+char                *_ethos_codes_view_citation_cb (const char          *code,
+                                                   const char           *ref,
+                                                   gpointer              data);
 
 /* ethos-codes-view-actions.c */
 void                 _ethos_codes_view_class_add_actions (GtkWidgetClass *widget_class);

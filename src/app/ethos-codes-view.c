@@ -14,6 +14,7 @@ enum {
   PROP_BOOKMARKED,
   PROP_CITATION_INCLUDE_TEXT,
   PROP_TITLE,
+  PROP_PRINT_NOTES,
   N_PROPS
 };
 
@@ -389,6 +390,9 @@ ethos_codes_view_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_PRINT_NOTES:
+      g_value_set_boolean (value, self->print_notes);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +416,13 @@ ethos_codes_view_set_property (GObject      *object,
       if (g_value_get_boolean (value) != self->citation_include_text)
         {
           self->citation_include_text = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PRINT_NOTES:
+      if (g_value_get_boolean (value) != self->print_notes)
+        {
+          self->print_notes = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -459,6 +470,7 @@ ethos_codes_view_finalize (GObject *object)
   g_clear_pointer (&self->current, _ethos_location_free);
   g_free (self->query);
   g_free (self->title);
+  g_clear_pointer (&self->fonts, ethos_fonts_free);
 
   G_OBJECT_CLASS (ethos_codes_view_parent_class)->finalize (object);
 }
@@ -479,6 +491,11 @@ ethos_codes_view_class_init (EthosCodesViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CITATION_INCLUDE_TEXT] =
     g_param_spec_boolean ("citation-include-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Private notes go on a printed or exported bookmarks sheet only when
+   * the user asks for them, each time: not a setting. */
+  properties[PROP_PRINT_NOTES] =
+    g_param_spec_boolean ("print-notes", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -503,10 +520,12 @@ ethos_codes_view_class_init (EthosCodesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, citation_button);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosCodesView, page_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, error_page);
 
   _ethos_codes_view_class_add_actions (widget_class);
+  _ethos_codes_view_class_add_print_actions (widget_class);
 }
 
 static void
