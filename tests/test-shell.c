@@ -461,6 +461,32 @@ test_import (void)
   ethos_test_run_app (import_body);
 }
 
+/* What GNOME Shell's search provider asks of Ethos (D-Bus ActivateAction
+ * on the application): show a place, or search. */
+static void
+app_actions_body (EthosApplication *app,
+                  EthosWindow      *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-item",
+                                  g_variant_new ("(ss)", "oesc", "I.5.b"));
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.b");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-compare",
+                                  g_variant_new_string ("informed-consent"));
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_COMPARE, NULL, "informed-consent");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "search",
+                                  g_variant_new_string ("duty to warn"));
+  ethos_test_spin (400);
+  g_assert_cmpstr (window->codes_view->query, ==, "duty to warn");
+}
+
+static void
+test_app_actions (void)
+{
+  ethos_test_run_app (app_actions_body);
+}
+
 /* A view that records what it is asked to restore. */
 typedef struct
 {
@@ -579,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/shell/related", test_related);
   g_test_add_func ("/shell/print", test_print);
   g_test_add_func ("/shell/import-notes", test_import);
+  g_test_add_func ("/shell/app-actions", test_app_actions);
 
   return ethos_test_window_run ();
 }

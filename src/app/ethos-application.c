@@ -114,10 +114,61 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static EthosWindow *
+present_window (EthosApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!ETHOS_IS_WINDOW (window))
+    window = GTK_WINDOW (ethos_window_new (self));
+  gtk_window_present (window);
+  return ETHOS_WINDOW (window);
+}
+
+/* The places GNOME Shell's search provider opens (D-Bus ActivateAction). */
+static void
+show_place_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  EthosWindow *window = present_window (data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (name, "show-item"))
+    {
+      const char *code, *ref;
+
+      g_variant_get (param, "(&s&s)", &code, &ref);
+      ok = ethos_window_navigate (window, ETHOS_NODE_ITEM, code, ref, &error);
+    }
+  else if (g_str_equal (name, "show-compare"))
+    ok = ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL,
+                                g_variant_get_string (param, NULL), &error);
+  else
+    ok = ethos_window_navigate (window, ETHOS_NODE_CODE, g_variant_get_string (param, NULL), NULL,
+                                &error);
+  if (!ok && error != NULL)
+    g_message ("%s", error->message);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       data)
+{
+  ethos_window_search (present_window (data), g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
+  { "show-item", show_place_action, "(ss)" },
+  { "show-compare", show_place_action, "s" },
+  { "show-code", show_place_action, "s" },
+  { "search", search_action, "s" },
 };
 
 static const struct {

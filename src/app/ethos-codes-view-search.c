@@ -355,3 +355,14 @@ ethos_codes_view_focus_search (EthosCodesView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
+
+void
+ethos_codes_view_search (EthosCodesView *self,
+                         const char     *text)
+{
+  g_return_if_fail (ETHOS_IS_CODES_VIEW (self));
+
+  ethos_codes_view_focus_search (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}

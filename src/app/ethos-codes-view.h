@@ -44,6 +44,8 @@ gboolean              ethos_codes_view_navigate           (EthosCodesView  *self
                                                            const char      *key,
                                                            GError         **error);
 void                  ethos_codes_view_focus_search       (EthosCodesView  *self);
+void                  ethos_codes_view_search             (EthosCodesView  *self,
+                                                           const char      *text);
 void                  ethos_codes_view_open_jump_dialog   (EthosCodesView  *self);
 /* The title of the place shown ("NOHS Standard 3"), for the window's. */
 const char           *ethos_codes_view_get_title          (EthosCodesView  *self);

@@ -340,3 +340,11 @@ ethos_window_get_history (EthosWindow *self)
   g_return_val_if_fail (ETHOS_IS_WINDOW (self), NULL);
   return self->history;
 }
+
+void
+ethos_window_search (EthosWindow *self,
+                     const char  *text)
+{
+  g_return_if_fail (ETHOS_IS_WINDOW (self));
+  ethos_codes_view_search (self->codes_view, text);
+}

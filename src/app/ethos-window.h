@@ -22,6 +22,9 @@ gboolean     ethos_window_navigate (EthosWindow       *self,
                                     const char        *code,
                                     const char        *key,
                                     GError           **error);
+/* Shows the Codes view searching for @text, as typed in its entry. */
+void            ethos_window_search         (EthosWindow  *self,
+                                             const char   *text);
 EthosCodesView *ethos_window_get_codes_view (EthosWindow  *self);
 /* The history both views push their places to. */
 EthosHistory   *ethos_window_get_history    (EthosWindow  *self);
