@@ -329,7 +329,10 @@ related_body (EthosApplication *app,
   text = ethos_item_page_get_text_label (window->codes_view->item_page);
   gtk_widget_grab_focus (GTK_WIDGET (text));
   ethos_test_spin (50);
-  g_assert_false (gtk_label_get_selection_bounds (text, &start, &end) && start != end);
+  if (gtk_label_get_selection_bounds (text, &start, &end) && start != end)
+    g_error ("selected %d..%d of %ld; focus %s", start, end,
+             g_utf8_strlen (gtk_label_get_text (text), -1),
+             G_OBJECT_TYPE_NAME (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (text)))));
 }
 
 static void

@@ -538,6 +538,9 @@ test_dialogs_body (EthosApplication *app,
       { "win.go-back", "<Alt>Left" },
       { "win.go-forward", "<Alt>Right" },
       { "win.show-bookmarks", "<Control>b" },
+      { "win.show-compare('')", "<Control>t" },
+      { "win.view('codes')", "<Alt>1" },
+      { "win.view('forms')", "<Alt>2" },
       { "app.shortcuts", "<Control>question" },
       { "app.quit", "<Control>q" },
     };
@@ -565,6 +568,7 @@ test_dialogs_body (EthosApplication *app,
       { "codes.bookmark", "<Control>d" },
       { "codes.copy-citation", "<Control><Shift>c" },
       { "codes.print", "<Control>p" },
+      { "codes.copy-citation", "<Control><Alt>c" },
       { "codes.export-pdf", "<Control><Shift>e" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

@@ -71,6 +71,8 @@ about_action (GSimpleAction *action,
                                       "desk, offline: browse, search and compare them, and cite "
                                       "them in your case notes."),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/ethosapp/ethos",
+                        "issue-url", "https://github.com/ethosapp/ethos/issues",
                         "copyright", _("© The Ethos contributors"),
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -183,6 +185,9 @@ static const struct {
   { "win.go-back", { "<Alt>Left", "Back", NULL } },
   { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
   { "win.show-bookmarks", { "<Control>b", NULL } },
+  { "win.show-compare('')", { "<Control>t", NULL } },
+  { "win.view('codes')", { "<Alt>1", NULL } },
+  { "win.view('forms')", { "<Alt>2", NULL } },
 };
 
 static void
@@ -198,6 +203,12 @@ ethos_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
   open_sources (self);
+
+  /* Run from the build tree, the app icon is not installed yet: the About
+   * window and the window list find it in the sources. */
+  if (ethos_paths_get_icons_dir () != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    ethos_paths_get_icons_dir ());
 }
 
 static void

@@ -121,4 +121,6 @@ _ethos_codes_view_class_add_actions (GtkWidgetClass *widget_class)
                                        "codes.copy-citation", "s", "full");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "codes.copy-citation", "s", "full");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "codes.copy-citation", "s", "short");
 }

@@ -15,6 +15,7 @@ enum {
   PROP_CITATION_INCLUDE_TEXT,
   PROP_TITLE,
   PROP_PRINT_NOTES,
+  PROP_FOLDED,
   N_PROPS
 };
 
@@ -319,6 +320,7 @@ folded_changed_cb (EthosCodesView *self)
   /* The folded window's back arrow leads to the list: the history arrows
    * would look the same, so they step aside (Alt+Left still works). */
   gtk_widget_set_visible (self->history_box, !adw_leaflet_get_folded (self->leaflet));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
 static void
@@ -392,6 +394,9 @@ ethos_codes_view_get_property (GObject    *object,
       break;
     case PROP_PRINT_NOTES:
       g_value_set_boolean (value, self->print_notes);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, adw_leaflet_get_folded (self->leaflet));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -497,6 +502,10 @@ ethos_codes_view_class_init (EthosCodesViewClass *klass)
   properties[PROP_PRINT_NOTES] =
     g_param_spec_boolean ("print-notes", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Narrow: the sidebar and the page one at a time. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -633,4 +642,11 @@ ethos_codes_view_get_title (EthosCodesView *self)
 {
   g_return_val_if_fail (ETHOS_IS_CODES_VIEW (self), NULL);
   return self->title;
+}
+
+gboolean
+ethos_codes_view_get_folded (EthosCodesView *self)
+{
+  g_return_val_if_fail (ETHOS_IS_CODES_VIEW (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet);
 }

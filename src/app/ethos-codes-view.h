@@ -32,6 +32,7 @@ void                  ethos_codes_view_set_view_stack     (EthosCodesView  *self
 void                  ethos_codes_view_set_menu_model     (EthosCodesView  *self,
                                                            GMenuModel      *menu);
 AdwViewSwitcherTitle *ethos_codes_view_get_switcher_title (EthosCodesView  *self);
+gboolean              ethos_codes_view_get_folded         (EthosCodesView  *self);
 /* Typing in @widget (the window), where nothing takes text, searches the
  * codes; NULL stops it. */
 void                  ethos_codes_view_set_type_to_search (EthosCodesView  *self,

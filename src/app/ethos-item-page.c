@@ -416,8 +416,31 @@ deselect_cb (gpointer data)
 static void
 text_focus_cb (EthosItemPage *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (self->text_label)) && self->deselect_idle == 0)
-    self->deselect_idle = g_idle_add (deselect_cb, self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The window's focus widget, not has-focus: that one waits for the
+   * window to be active. */
+  if (root != NULL && gtk_root_get_focus (root) == GTK_WIDGET (self->text_label) &&
+      self->deselect_idle == 0)
+    /* Right after the label has selected itself, before anything draws. */
+    self->deselect_idle = g_idle_add_full (G_PRIORITY_HIGH, deselect_cb, self, NULL);
+}
+
+static void
+ethos_item_page_root (GtkWidget *widget)
+{
+  EthosItemPage *self = ETHOS_ITEM_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ethos_item_page_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (text_focus_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ethos_item_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), text_focus_cb, widget);
+  GTK_WIDGET_CLASS (ethos_item_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -456,6 +479,8 @@ ethos_item_page_class_init (EthosItemPageClass *klass)
 
   object_class->dispose = ethos_item_page_dispose;
   object_class->finalize = ethos_item_page_finalize;
+  widget_class->root = ethos_item_page_root;
+  widget_class->unroot = ethos_item_page_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -483,8 +508,6 @@ ethos_item_page_init (EthosItemPage *self)
   self->group_rows = g_ptr_array_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_label, "notify::has-focus",
-                           G_CALLBACK (text_focus_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -16,13 +16,23 @@
 static void
 sync_switcher_bar (EthosWindow *self)
 {
-  AdwViewSwitcherTitle *title = ethos_codes_view_get_switcher_title (self->codes_view);
+  AdwViewSwitcherTitle *codes_title = ethos_codes_view_get_switcher_title (self->codes_view);
+  AdwViewSwitcherTitle *forms_title = self->forms_page != NULL
+                                      ? ethos_forms_page_get_switcher_title (self->forms_page)
+                                      : NULL;
+  AdwViewSwitcherTitle *title = codes_title;
+  /* In a narrow window the switcher stays at the bottom in both views,
+   * not in one header here and the bottom there. */
+  gboolean narrow = ethos_codes_view_get_folded (self->codes_view);
 
-  if (self->forms_page != NULL &&
+  if (forms_title != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "forms") == 0)
-    title = ethos_forms_page_get_switcher_title (self->forms_page);
+    title = forms_title;
+  adw_view_switcher_title_set_view_switcher_enabled (codes_title, !narrow);
+  if (forms_title != NULL)
+    adw_view_switcher_title_set_view_switcher_enabled (forms_title, !narrow);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (title));
+                                    narrow || adw_view_switcher_title_get_title_visible (title));
 }
 
 static void
@@ -101,6 +111,8 @@ _ethos_window_forms_setup (EthosWindow *self)
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ethos_codes_view_get_switcher_title (self->codes_view),
                            "notify::title-visible",
+                           G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->codes_view, "notify::folded",
                            G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
   ethos_history_add_view (self->history, "forms", self, capture_forms_cb, restore_forms_cb);
   view_changed_cb (self);

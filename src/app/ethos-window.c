@@ -148,6 +148,20 @@ jump_action (GtkWidget  *widget,
 }
 
 static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  EthosWindow *self = ETHOS_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (g_str_equal (name, "forms"))
+    _ethos_window_show_forms (self);
+  else if (g_str_equal (name, "codes"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "codes");
+}
+
+static void
 update_actions (EthosWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -280,6 +294,7 @@ ethos_window_class_init (EthosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.jump", NULL, jump_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
 }
 
 static void

@@ -53,6 +53,12 @@ ethos_paths_get_locale_dir (void)
   return LOCALEDIR;
 }
 
+const char *
+ethos_paths_get_icons_dir (void)
+{
+  return get_origin () == FROM_BUILD_TREE ? ETHOS_SOURCE_ROOT "/data/icons" : NULL;
+}
+
 char *
 ethos_paths_get_corpus_file (void)
 {

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 const char *ethos_paths_get_data_dir        (void);
 /* Where the translations are: the build tree's po/ when run from it. */
 const char *ethos_paths_get_locale_dir      (void);
+/* The sources' data/icons when run from the build tree, else NULL (the
+ * installed icon theme has them). */
+const char *ethos_paths_get_icons_dir       (void);
 char       *ethos_paths_get_corpus_file     (void);
 char       *ethos_paths_get_templates_dir   (void);
 
