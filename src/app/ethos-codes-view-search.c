@@ -155,7 +155,7 @@ results_key_cb (EthosCodesView  *self,
 }
 
 static gboolean
-search_key_cb (EthosCodesView     *self,
+search_key_cb (EthosCodesView  *self,
                guint            keyval,
                guint            keycode,
                GdkModifierType  state)
@@ -271,10 +271,10 @@ takes_text (GtkWidget *widget)
  * printable key moves the focus into the entry, which then takes every
  * character that follows, spaces included. */
 static gboolean
-capture_key_cb (EthosCodesView  *self,
-                guint            keyval,
-                guint            keycode,
-                GdkModifierType  state,
+capture_key_cb (EthosCodesView     *self,
+                guint               keyval,
+                guint               keycode,
+                GdkModifierType     state,
                 GtkEventController *controller)
 {
   GtkWidget *focus;

@@ -26,12 +26,12 @@ node_key (EthosNodeKind  kind,
 }
 
 static EthosNode *
-add_node (EthosCodesView   *self,
-          EthosNode     *parent,
-          EthosNodeKind  kind,
-          const char    *code,
-          const char    *key,
-          const char    *title)
+add_node (EthosCodesView *self,
+          EthosNode      *parent,
+          EthosNodeKind   kind,
+          const char     *code,
+          const char     *key,
+          const char     *title)
 {
   g_autoptr(EthosNode) node = ethos_node_new (kind, code, key, title);
 
@@ -135,7 +135,7 @@ item_accessible_label (const EthosItem     *item,
  * subsections under their section, sub-items (OESC I.4.a) under their item. */
 static void
 load_code (EthosCodesView *self,
-           EthosNode   *code_node)
+           EthosNode      *code_node)
 {
   const char *code = ethos_node_get_code (code_node);
   g_autoptr(GPtrArray) sections = ethos_corpus_list_sections (self->corpus, code, NULL);
@@ -174,10 +174,10 @@ load_code (EthosCodesView *self,
 }
 
 EthosNode *
-_ethos_codes_view_sidebar_find_node (EthosCodesView   *self,
-                                 EthosNodeKind  kind,
-                                 const char    *code,
-                                 const char    *key)
+_ethos_codes_view_sidebar_find_node (EthosCodesView *self,
+                                     EthosNodeKind   kind,
+                                     const char     *code,
+                                     const char     *key)
 {
   g_autofree char *k = NULL;
 
@@ -250,10 +250,10 @@ unbind_tree_row_cb (GtkSignalListItemFactory *factory,
 }
 
 void
-_ethos_codes_view_go_from_sidebar (EthosCodesView   *self,
-                 EthosNodeKind  kind,
-                 const char    *code,
-                 const char    *key)
+_ethos_codes_view_go_from_sidebar (EthosCodesView *self,
+                                   EthosNodeKind   kind,
+                                   const char     *code,
+                                   const char     *key)
 {
   g_autoptr(GError) error = NULL;
 
@@ -284,7 +284,7 @@ tree_selected_cb (EthosCodesView *self)
 
 static void
 tree_activate_cb (EthosCodesView *self,
-                  guint        position)
+                  guint           position)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
   g_autoptr(EthosNode) node = NULL;
@@ -338,7 +338,7 @@ tree_click_cb (EthosCodesView *self,
 
 /* Right expands the selected row, Left collapses it or moves to its parent. */
 static gboolean
-tree_key_cb (EthosCodesView     *self,
+tree_key_cb (EthosCodesView  *self,
              guint            keyval,
              guint            keycode,
              GdkModifierType  state)
@@ -378,9 +378,9 @@ tree_key_cb (EthosCodesView     *self,
 
 GtkListItemFactory *
 _ethos_codes_view_factory_new (GCallback setup,
-             GCallback bind,
-             GCallback unbind,
-             gpointer  data)
+                               GCallback bind,
+                               GCallback unbind,
+                               gpointer  data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -436,10 +436,10 @@ _ethos_codes_view_sidebar_setup (EthosCodesView *self)
 }
 
 void
-_ethos_codes_view_select_quietly (EthosCodesView        *self,
-                GtkSingleSelection *selection,
-                GtkListView        *view,
-                guint               position)
+_ethos_codes_view_select_quietly (EthosCodesView     *self,
+                                  GtkSingleSelection *selection,
+                                  GtkListView        *view,
+                                  guint               position)
 {
   self->syncing = TRUE;
   gtk_single_selection_set_selected (selection, position);

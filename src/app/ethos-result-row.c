@@ -31,9 +31,9 @@ is_not_null (gpointer    unused,
 
 static void
 ethos_result_row_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   EthosResultRow *self = ETHOS_RESULT_ROW (object);
 
@@ -49,9 +49,9 @@ ethos_result_row_get_property (GObject    *object,
 
 static void
 ethos_result_row_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   EthosResultRow *self = ETHOS_RESULT_ROW (object);
 
@@ -121,7 +121,7 @@ ethos_result_row_get_result (EthosResultRow *self)
 
 void
 ethos_result_row_set_result (EthosResultRow *self,
-                            EthosResult       *result)
+                             EthosResult       *result)
 {
   g_return_if_fail (ETHOS_IS_RESULT_ROW (self));
 
