@@ -61,6 +61,8 @@ bench: build
 	$(BUILDDIR)/bench/bench-search
 	$(BUILDDIR)/bench/bench-forms 200 $(BUILDDIR)/src/cli/ethos-cli
 	$(BUILDDIR)/bench/bench-pdf
+	$(BUILDDIR)/bench/bench-preview
+	GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x800x24" $(BUILDDIR)/bench/bench-preview-window
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILDDIR)/bench/bench-startup
 
 clean:

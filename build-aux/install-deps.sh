@@ -14,7 +14,7 @@ packages=(
   desktop-file-utils appstream python3
   fonts-cantarell
   librsvg2-bin groff-base man-db
-  dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
+  xdotool dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
 )
 
 missing=()

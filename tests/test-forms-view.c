@@ -166,6 +166,8 @@ test_forms_body (EthosApplication *app,
   adw_view_stack_set_visible_child_name (window->view_stack, "forms");
   ethos_test_wait_until (forms_page_shown, window, "the Forms view");
   page = window->forms_page;
+  /* Choosing a form opens it to fill in; this test reads the reports. */
+  ethos_forms_page_show_coverage (page, TRUE);
   ethos_test_spin (50);
 
   /* Every built-in template, by its English title, from where it comes. */
@@ -301,6 +303,7 @@ test_forms_problems (void)
   /* The other templates are listed; the broken file is named above them. */
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, shared, NULL, &error));
   g_assert_no_error (error);
+  ethos_forms_page_show_coverage (page, TRUE);
   ethos_test_spin (50);
   problems = ethos_forms_page_get_problems (page);
   g_assert_true (gtk_widget_get_mapped (problems));
@@ -358,6 +361,7 @@ assert_report_in_spanish (EthosTemplateStore *store,
 
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  ethos_forms_page_show_coverage (page, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       const EthosElement *element = ethos_requirements_get_element (reqs, ids[i][1]);

@@ -61,6 +61,7 @@ back_across_views_body (EthosApplication *app,
   g_assert_nonnull (page);
   g_assert_true (ethos_forms_page_show_template (page, "informed-consent", &error));
   g_assert_no_error (error);
+  ethos_forms_page_show_coverage (page, TRUE);
   ethos_test_wait_until (report_has_read_button, window, "the report's links");
   button = find_actionable (ethos_forms_page_get_report (page), "win.show-item",
                             g_variant_new ("(ss)", "nohs", "2"));
@@ -75,6 +76,7 @@ back_across_views_body (EthosApplication *app,
   ethos_test_spin (50);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "forms");
   g_assert_cmpstr (ethos_forms_page_get_template_id (page), ==, "informed-consent");
+  ethos_test_wait_until (ethos_test_is_mapped, ethos_forms_page_get_report (page), "the report");
 
   /* Forward goes to the standard again; Back twice more to NOHS 3 first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL));

@@ -5,37 +5,18 @@
 
 #include <glib/gi18n.h>
 
-#include "ethos-coverage-report.h"
 #include "ethos-coverage.h"
-#include "ethos-forms-page.h"
+#include "ethos-forms-page-private.h"
 #include "ethos-forms-text.h"
-#include "ethos-template-store.h"
 
-struct _EthosFormsPage
-{
-  GtkWidget             parent_instance;
-
-  /* template */
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *separator;
-  GtkWidget            *content;
-  GtkMenuButton        *menu_button;
-  GtkWidget            *back_button;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkWidget            *problems_box;
-  GtkLabel             *problems_title;
-  GtkLabel             *problems_label;
-  GtkListBox           *list;
-  GtkStack             *content_stack;
-  EthosCoverageReport  *report;
-  AdwStatusPage        *error_page;
-
-  EthosTemplateStore   *store;
-  EthosCorpus          *corpus;   /* not owned: the application holds it */
-  const char           *lang;
-  char                 *shown_id;
+enum {
+  PROP_0,
+  PROP_SHOWING_COVERAGE,
+  PROP_SHOWING_PREVIEW,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (EthosFormsPage, ethos_forms_page, GTK_TYPE_WIDGET)
 
@@ -175,6 +156,43 @@ entry_at (EthosFormsPage *self,
   return g_ptr_array_index (entries, index);
 }
 
+/* In the list, the arrow keys move between forms (and open them); Tab
+ * leaves the list for the form, Shift+Tab for the menu, instead of walking
+ * through every row. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             EthosFormsPage        *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        return FALSE;
+      return gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  return FALSE;
+}
+
+/* Selecting a form (arrow keys, a screen reader's selection) opens it too. */
+static void
+row_selected_cb (EthosFormsPage *self,
+                 GtkListBoxRow  *row)
+{
+  const EthosTemplateEntry *entry;
+
+  if (row == NULL || self->store == NULL)
+    return;
+  entry = entry_at (self, row);
+  if (g_strcmp0 (entry->tmpl->id, self->shown_id) != 0)
+    ethos_forms_page_show_template (self, entry->tmpl->id, NULL);
+}
+
 static void
 row_activated_cb (EthosFormsPage *self,
                   GtkListBoxRow  *row)
@@ -190,6 +208,137 @@ back_cb (EthosFormsPage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* What the content shows: the form being filled, or its coverage report. */
+static void
+sync_content (EthosFormsPage *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean has_form = self->fill != NULL;
+  gboolean folded = has_form && ethos_form_fill_is_folded (self->fill);
+
+  if (g_strcmp0 (page, "fill") == 0 || g_strcmp0 (page, "report") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      has_form && !self->showing_coverage ? "fill" : "report");
+  gtk_widget_set_visible (self->preview_toggle, folded && !self->showing_coverage);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        self->showing_coverage || !has_form ? _("Coverage") : "");
+  _ethos_forms_page_update_actions (self);
+}
+
+static gboolean
+fill_leaflet_idle_cb (gpointer data)
+{
+  EthosFormsPage *self = data;
+
+  self->sync_id = 0;
+  sync_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_PREVIEW]);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: the header's buttons change
+ * once that is over. */
+static void
+fill_leaflet_cb (EthosFormsPage *self)
+{
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_leaflet_idle_cb, self, NULL);
+}
+
+/* The job every form of this template is made through: its fonts, the
+ * agency's profile and logo, the codes' editions for the footer. */
+static EthosFormJob *
+new_job (EthosFormsPage  *self,
+         EthosTemplate   *tmpl,
+         GError         **error)
+{
+  g_autoptr(EthosFormJob) job = ethos_form_job_new (tmpl, error);
+
+  if (job == NULL)
+    return NULL;
+  if (self->db != NULL && !ethos_user_db_apply_agency (self->db, job, TRUE, error))
+    return NULL;
+  if (self->code_labels == NULL && self->corpus != NULL)
+    self->code_labels = ethos_corpus_get_code_labels (self->corpus, NULL);
+  if (self->code_labels != NULL)
+    ethos_form_job_set_code_labels (job, self->code_labels);
+  return g_steal_pointer (&job);
+}
+
+/* The fill page of a template, made the first time it is opened and kept
+ * while the window lives: going to another form and back loses nothing. */
+static EthosFormFill *
+ensure_fill (EthosFormsPage            *self,
+             const EthosTemplateEntry  *entry)
+{
+  EthosFormFill *fill = g_hash_table_lookup (self->fills, entry->tmpl->id);
+  g_autoptr(EthosFormJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fill != NULL)
+    return fill;
+  if (!(job = new_job (self, entry->tmpl, &error)))
+    {
+      g_autofree char *text = g_strdup_printf (_("This form cannot be filled in: %s"),
+                                               error->message);
+      _ethos_forms_page_toast (self, text);
+      return NULL;
+    }
+  fill = ethos_form_fill_new (job, entry->source, ethos_template_store_get_requirements (self->store),
+                              self->settings, self->lang);
+  g_hash_table_insert (self->fills, g_strdup (entry->tmpl->id), fill);
+  gtk_stack_add_named (self->fill_stack, GTK_WIDGET (fill), entry->tmpl->id);
+  g_signal_connect_object (ethos_form_fill_get_leaflet (fill), "notify::folded",
+                           G_CALLBACK (fill_leaflet_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ethos_form_fill_get_leaflet (fill), "notify::visible-child",
+                           G_CALLBACK (fill_leaflet_cb), self, G_CONNECT_SWAPPED);
+  return fill;
+}
+
+static void
+ethos_forms_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOWING_COVERAGE:
+      g_value_set_boolean (value, self->showing_coverage);
+      break;
+    case PROP_SHOWING_PREVIEW:
+      g_value_set_boolean (value, self->fill != NULL &&
+                                  ethos_form_fill_is_showing_preview (self->fill));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ethos_forms_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOWING_COVERAGE:
+      ethos_forms_page_show_coverage (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOWING_PREVIEW:
+      if (self->fill != NULL)
+        ethos_form_fill_show_preview (self->fill, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ethos_forms_page_dispose (GObject *object)
 {
@@ -197,9 +346,15 @@ ethos_forms_page_dispose (GObject *object)
 
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  self->fill = NULL;
+  g_clear_pointer (&self->fills, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_FORMS_PAGE);
   g_clear_pointer (&self->store, ethos_template_store_free);
+  g_clear_pointer (&self->code_labels, g_hash_table_unref);
+  g_clear_object (&self->settings);
   self->corpus = NULL;
+  self->db = NULL;
 
   G_OBJECT_CLASS (ethos_forms_page_parent_class)->dispose (object);
 }
@@ -210,6 +365,7 @@ ethos_forms_page_finalize (GObject *object)
   EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
 
   g_free (self->shown_id);
+  g_free (self->last_export_uri);
 
   G_OBJECT_CLASS (ethos_forms_page_parent_class)->finalize (object);
 }
@@ -220,27 +376,45 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = ethos_forms_page_get_property;
+  object_class->set_property = ethos_forms_page_set_property;
   object_class->dispose = ethos_forms_page_dispose;
   object_class->finalize = ethos_forms_page_finalize;
+
+  properties[PROP_SHOWING_COVERAGE] =
+    g_param_spec_boolean ("showing-coverage", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOWING_PREVIEW] =
+    g_param_spec_boolean ("showing-preview", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ETHOS_TYPE_COVERAGE_REPORT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-forms-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, preview_toggle);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, form_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_box);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_title);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, problems_label);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, list);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, fill_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, report);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, error_page);
+
+  _ethos_forms_page_class_init_actions (widget_class);
 }
 
 static void
@@ -249,10 +423,21 @@ ethos_forms_page_init (EthosFormsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lang = ethos_forms_ui_language ();
+  self->fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  }
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_cb), self,
                            G_CONNECT_SWAPPED);
+  _ethos_forms_page_update_actions (self);
 }
 
 EthosFormsPage *
@@ -309,10 +494,16 @@ ethos_forms_page_load (EthosFormsPage  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  /* Forms being filled belong to the templates they came from. */
+  self->fill = NULL;
+  g_hash_table_remove_all (self->fills);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
+    gtk_stack_remove (self->fill_stack, child);
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->shown_id, g_free);
   self->store = store;
   self->corpus = corpus;
+  self->db = db;
   gtk_widget_set_visible (self->sidebar, TRUE);
   gtk_widget_set_visible (self->separator, TRUE);
 
@@ -356,11 +547,22 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   ethos_coverage_report_show (self->report, entry,
                               ethos_template_store_get_requirements (self->store),
                               self->corpus, self->lang);
-  gtk_stack_set_visible_child_name (self->content_stack, "report");
+  self->fill = ensure_fill (self, entry);
+  /* Only the form shown is visible: a screen reader (which sees every
+   * visible widget of a stack) finds the fields of that one form. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == GTK_WIDGET (self->fill));
+  if (self->fill != NULL)
+    gtk_stack_set_visible_child (self->fill_stack, GTK_WIDGET (self->fill));
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->fill != NULL && !self->showing_coverage ? "fill"
+                                                                                  : "report");
   adw_view_switcher_title_set_title (self->switcher_title,
                                      ethos_forms_text (entry->tmpl, entry->tmpl->title,
                                                        self->lang));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Coverage"));
+  sync_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_PREVIEW]);
 
   entries = ethos_template_store_list (self->store);
   for (guint i = 0; i < entries->len; i++)
@@ -415,4 +617,32 @@ ethos_forms_page_get_problems (EthosFormsPage *self)
 {
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
   return self->problems_box;
+}
+
+void
+ethos_forms_page_show_coverage (EthosFormsPage *self,
+                                gboolean        show)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+
+  if (show == self->showing_coverage)
+    return;
+  self->showing_coverage = show;
+  sync_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_COVERAGE]);
+}
+
+EthosFormFill *
+ethos_forms_page_get_fill (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->fill;
+}
+
+void
+ethos_forms_page_set_settings (EthosFormsPage *self,
+                               GSettings      *settings)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+  g_set_object (&self->settings, settings);
 }

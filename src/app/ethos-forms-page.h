@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ethos-corpus.h"
+#include "ethos-form-fill.h"
 #include "ethos-user-db.h"
 
 G_BEGIN_DECLS
@@ -36,11 +37,23 @@ gboolean              ethos_forms_page_show_template      (EthosFormsPage  *self
                                                            const char      *id,
                                                            GError         **error);
 const char           *ethos_forms_page_get_template_id    (EthosFormsPage  *self);
+/* The coverage report instead of the form ("forms.show-coverage"). */
+void                  ethos_forms_page_show_coverage      (EthosFormsPage  *self,
+                                                           gboolean         show);
+/* Export's last step, without the file chooser (tests): writes the form
+ * shown to @file and says so in a toast. */
+gboolean              ethos_forms_page_export_to          (EthosFormsPage  *self,
+                                                           GFile           *file,
+                                                           GError         **error);
+/* Where the professional's name and the paper are remembered; NULL: none. */
+void                  ethos_forms_page_set_settings       (EthosFormsPage  *self,
+                                                           GSettings       *settings);
 /* For tests: the list's row of a template, the report, the error page. */
 GtkWidget            *ethos_forms_page_get_row            (EthosFormsPage  *self,
                                                            const char      *id);
 GtkWidget            *ethos_forms_page_get_report         (EthosFormsPage  *self);
 AdwStatusPage        *ethos_forms_page_get_error_page     (EthosFormsPage  *self);
+EthosFormFill        *ethos_forms_page_get_fill           (EthosFormsPage  *self);
 GtkWidget            *ethos_forms_page_get_problems       (EthosFormsPage  *self);
 
 G_END_DECLS

@@ -69,7 +69,7 @@ main (int   argc,
   gboolean dark = FALSE;
   EthosWindow *window;
   GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks, subitem or forms", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks, subitem, forms or fill", "VIEW" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -134,6 +134,32 @@ main (int   argc,
 
       spin (200);
       ethos_forms_page_show_template (page, "informed-consent", &error);
+      ethos_forms_page_show_coverage (page, TRUE);
+    }
+  else if (g_str_equal (view, "fill"))
+    {
+      EthosFormsPage *page = _ethos_window_show_forms (window);
+      EthosFormFields *fields;
+
+      spin (200);
+      if (ethos_forms_page_show_template (page, "informed-consent", &error))
+        {
+          /* A fictional client, as in the README's example. */
+          fields = ethos_form_fill_get_fields (ethos_forms_page_get_fill (page));
+          ethos_form_fields_set_text (fields, "client_name", "Nguyễn Thị Minh");
+          ethos_form_fields_set_text (fields, "client_dob", "2012-03-14");
+          ethos_form_fields_set_text (fields, "guardian1_name", "Trần Thị Lan");
+          ethos_form_fields_set_text (fields, "guardian1_relationship",
+                                      g_str_has_prefix (ethos_forms_page_get_fill (page) ?
+                                                        ethos_form_fill_get_lang (
+                                                          ethos_forms_page_get_fill (page)) : "en",
+                                                        "es") ? "madre" : "mother");
+          ethos_form_fields_set_text (fields, "professional_name", "Dana Whitfield");
+          ethos_form_fields_set_text (fields, "professional_credentials", "LPC");
+          ethos_form_fields_set_text (fields, "agency_name", "Riverbend Community Services");
+          ethos_form_fields_set_text (fields, "agency_phone", "(305) 555-0110");
+          spin (300);
+        }
     }
   else if (g_str_equal (view, "subitem"))
     ethos_window_navigate (window, ETHOS_NODE_ITEM, "oesc", "I.4", &error);

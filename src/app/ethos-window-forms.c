@@ -48,6 +48,7 @@ ensure_forms_page (EthosWindow *self)
   self->forms_page = ethos_forms_page_new ();
   ethos_forms_page_set_view_stack (self->forms_page, self->view_stack);
   ethos_forms_page_set_menu_model (self->forms_page, self->primary_menu);
+  ethos_forms_page_set_settings (self->forms_page, self->settings);
   g_signal_connect_object (ethos_forms_page_get_switcher_title (self->forms_page),
                            "notify::title-visible", G_CALLBACK (sync_switcher_bar), self,
                            G_CONNECT_SWAPPED);
@@ -74,18 +75,21 @@ view_changed_cb (EthosWindow *self)
   sync_switcher_bar (self);
 }
 
-/* The Forms view in the window's history: the template whose report is
- * open, or "" for the list. */
+/* The Forms view in the window's history: the template open ("" for the
+ * list) and whether its coverage report was shown. Never a value typed in
+ * the form: those stay in the form. */
 static GVariant *
 capture_forms_cb (gpointer data)
 {
   EthosWindow *self = data;
+  gboolean coverage = FALSE;
   const char *id;
 
   if (self->forms_page == NULL)
     return NULL;
   id = ethos_forms_page_get_template_id (self->forms_page);
-  return g_variant_new_string (id ? id : "");
+  g_object_get (self->forms_page, "showing-coverage", &coverage, NULL);
+  return g_variant_new ("(sb)", id ? id : "", coverage);
 }
 
 static gboolean
@@ -97,11 +101,20 @@ restore_forms_cb (gpointer   data,
   EthosFormsPage *page;
   const char *id;
 
-  if (!g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
+  gboolean coverage;
+
+  if (!g_variant_is_of_type (state, G_VARIANT_TYPE ("(sb)")))
     return FALSE;
-  id = g_variant_get_string (state, NULL);
+  g_variant_get (state, "(&sb)", &id, &coverage);
   page = _ethos_window_show_forms (self);
-  return *id == '\0' || ethos_forms_page_show_template (page, id, error);
+  if (*id == '\0')
+    return TRUE;
+  /* The form open already keeps what was typed in it. */
+  if (g_strcmp0 (ethos_forms_page_get_template_id (page), id) != 0 &&
+      !ethos_forms_page_show_template (page, id, error))
+    return FALSE;
+  ethos_forms_page_show_coverage (page, coverage);
+  return TRUE;
 }
 
 void

@@ -39,8 +39,6 @@ update_title (EthosWindow *self)
 
   if (g_strcmp0 (view, "codes") == 0)
     page = ethos_codes_view_get_title (self->codes_view);
-  else if (g_strcmp0 (view, "forms") == 0)
-    page = _("Forms");
   if (page == NULL || *page == '\0' || g_strcmp0 (page, _("Ethos")) == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Ethos"));

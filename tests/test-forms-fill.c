@@ -1,0 +1,877 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <gtk/gtkunixprint.h>
+#include <poppler.h>
+
+#include "ethos-batch-dialog.h"
+#include "ethos-clause-editor.h"
+#include "ethos-form-print.h"
+#include "ethos-paths.h"
+#include "ethos-preview-page.h"
+#include "ethos-template-store.h"
+#include "ethos-test-window.h"
+
+/* A counselor fills a form in the window: the preview, Export, Print to
+ * File, the wording of unlocked clauses, the warning for a form with a gap,
+ * the batch, and what is left on disk afterwards. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+#define CLIENT "Nguyễn Thị Minh"
+#define MOTHER "Trần Thị Lan"
+
+static const char *test_dir;
+
+static gboolean
+forms_page_shown (gpointer data)
+{
+  EthosWindow *window = data;
+  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page);
+}
+
+static EthosFormFill *
+open_form (EthosWindow *window,
+           const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  EthosFormsPage *page = _ethos_window_show_forms (window);
+  EthosFormFill *fill;
+
+  ethos_test_wait_until (forms_page_shown, window, "the Forms view");
+  g_assert_true (ethos_forms_page_show_template (page, id, &error));
+  g_assert_no_error (error);
+  fill = ethos_forms_page_get_fill (page);
+  g_assert_nonnull (fill);
+  ethos_test_wait_until (ethos_test_is_shown, fill, "the form to fill");
+  return fill;
+}
+
+static void
+set (EthosFormFill *fill,
+     const char    *field,
+     const char    *text)
+{
+  ethos_form_fields_set_text (ethos_form_fill_get_fields (fill), field, text);
+}
+
+static char *
+pdf_text (const char *path,
+          int        *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) pdf = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  if (n_pages != NULL)
+    *n_pages = poppler_document_get_n_pages (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append_printf (text, "%s\f", page_text);
+      g_object_unref (page);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+cli_generate (const char  *out,
+              const char  *lang,
+              const char **sets)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ETHOS_CLI"));
+  g_ptr_array_add (argv, "generate");
+  g_ptr_array_add (argv, "informed-consent");
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, (gpointer) out);
+  g_ptr_array_add (argv, "--lang");
+  g_ptr_array_add (argv, (gpointer) lang);
+  g_ptr_array_add (argv, "--paper");
+  g_ptr_array_add (argv, "a4");
+  for (guint i = 0; sets[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, "--set");
+      g_ptr_array_add (argv, (gpointer) sets[i]);
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("ethos-cli generate failed: %s", err);
+  return pdf_text (out, NULL);
+}
+
+static gboolean
+preview_shows (gpointer data)
+{
+  EthosFormFill *fill = data;
+  EthosFormPages *pages = ethos_form_preview_get_pages (ethos_form_fill_get_preview (fill));
+  g_autofree char *text = NULL;
+
+  if (pages == NULL)
+    return FALSE;
+  text = ethos_document_get_all_text (ethos_form_pages_get_document (pages));
+  return strstr (text, CLIENT) != NULL && strstr (text, MOTHER) != NULL;
+}
+
+static void
+assert_private_file (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Nguyễn Thị Minh, a minor, with her mother as guardian: the preview shows
+ * it as it is typed, and Export writes the PDF ethos-cli writes, in
+ * English and in Spanish. */
+static void
+test_consent_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  EthosFormsPage *page = window->forms_page;
+  const char *sets[] = { "client_name=" CLIENT, "client_dob=2012-03-14",
+                         "guardian1_name=" MOTHER, "guardian1_relationship=mother", NULL };
+  const char *sets_es[] = { "client_name=" CLIENT, "client_dob=2012-03-14",
+                            "guardian1_name=" MOTHER, "guardian1_relationship=madre", NULL };
+  const char *langs[] = { "en", "es" };
+  GtkWidget *page_widget;
+
+  ethos_form_fill_set_paper (fill, ETHOS_PAPER_A4);
+  set (fill, "client_name", CLIENT);
+  set (fill, "client_dob", "2012-03-14");
+  set (fill, "guardian1_name", MOTHER);
+  set (fill, "guardian1_relationship", "mother");
+  /* The date of birth answered "minor". */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (ethos_form_fields_get_editable (
+                   ethos_form_fill_get_fields (fill), "client_is_minor"))));
+  /* Laid out off the keystroke, at the next idle moment. */
+  ethos_test_wait_until (preview_shows, fill, "the preview to show the client and her mother");
+  page_widget = ethos_form_preview_get_page (ethos_form_fill_get_preview (fill), 0);
+  ethos_test_wait_until (ethos_test_is_shown, page_widget, "the first page");
+  ethos_test_spin (100);
+  g_assert_cmpuint (ethos_preview_page_get_paints (ETHOS_PREVIEW_PAGE (page_widget)), >, 0);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *ours = g_strdup_printf ("%s/window-%s.pdf", test_dir, langs[l]);
+      g_autofree char *theirs = g_strdup_printf ("%s/cli-%s.pdf", test_dir, langs[l]);
+      g_autoptr(GFile) file = g_file_new_for_path (ours);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *window_text = NULL;
+      g_autofree char *cli_text = NULL;
+
+      ethos_form_fill_set_lang (fill, langs[l]);
+      if (l == 1)
+        set (fill, "guardian1_relationship", "madre");
+      g_assert_true (ethos_forms_page_export_to (page, file, &error));
+      g_assert_no_error (error);
+      assert_private_file (ours);
+      window_text = pdf_text (ours, NULL);
+      cli_text = cli_generate (theirs, langs[l], l == 0 ? sets : sets_es);
+      g_assert_cmpstr (window_text, ==, cli_text);
+      g_assert_nonnull (strstr (window_text, CLIENT));
+      g_assert_nonnull (strstr (window_text, l == 0 ? "Minor's assent" : "Asentimiento del menor"));
+    }
+}
+
+static void
+test_consent (void)
+{
+  ethos_test_run_app (test_consent_body);
+}
+
+/* Print to File: the pages of the form; a page range prints only those. */
+typedef struct
+{
+  gboolean                done;
+  GtkPrintOperationResult result;
+} PrintWait;
+
+static void
+print_done_cb (GtkPrintOperationResult  result,
+               const GError            *error,
+               gpointer                 data)
+{
+  PrintWait *wait = data;
+
+  g_assert_no_error ((GError *) error);
+  wait->result = result;
+  wait->done = TRUE;
+}
+
+static gboolean
+print_finished (gpointer data)
+{
+  return ((PrintWait *) data)->done;
+}
+
+/* GTK 4.8's print dialog looks its printer up in a list store that is not
+ * one yet when only the file backend is loaded (a critical, harmless); any
+ * other warning stays fatal. */
+static gboolean
+ignore_print_dialog_critical (const char     *domain,
+                              GLogLevelFlags  level,
+                              const char     *message,
+                              gpointer        data)
+{
+  return !(g_strcmp0 (domain, "GLib-GIO") == 0 &&
+           strstr (message, "g_list_store_find_with_equal_func_full") != NULL);
+}
+
+/* The print dialog, once it has picked the printer the settings name. */
+static gboolean
+print_dialog_ready (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (window) &&
+          gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (window)) != NULL)
+        {
+          *found = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static int
+print_to_file (EthosFormFill           *fill,
+               GtkPrintOperationAction  action,
+               const char              *path,
+               GtkPrintSettings        *settings)
+{
+  g_autoptr(EthosFormValues) values =
+    ethos_form_values_copy (ethos_form_fields_get_values (ethos_form_fill_get_fields (fill)));
+  EthosFormRequest request;
+  PrintWait wait = { FALSE };
+  int n_pages = 0;
+  g_autofree char *text = NULL;
+
+  ethos_form_fill_get_request (fill, &request);
+  ethos_form_print (NULL, ethos_form_fill_get_job (fill), values, &request, "Informed Consent",
+                    action, action == GTK_PRINT_OPERATION_ACTION_EXPORT ? path : NULL, settings,
+                    print_done_cb, &wait);
+  if (action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
+    {
+      GtkWidget *dialog = NULL;
+
+      /* As a user would: the dialog, its printer, Print. */
+      g_test_log_set_fatal_handler (ignore_print_dialog_critical, NULL);
+      ethos_test_wait_until (print_dialog_ready, &dialog, "the print dialog");
+      g_assert_cmpstr (gtk_printer_get_name (gtk_print_unix_dialog_get_selected_printer (
+                         GTK_PRINT_UNIX_DIALOG (dialog))), ==, "Print to File");
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    }
+  ethos_test_wait_until (print_finished, &wait, "the print operation");
+  g_assert_cmpint (wait.result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  assert_private_file (path);
+  text = pdf_text (path, &n_pages);
+  g_assert_nonnull (strstr (text, "informed-consent 1.0"));
+  return n_pages;
+}
+
+static void
+test_print_body (EthosApplication *app,
+                 EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  g_autofree char *all = g_build_filename (test_dir, "printed.pdf", NULL);
+  g_autofree char *first = g_build_filename (test_dir, "printed-page-2.pdf", NULL);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  GtkPageRange range = { 1, 1 };   /* the second page, counted from 0 */
+  EthosFormPages *pages;
+  int n;
+
+  set (fill, "client_name", CLIENT);
+  ethos_form_fill_update_now (fill);
+  pages = ethos_form_preview_get_pages (ethos_form_fill_get_preview (fill));
+  n = (int) ethos_layout_get_n_pages (ethos_form_pages_get_layout (pages));
+  g_assert_cmpint (n, >=, 2);
+  g_assert_cmpint (print_to_file (fill, GTK_PRINT_OPERATION_ACTION_EXPORT, all, NULL), ==, n);
+
+  /* The print dialog with GTK's own "Print to File" printer and a page
+   * range. No CUPS here: only the file backend is asked. */
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
+  {
+    g_autofree char *uri = g_filename_to_uri (first, NULL, NULL);
+
+    gtk_print_settings_set_printer (settings, "Print to File");
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  }
+  gtk_print_settings_set_print_pages (settings, GTK_PRINT_PAGES_RANGES);
+  gtk_print_settings_set_page_ranges (settings, &range, 1);
+  g_assert_cmpint (print_to_file (fill, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, first, settings),
+                   ==, 1);
+  {
+    g_autofree char *text = pdf_text (first, NULL);
+    g_autofree char *label = g_strdup_printf ("Page 2 of %d", n);
+    g_assert_nonnull (strstr (text, label));
+  }
+}
+
+static void
+test_print (void)
+{
+  ethos_test_run_app (test_print_body);
+}
+
+static void
+test_paper_for_sheet (void)
+{
+  double scale;
+
+  g_assert_cmpint (ethos_form_print_paper_for_sheet (612, 792, &scale), ==, ETHOS_PAPER_LETTER);
+  g_assert_cmpfloat (scale, ==, 1);
+  g_assert_cmpint (ethos_form_print_paper_for_sheet (595.3, 841.9, &scale), ==, ETHOS_PAPER_A4);
+  g_assert_cmpfloat (scale, ==, 1);
+  g_assert_cmpint (ethos_form_print_paper_for_sheet (612, 1008, &scale), ==, ETHOS_PAPER_LEGAL);
+  /* A5 prints as A4 scaled to fit; landscape Letter as Letter. */
+  g_assert_cmpint (ethos_form_print_paper_for_sheet (419.5, 595.3, &scale), ==, ETHOS_PAPER_A4);
+  g_assert_cmpfloat_with_epsilon (scale, 0.705, 0.01);
+  g_assert_cmpint (ethos_form_print_paper_for_sheet (792, 612, &scale), ==, ETHOS_PAPER_LETTER);
+}
+
+/* Locked clauses offer no Edit; an unlocked one reworded for this client
+ * prints its new wording, the footer says "adapted", the template keeps its
+ * own, and a blank form carries nothing typed. */
+static void
+test_wording_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  EthosTemplate *tmpl = ethos_form_fill_get_template (fill);
+  const char *before = ethos_lang_text_get (ethos_template_get_clause (tmpl, "appointments")->body,
+                                            "en");
+  g_autofree char *original = g_strdup (before);
+  g_autofree char *path = g_build_filename (test_dir, "reworded.pdf", NULL);
+  g_autofree char *blank = g_build_filename (test_dir, "blank.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) blank_file = g_file_new_for_path (blank);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *blank_text = NULL;
+  GtkWidget *edit;
+  GList *toplevels;
+  EthosClauseEditor *editor = NULL;
+
+  g_assert_null (ethos_form_fill_get_edit_button (fill, "withdraw"));
+  g_assert_null (ethos_form_fill_get_edit_button (fill, "privacy-limits"));
+  edit = ethos_form_fill_get_edit_button (fill, "appointments");
+  g_assert_nonnull (edit);
+
+  g_signal_emit_by_name (edit, "clicked");
+  ethos_test_spin (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ETHOS_IS_CLAUSE_EDITOR (l->data))
+      editor = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (editor);
+  gtk_text_buffer_set_text (ethos_clause_editor_get_buffer (editor),
+                            "We meet on Tuesday evenings at the library. Fees: {fees}.", -1);
+  g_assert_true (ethos_clause_editor_apply (editor));
+  ethos_test_spin (50);
+
+  set (fill, "client_name", CLIENT);
+  g_assert_true (ethos_forms_page_export_to (window->forms_page, file, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, NULL);
+  g_assert_nonnull (strstr (text, "Tuesday evenings at the library"));
+  g_assert_nonnull (strstr (text, "informed-consent 1.0 (adapted)"));
+  g_assert_cmpstr (ethos_lang_text_get (ethos_template_get_clause (tmpl, "appointments")->body,
+                                        "en"), ==, original);
+
+  /* The editor refuses a placeholder the form does not have. */
+  g_assert_false (ethos_form_fill_set_reworded (fill, "appointments", "Hi {shoe_size}", &error));
+  g_assert_nonnull (strstr (error->message, "shoe_size"));
+  g_clear_error (&error);
+
+  ethos_form_fill_set_blank (fill, TRUE);
+  g_assert_true (ethos_forms_page_export_to (window->forms_page, blank_file, &error));
+  g_assert_no_error (error);
+  blank_text = pdf_text (blank, NULL);
+  g_assert_null (strstr (blank_text, CLIENT));
+  g_assert_nonnull (strstr (blank_text, "Applies"));
+}
+
+static void
+test_wording (void)
+{
+  ethos_test_run_app (test_wording_body);
+}
+
+/* The required name is asked for, in words, before a form is exported. */
+static void
+test_required_body (EthosApplication *app,
+                    EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  EthosFormFields *fields = ethos_form_fill_get_fields (fill);
+  g_autofree char *path = g_build_filename (test_dir, "never.pdf", NULL);
+
+  g_assert_null (ethos_form_fields_get_message (fields, "client_name"));
+  set (fill, "client_dob", "31/02/2012");
+  gtk_widget_activate_action (GTK_WIDGET (window->forms_page), "forms.export", NULL);
+  ethos_test_spin (50);
+  g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_name"), ==,
+                   "Client name is required");
+  g_assert_nonnull (strstr (ethos_form_fields_get_message (fields, "client_dob"),
+                            "Enter Client date of birth as a date"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  set (fill, "client_name", "Ana");
+  set (fill, "client_dob", "2012-02-28");
+  g_assert_null (ethos_form_fields_get_message (fields, "client_name"));
+  g_assert_null (ethos_form_fields_get_message (fields, "client_dob"));
+}
+
+static void
+test_required (void)
+{
+  ethos_test_run_app (test_required_body);
+}
+
+/* Batch: N files written, a bad row listed by its line; Cancel stops
+ * between rows and what was written is whole. */
+typedef struct
+{
+  EthosBatchDialog *dialog;
+  gboolean          finished;
+  guint             cancel_at;
+} BatchWait;
+
+static void
+batch_finished_cb (EthosBatchDialog *dialog,
+                   BatchWait        *wait)
+{
+  wait->finished = TRUE;
+}
+
+static gboolean
+batch_progress (gpointer data)
+{
+  BatchWait *wait = data;
+
+  if (wait->cancel_at > 0 && ethos_batch_dialog_get_done (wait->dialog) >= wait->cancel_at)
+    {
+      ethos_batch_dialog_cancel (wait->dialog);
+      wait->cancel_at = 0;
+    }
+  return wait->finished;
+}
+
+static void
+run_batch (EthosFormFill *fill,
+           const char    *csv,
+           const char    *out,
+           BatchWait     *wait)
+{
+  EthosFormRequest request;
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+
+  ethos_form_fill_get_request (fill, &request);
+  wait->dialog = ethos_batch_dialog_new (NULL, ethos_form_fill_get_job (fill), &request, "en");
+  g_signal_connect (wait->dialog, "finished", G_CALLBACK (batch_finished_cb), wait);
+  gtk_window_present (GTK_WINDOW (wait->dialog));
+  ethos_batch_dialog_set_csv (wait->dialog, csv_file);
+  ethos_batch_dialog_set_folder (wait->dialog, out_file);
+  g_assert_true (ethos_batch_dialog_start (wait->dialog));
+  /* The window keeps answering while it runs. */
+  g_assert_true (ethos_batch_dialog_is_running (wait->dialog));
+  ethos_test_wait_until (batch_progress, wait, "the batch");
+  ethos_test_spin (50);
+}
+
+static void
+test_batch_body (EthosApplication *app,
+                 EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  g_autofree char *csv = g_build_filename (test_dir, "clients.csv", NULL);
+  g_autofree char *big = g_build_filename (test_dir, "many.csv", NULL);
+  g_autofree char *out = g_build_filename (test_dir, "batch", NULL);
+  g_autofree char *out2 = g_build_filename (test_dir, "batch-cancelled", NULL);
+  g_autoptr(GString) rows = g_string_new ("client_name,client_dob\n");
+  g_autoptr(GString) many = g_string_new ("client_name\n");
+  BatchWait wait = { NULL };
+  BatchWait cancelled = { NULL, FALSE, 3 };
+  GArray *failed;
+  guint n_files = 0;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (rows, "%s %u,%s\n", CLIENT, i, i == 3 ? "1990-13-40" : "1990-01-01");
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  run_batch (fill, csv, out, &wait);
+  g_assert_cmpuint (ethos_batch_dialog_get_written (wait.dialog), ==, 5);
+  failed = ethos_batch_dialog_get_failed_lines (wait.dialog);
+  g_assert_cmpuint (failed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (failed, guint, 0), ==, 5);
+  g_assert_cmpstr (ethos_batch_dialog_get_summary (wait.dialog), ==, "5 forms written; 1 row failed");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (many, "%s %u\n", CLIENT, i);
+  g_assert_true (g_file_set_contents (big, many->str, -1, NULL));
+  run_batch (fill, big, out2, &cancelled);
+  g_test_message ("cancelled batch: %s", ethos_batch_dialog_get_summary (cancelled.dialog));
+  g_assert_nonnull (strstr (ethos_batch_dialog_get_summary (cancelled.dialog), "Stopped"));
+  {
+    g_autoptr(GDir) dir = g_dir_open (out2, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (out2, name, NULL);
+        g_autofree char *text = NULL;
+
+        /* Only whole PDFs: no temporary files, nothing half-written. */
+        g_assert_true (g_str_has_suffix (name, "-informed-consent.pdf"));
+        text = pdf_text (path, NULL);
+        g_assert_nonnull (strstr (text, CLIENT));
+        n_files++;
+      }
+  }
+  g_assert_cmpuint (n_files, >=, 3);
+  g_assert_cmpuint (n_files, <, 300);
+  gtk_window_destroy (GTK_WINDOW (cancelled.dialog));
+}
+
+static void
+test_batch (void)
+{
+  ethos_test_run_app (test_batch_body);
+}
+
+/* The client's name is in no file the application keeps, after an export
+ * and Clear Form. */
+static gboolean
+tree_contains (const char *path,
+               const char *needle)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          if (tree_contains (child, needle))
+            return TRUE;
+        }
+      else if (g_file_get_contents (child, &contents, &length, NULL) &&
+               g_strstr_len (contents, length, needle) != NULL)
+        {
+          g_test_message ("%s holds the client's name", child);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_privacy_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  g_autofree char *out_dir = g_build_filename (test_dir, "exports", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "informed-consent.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry;
+
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  set (fill, "client_name", "Zyxwvut Privatename");
+  entry = ethos_form_fields_get_editable (ethos_form_fill_get_fields (fill), "client_name");
+  g_assert_true (adw_entry_row_get_input_hints (ADW_ENTRY_ROW (entry)) & GTK_INPUT_HINT_PRIVATE);
+  set (fill, "professional_name", "Dana Whitfield");
+  g_assert_true (ethos_forms_page_export_to (window->forms_page, file, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window->forms_page), "forms.clear", NULL);
+  ethos_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (ethos_form_values_get (ethos_form_fields_get_values (
+                   ethos_form_fill_get_fields (fill)), "client_name"));
+  /* Not client data: the professional's name is remembered. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ethos_form_fields_get_editable (
+                     ethos_form_fill_get_fields (fill), "professional_name"))), ==,
+                   "Dana Whitfield");
+}
+
+static void
+test_privacy (void)
+{
+  g_autofree char *data = g_build_filename (test_dir, "data", NULL);
+  g_autofree char *config = g_build_filename (test_dir, "config", NULL);
+  g_autofree char *cache = g_build_filename (test_dir, "cache", NULL);
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  ethos_test_run_app (test_privacy_body);
+  g_assert_false (tree_contains (data, "Zyxwvut"));
+  g_assert_false (tree_contains (config, "Zyxwvut"));
+  g_assert_false (tree_contains (cache, "Zyxwvut"));
+}
+
+static gboolean
+label_containing (GtkWidget  *widget,
+                  const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* An agency's copy without the clause on withdrawing consent: a warning
+ * above the preview names what is missing. */
+static void
+test_warning_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "gap-consent");
+  GtkWidget *warning = ethos_form_fill_get_warning (fill);
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (warning)));
+  g_assert_true (g_strv_contains (ethos_form_fill_get_uncovered (fill), "nohs-2#withdraw"));
+  ethos_test_spin (50);
+  g_assert_true (label_containing (warning, "NOHS 2: "));
+  g_assert_true (label_containing (warning, "withdraw"));
+}
+
+static void
+test_warning (void)
+{
+  g_autofree char *builtin = ethos_paths_get_templates_dir ();
+  g_autofree char *source = g_build_filename (builtin, "informed-consent.json", NULL);
+  g_autofree char *copy = g_build_filename (test_dir, "gap-consent.json", NULL);
+  g_autofree char *db_path = ethos_paths_get_user_db_file ();
+  g_autofree char *json = NULL;
+  g_autoptr(GRegex) drop = g_regex_new ("\"nohs-2#withdraw\"", 0, 0, NULL);
+  g_autofree char *gutted = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(EthosUserDb) db = NULL;
+  g_autoptr(EthosTemplateStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  gutted = g_regex_replace_literal (drop, json, -1, 0, "", 0, NULL);
+  renamed = g_strjoinv ("\"id\": \"gap-consent\"", g_strsplit (gutted, "\"id\": \"informed-consent\"", 2));
+  g_assert_true (g_file_set_contents (copy, renamed, -1, NULL));
+  db = ethos_user_db_open (db_path, &error);
+  g_assert_no_error (error);
+  store = ethos_template_store_new (builtin, db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ethos_template_store_import (store, copy, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&store, ethos_template_store_free);
+  g_clear_pointer (&db, ethos_user_db_free);
+  ethos_test_run_app (test_warning_body);
+}
+
+/* Keyboard only, with real key events (xdotool, through the X server):
+ * Tab to the client name, type, Ctrl+Shift+S, Enter in the save dialog. */
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Spawned;
+
+static void
+child_done_cb (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  Spawned *spawned = data;
+
+  spawned->status = status;
+  spawned->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+spawned_done (gpointer data)
+{
+  return ((Spawned *) data)->done;
+}
+
+/* Runs xdotool while the main loop keeps running (the window must answer). */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Spawned spawned = { FALSE, 0 };
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_done_cb, &spawned);
+  ethos_test_wait_until (spawned_done, &spawned, "xdotool");
+  g_assert_true (g_spawn_check_wait_status (spawned.status, NULL));
+  ethos_test_spin (30);
+}
+
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *row)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+test_keyboard_body (EthosApplication *app,
+                    EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  GtkWidget *row = ethos_form_fields_get_row (ethos_form_fill_get_fields (fill), "client_name");
+  g_autofree char *documents = g_build_filename (test_dir, "Documents", NULL);
+  g_autofree char *name = ethos_form_fill_suggest_name (fill);
+  g_autofree char *expected = g_build_filename (documents, name, NULL);
+  g_autofree char *recent = g_build_filename (test_dir, "data", "recently-used.xbel", NULL);
+  g_autofree char *recent_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *wid = NULL;
+  guint tabs = 0;
+
+  /* The X window, focused as a window manager would. */
+  {
+    g_autofree char *out = NULL;
+    g_assert_true (g_spawn_command_line_sync ("xdotool search --name ^Ethos$", &out, NULL, NULL,
+                                              NULL));
+    g_assert_nonnull (out);
+    wid = g_strndup (out, strcspn (out, "\n"));
+    g_assert_cmpstr (wid, !=, "");
+  }
+  xdotool ("windowfocus", "--sync", wid, NULL);
+  /* Start from the list of forms, where choosing one leaves the focus. */
+  gtk_widget_grab_focus (ethos_forms_page_get_row (window->forms_page, "informed-consent"));
+  ethos_test_spin (50);
+
+  while (!focus_in (GTK_WINDOW (window), row) && tabs < 40)
+    {
+      xdotool ("key", "Tab", NULL);
+      tabs++;
+    }
+  g_test_message ("%u presses of Tab to the client name", tabs);
+  g_assert_true (focus_in (GTK_WINDOW (window), row));
+  xdotool ("type", "--delay", "15", "Ana Keyboard", NULL);
+  g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
+                     ethos_form_fill_get_fields (fill)), "client_name"), ==, "Ana Keyboard");
+
+  xdotool ("key", "ctrl+shift+s", NULL);
+  ethos_test_wait_until (dialog_shown, NULL, "the save dialog");
+  ethos_test_spin (300);
+  xdotool ("key", "Return", NULL);
+  ethos_test_wait_until (file_written, expected, "the exported form in Documents");
+  ethos_test_spin (500);
+  text = pdf_text (expected, NULL);
+  g_assert_nonnull (strstr (text, "Ana Keyboard"));
+  assert_private_file (expected);
+  /* The file chooser's own record of the file is gone. */
+  if (g_file_get_contents (recent, &recent_text, NULL, NULL))
+    g_assert_null (strstr (recent_text, name));
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("xdotool is not installed (build-aux/install-deps.sh installs it)");
+      return;
+    }
+  ethos_test_run_app (test_keyboard_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *documents = NULL;
+  g_autofree char *user_dirs = NULL;
+  g_autofree char *config = NULL;
+
+  test_dir = ethos_test_window_init (&argc, &argv);
+  /* Export offers the Documents folder: this test's own. */
+  documents = g_build_filename (test_dir, "Documents", NULL);
+  config = g_build_filename (test_dir, "config", NULL);
+  user_dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  {
+    g_autofree char *line = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
+    g_assert_true (g_file_set_contents (user_dirs, line, -1, NULL));
+  }
+
+  g_test_add_func ("/forms-fill/paper-for-sheet", test_paper_for_sheet);
+  g_test_add_func ("/forms-fill/consent", test_consent);
+  g_test_add_func ("/forms-fill/print", test_print);
+  g_test_add_func ("/forms-fill/wording", test_wording);
+  g_test_add_func ("/forms-fill/required", test_required);
+  g_test_add_func ("/forms-fill/batch", test_batch);
+  g_test_add_func ("/forms-fill/privacy", test_privacy);
+  g_test_add_func ("/forms-fill/keyboard", test_keyboard);
+  /* Last: it leaves an agency template in the user database. */
+  g_test_add_func ("/forms-fill/warning", test_warning);
+  return ethos_test_window_run ();
+}
