@@ -196,6 +196,14 @@ def test_names_and_typing(build_root, tmp):
         first = children(results)[0].name if results else ''
         check(first == 'Compare the topic “Limits of confidentiality / duty to warn” across the '
                        'codes', '"duty to warn" lists the topic first (%r)' % first)
+
+        # Down into the results, Escape there: the search ends, as in the entry.
+        pyatspi.Registry.generateKeyboardEvent(0xff54, None, pyatspi.KEY_SYM)   # Down
+        time.sleep(0.4)
+        pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)   # Escape
+        cleared = wait_for(lambda: entry_texts(entry) and not any(entry_texts(entry)),
+                           'the search to end', 6)
+        check(bool(cleared), 'Escape in the results ends the search (%r)' % entry_texts(entry))
     finally:
         ethos.close()
 

@@ -186,9 +186,13 @@ find_related (EthosItemPage *self)
           r->item = g_ptr_array_steal_index (items, i--);
           r->shared = 1;
           /* Order by the code's place, then by where the item came up. */
-          for (guint c = 0; codes != NULL && c < codes->len; c++)
-            if (g_str_equal (((EthosCodeInfo *) codes->pdata[c])->id, r->item->code))
+          {
+            guint c;
+
+            if (codes != NULL && g_ptr_array_find (codes, ethos_code_info_find (codes, r->item->code),
+                                                   &c))
               r->order = c * 10000;
+          }
           r->order += order++;
           g_hash_table_insert (seen, g_steal_pointer (&key), r);
           g_ptr_array_add (related, r);
