@@ -299,7 +299,6 @@ capture_key_cb (EthosCodesView     *self,
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   g_unichar_to_utf8 (c, utf8);
-  position = -1;
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
   position = gtk_editable_get_position (GTK_EDITABLE (self->search_entry));
   gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), utf8, -1, &position);
