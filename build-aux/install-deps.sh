@@ -15,6 +15,7 @@ packages=(
   fonts-cantarell
   librsvg2-bin groff-base man-db
   xdotool dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
+  diction locales
 )
 
 missing=()

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <poppler.h>
 
 #include "ethos-csv.h"
@@ -340,6 +341,37 @@ test_paper (void)
   g_assert_cmpstr (ethos_paper_to_name (ETHOS_PAPER_A4), ==, "a4");
 }
 
+/* Letter where the locale's paper is Letter: glibc's answer for LC_PAPER is
+ * in the low 32 bits of a pointer-sized value (the rest is garbage). The
+ * locales are compiled for the test (localedef, Debian's locales). */
+static void
+test_paper_for_locale (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "locales", NULL);
+  const char *cases[][2] = { { "en_US", "letter" }, { "es_MX", "letter" }, { "de_DE", "a4" },
+                             { "es_ES", "a4" } };
+  g_autofree char *saved = g_strdup (setlocale (LC_PAPER, NULL));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("LOCPATH", dir, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.UTF-8", cases[i][0]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      const char *argv[] = { "localedef", "-i", cases[i][0], "-f", "UTF-8", path, NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                   G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                   G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                   &status, NULL));
+      g_assert_nonnull (setlocale (LC_PAPER, name));
+      g_assert_cmpstr (ethos_paper_to_name (ethos_paper_for_locale ()), ==, cases[i][1]);
+    }
+  setlocale (LC_PAPER, saved);
+  g_unsetenv ("LOCPATH");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/batch-cancel-and-bad-row", test_batch_cancel_and_bad_row);
   g_test_add_func ("/pipeline/batch-header-checked-first", test_batch_header_checked_first);
   g_test_add_func ("/pipeline/paper", test_paper);
+  g_test_add_func ("/pipeline/paper-for-locale", test_paper_for_locale);
   ret = g_test_run ();
   g_free (tmp_dir);
   return ret;

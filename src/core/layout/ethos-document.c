@@ -66,9 +66,11 @@ ethos_paper_to_name (EthosPaper paper)
 EthosPaper
 ethos_paper_for_locale (void)
 {
-  intptr_t width = (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+  /* glibc returns the width in millimetres in the low 32 bits of the
+   * pointer-sized result; the high bits are not defined. */
+  union { char *string; unsigned int word; } width = { .string = nl_langinfo (_NL_PAPER_WIDTH) };
 
-  return width == 216 ? ETHOS_PAPER_LETTER : ETHOS_PAPER_A4;
+  return width.word == 216 ? ETHOS_PAPER_LETTER : ETHOS_PAPER_A4;
 }
 
 static void
