@@ -14,6 +14,7 @@ packages=(
   desktop-file-utils appstream python3
   fonts-cantarell
   librsvg2-bin groff-base man-db
+  libpango1.0-dev tidy fonts-wqy-microhei
   xdotool dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
   diction locales
 )

@@ -24,6 +24,8 @@ test_templates (void)
     "confidentiality-limits\t1.0\ten,es\tbuilt-in\tLimits of Confidentiality\n"
     "informed-consent\t1.0\ten,es\tbuilt-in\tInformed Consent for Services\n"
     "release-of-information\t1.0\ten,es\tbuilt-in\tRelease of Information\n"
+    "sud-records-consent\t1.0\ten,es\tbuilt-in\tConsent to Disclose Substance Use Disorder "
+    "Records\n"
     "telehealth-consent\t1.0\ten,es\tbuilt-in\tTechnology and Telehealth Consent\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -36,7 +38,8 @@ static void
 test_coverage (void)
 {
   const char *ids[] = { "informed-consent", "confidentiality-limits", "coaching-agreement",
-                        "release-of-information", "telehealth-consent" };
+                        "release-of-information", "sud-records-consent",
+                        "telehealth-consent" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -185,6 +188,13 @@ test_agency (void)
                             "agency_address\t\n"
                             "agency_phone\t\n"
                             "complaints_contact\tQuality Office 555-0100\n"
+                            "complaints_procedure\t\n"
+                            "professional_body\t\n"
+                            "crisis_line\t\n"
+                            "emergency_number\t\n"
+                            "reconnect_time\t\n"
+                            "fees\t\n"
+                            "session_length\t\n"
                             "logo\t\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -199,6 +209,54 @@ test_agency (void)
   g_assert_true (g_str_has_prefix (out, "agency_name\t\n"));
 }
 
+/* Values a client reads, per form language (issue 10, item 7). */
+static void
+test_agency_languages (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *en_pdf = g_build_filename (tmp, "fees-en.pdf", NULL);
+  g_autofree char *es_pdf = g_build_filename (tmp, "fees-es.pdf", NULL);
+  g_autofree char *en_text = NULL, *es_text = NULL;
+
+  g_assert_cmpint (cli (&out, &err, "agency", "set", "fees", "$40 per session", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "agency", "set", "fees", "40 dólares por sesión", "--lang",
+                        "es", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "agency", "set", "fees", "x", "--lang", "fr", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "agency", "show", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "fees\t$40 per session\nfees\t40 dólares por sesión\tes\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (&out, &err, "generate", "informed-consent", "-o", en_pdf, "--set",
+                        "client_name=Ana", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "generate", "informed-consent", "-o", es_pdf, "--lang", "es",
+                        "--set", "client_name=Ana", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv_en[] = { "/usr/bin/pdftotext", en_pdf, "-", NULL };
+    const char *argv_es[] = { "/usr/bin/pdftotext", es_pdf, "-", NULL };
+
+    g_assert_cmpint (ethos_test_run_argv (argv_en, &en_text, NULL), ==, 0);
+    g_assert_cmpint (ethos_test_run_argv (argv_es, &es_text, NULL), ==, 0);
+  }
+  g_assert_nonnull (strstr (en_text, "$40 per session"));
+  g_assert_nonnull (strstr (es_text, "40 dólares por sesión"));
+  g_assert_null (strstr (es_text, "per session"));
+  g_assert_cmpint (cli (&out, &err, "agency", "set", "fees", "", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "agency", "set", "fees", "", "--lang", "es", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,5 +269,6 @@ main (int   argc,
   g_test_add_func ("/cli-forms/coverage-fails", test_coverage_fails);
   g_test_add_func ("/cli-forms/import-export", test_import_export);
   g_test_add_func ("/cli-forms/agency", test_agency);
+  g_test_add_func ("/cli-forms/agency-languages", test_agency_languages);
   return g_test_run ();
 }

@@ -384,6 +384,52 @@ test_subset_flattens_nested_composites (void)
   g_assert_cmpint (compare (pdf, &line), ==, -1);
 }
 
+/* The family the layout chose for @name, after proving its rendering. */
+static char *
+family_for (const char *name)
+{
+  g_autoptr(EthosDocument) doc = ethos_document_new ("Test", "en", ETHOS_PAPER_LETTER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EthosLayout) layout = NULL;
+  EthosBlock *block = ethos_document_add_block (doc, ETHOS_BLOCK_PARAGRAPH);
+  const EthosOp *ops;
+  guint n;
+
+  assert_pipeline_renders (name);
+  ethos_block_add_span (block, ETHOS_SPAN_VALUE, name);
+  layout = ethos_layout_new (doc, fonts, &error);
+  g_assert_no_error (error);
+  ops = ethos_layout_get_ops (layout, 0, &n);
+  for (guint i = 0; i < n; i++)
+    if (ops[i].kind == ETHOS_OP_TEXT && ops[i].role == ETHOS_ROLE_VALUE)
+      return g_strdup (ethos_font_face_get_family (ops[i].face));
+  g_assert_not_reached ();
+}
+
+/* CJK names in sans faces that match the sans body (issue 10, item 8):
+ * IPAGothic with kana, NanumGothic with hangul, a sans Chinese face for
+ * Han alone — each kept only because the comparison above proves it. */
+static void
+test_cjk_sans (void)
+{
+  g_autofree char *kana = family_for ("山田はなこ");
+  g_autofree char *hangul = family_for ("김민준");
+  g_autofree char *han = NULL;
+  g_autofree char *han_ja = NULL;
+
+  g_assert_cmpstr (kana, ==, "IPAGothic");
+  g_assert_cmpstr (hangul, ==, "NanumGothic");
+  if (!g_file_test ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("WenQuanYi Micro Hei is not installed (fonts-wqy-microhei)");
+      return;
+    }
+  han = family_for ("王芳");
+  han_ja = family_for ("山田太郎");
+  g_assert_cmpstr (han, ==, "WenQuanYi Micro Hei");
+  g_assert_cmpstr (han_ja, ==, "WenQuanYi Micro Hei");
+}
+
 static void
 test_scripts (void)
 {
@@ -411,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/font-render/negative-control", test_negative_control);
   g_test_add_func ("/font-render/subset-flattens", test_subset_flattens_nested_composites);
   g_test_add_func ("/font-render/scripts", test_scripts);
+  g_test_add_func ("/font-render/cjk-sans", test_cjk_sans);
   status = g_test_run ();
   FT_Done_FreeType (ft);
   ethos_fonts_free (fonts);

@@ -197,11 +197,14 @@ test_consent (void)
 typedef struct
 {
   gboolean                done;
+  gboolean                previewed;
   GtkPrintOperationResult result;
 } PrintWait;
 
 static void
 print_done_cb (GtkPrintOperationResult  result,
+               gboolean                 previewed,
+               GtkPrintSettings        *settings,
                const GError            *error,
                gpointer                 data)
 {
@@ -209,6 +212,7 @@ print_done_cb (GtkPrintOperationResult  result,
 
   g_assert_no_error ((GError *) error);
   wait->result = result;
+  wait->previewed = previewed;
   wait->done = TRUE;
 }
 
@@ -268,7 +272,7 @@ print_to_file (EthosFormFill           *fill,
   ethos_form_fill_get_request (fill, &request);
   ethos_form_print (NULL, ethos_form_fill_get_job (fill), values, &request, "Informed Consent",
                     action, action == GTK_PRINT_OPERATION_ACTION_EXPORT ? path : NULL, settings,
-                    print_done_cb, &wait);
+                    "informed-consent-test", -1, print_done_cb, &wait);
   if (action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
     {
       GtkWidget *dialog = NULL;
@@ -326,6 +330,56 @@ test_print_body (EthosApplication *app,
     g_autofree char *label = g_strdup_printf ("Page 2 of %d", n);
     g_assert_nonnull (strstr (text, label));
   }
+}
+
+static guint
+count_previews (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "preview") && g_str_has_suffix (name, ".pdf");
+  return n;
+}
+
+/* The print dialog's Preview writes nothing: GTK's own would leave the
+ * client's form in /tmp. */
+static void
+test_print_preview_body (EthosApplication *app,
+                         EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  g_autoptr(EthosFormValues) values = NULL;
+  EthosFormRequest request;
+  PrintWait wait = { FALSE };
+  GtkWidget *dialog = NULL;
+  guint before = count_previews ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  set (fill, "client_name", CLIENT);
+  values = ethos_form_values_copy (ethos_form_fields_get_values (ethos_form_fill_get_fields (fill)));
+  ethos_form_fill_get_request (fill, &request);
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
+  g_test_log_set_fatal_handler (ignore_print_dialog_critical, NULL);
+  ethos_form_print (NULL, ethos_form_fill_get_job (fill), values, &request, "Informed Consent",
+                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, settings,
+                    "informed-consent-test", 0, print_done_cb, &wait);
+  ethos_test_wait_until (print_dialog_ready, &dialog, "the print dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
+  ethos_test_wait_until (print_finished, &wait, "the preview to end");
+  g_assert_true (wait.previewed);
+  g_assert_cmpint (wait.result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  ethos_test_spin (200);
+  g_assert_cmpuint (count_previews (), ==, before);
+}
+
+static void
+test_print_preview (void)
+{
+  ethos_test_run_app (test_print_preview_body);
 }
 
 static void
@@ -609,7 +663,7 @@ test_privacy_body (EthosApplication *app,
   set (fill, "professional_name", "Dana Whitfield");
   g_assert_true (ethos_forms_page_export_to (window->forms_page, file, &error));
   g_assert_no_error (error);
-  gtk_widget_activate_action (GTK_WIDGET (window->forms_page), "forms.clear", NULL);
+  ethos_forms_page_clear (window->forms_page);
   ethos_test_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_null (ethos_form_values_get (ethos_form_fields_get_values (
@@ -866,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/paper-for-sheet", test_paper_for_sheet);
   g_test_add_func ("/forms-fill/consent", test_consent);
   g_test_add_func ("/forms-fill/print", test_print);
+  g_test_add_func ("/forms-fill/print-preview", test_print_preview);
   g_test_add_func ("/forms-fill/wording", test_wording);
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/batch", test_batch);

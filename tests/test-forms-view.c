@@ -150,9 +150,11 @@ test_forms_body (EthosApplication *app,
     { "confidentiality-limits", "Limits of Confidentiality" },
     { "informed-consent", "Informed Consent for Services" },
     { "release-of-information", "Release of Information" },
+    { "sud-records-consent", "Consent to Disclose Substance Use Disorder Records" },
     { "telehealth-consent", "Technology and Telehealth Consent" },
   };
-  const char *consent_standards[] = { "nohs 2", "nohs 3", "nohs 8", "nohs 9" };
+  const char *consent_standards[] = { "nohs 2", "nohs 3", "nohs 8", "nohs 9", "practice",
+                                      "practice minors" };
   g_autoptr(EthosRequirements) reqs = load_requirements ();
   const EthosElement *withdraw = ethos_requirements_get_element (reqs, "nohs-2#withdraw");
   g_autofree char *all_covered = NULL;
@@ -220,7 +222,8 @@ test_forms_body (EthosApplication *app,
   ethos_test_wait_for_label (report, withdraw->text);
   label = ethos_test_find_label_widget (report, withdraw->text);
   g_assert_nonnull (ethos_test_find_label_widget (gtk_widget_get_parent (label),
-                                                  "Not covered by any clause"));
+                                                  "Not covered: no clause carries it "
+                                                  "whenever it applies"));
   g_assert_true (ethos_test_find_label (report, AGENCY_TITLE));
   g_assert_true (ethos_test_find_label (report, "1 element not covered"));
   g_assert_true (ethos_test_find_label (report, "NOHS Standard 2"));
@@ -403,9 +406,27 @@ test_forms_text (void)
 
   requires = ethos_forms_requires_label (limits->tmpl);
   g_assert_cmpstr (requires, ==, "NOHS 3, 4, 8, 21 · Coaching 1.11 · OESC I.5, I.5.a, I.5.b");
-  condition = ethos_forms_condition_label (consent->tmpl, "mandated", "en");
+  /* Regulations by their usual names; practice checklists are not listed. */
+  {
+    const EthosTemplateEntry *roi = ethos_template_store_lookup (store, "release-of-information",
+                                                                 NULL);
+    const EthosTemplateEntry *sud = ethos_template_store_lookup (store, "sud-records-consent",
+                                                                 NULL);
+    g_autofree char *roi_label = ethos_forms_requires_label (roi->tmpl);
+    g_autofree char *sud_label = ethos_forms_requires_label (sud->tmpl);
+
+    g_assert_cmpstr (roi_label, ==, "NOHS 8, 18, 21 · HIPAA 164.508");
+    g_assert_cmpstr (sud_label, ==, "42 CFR 2.31");
+  }
+  {
+    g_autoptr(EthosCondition) mandated = ethos_condition_new_field ("mandated", FALSE);
+    condition = ethos_forms_condition_label (consent->tmpl, mandated, "en");
+  }
   g_assert_cmpstr (condition, ==, "Only when: Services are mandated");
-  negated = ethos_forms_condition_label (consent->tmpl, "!client_is_minor", "es");
+  {
+    g_autoptr(EthosCondition) adult = ethos_condition_new_field ("client_is_minor", TRUE);
+    negated = ethos_forms_condition_label (consent->tmpl, adult, "es");
+  }
   g_assert_cmpstr (negated, ==, "Unless: El cliente es menor de edad");
   g_assert_null (ethos_forms_condition_label (consent->tmpl, NULL, "en"));
   none = ethos_forms_coverage_label (3, 0);

@@ -13,7 +13,7 @@
 
 static const char * const builtin_ids[] = {
   "coaching-agreement", "confidentiality-limits", "informed-consent", "release-of-information",
-  "telehealth-consent",
+  "sud-records-consent", "telehealth-consent",
 };
 
 static char *tmp;
@@ -73,6 +73,9 @@ test_builtins_covered (void)
                               "coaching 1.6", "coaching 1.7", "coaching 1.8", "coaching 1.9" } },
     { "release-of-information", { "nohs 8", "nohs 18", "nohs 21" } },
     { "telehealth-consent", { "nohs 9", "coaching 1.10" } },
+    { "release-of-information", { "hipaa 164.508" } },
+    { "sud-records-consent", { "cfr42 2.31" } },
+    { "informed-consent", { "practice", "practice minors" } },
   };
   g_autoptr(EthosTemplateStore) store = open_store (NULL);
   EthosRequirements *reqs = ethos_template_store_get_requirements (store);
@@ -157,7 +160,7 @@ test_conditional_does_not_cover (void)
   tmpl = load_edited (store, "informed-consent", NULL, NULL, &error);
   g_assert_no_error (error);
   withdraw = (EthosClause *) ethos_template_get_clause (tmpl, "withdraw");
-  withdraw->when = g_strdup ("mandated");
+  withdraw->when = ethos_condition_new_field ("mandated", FALSE);
   coverage = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
   uncovered = ethos_coverage_uncovered (coverage);
   g_assert_true (g_strv_contains ((const char * const *) uncovered, "nohs-2#withdraw"));
@@ -169,7 +172,7 @@ test_conditional_does_not_cover (void)
     EthosClause *other = (EthosClause *) ethos_template_get_clause (tmpl, "questions");
     g_auto(GStrv) old = other->satisfies;
 
-    other->when = g_strdup ("!mandated");
+    other->when = ethos_condition_new_field ("mandated", TRUE);
     other->satisfies = g_strdupv ((GStrv) (const char *[]) { "nohs-2#withdraw",
                                                              "nohs-2#questions", NULL });
     again = ethos_coverage_check (tmpl, ethos_template_store_get_requirements (store));
@@ -193,7 +196,7 @@ test_malformed (void)
     { "\"es\": \"Su derecho a dejar los servicios\"", "\"fr\": \"x\"", "unknown key “fr”" },
     { "\"role\": \"professional\"", "\"role\": \"counselor\"", "counselor" },
     { "\"locked\": true", "\"locked\": \"yes\"", "true or false" },
-    { "\"format\": 1", "\"format\": 2", "format 2" },
+    { "\"format\": 2", "\"format\": 3", "format 3 is not supported" },
     { "\"requires\"", "\"require\"", "“requires” is missing" },
     { "\"id\": \"client_dob\",\n      \"type\": \"date\"",
       "\"id\": \"client_dob\",\n      \"type\": \"text\"", "must have type “date”" },

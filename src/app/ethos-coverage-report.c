@@ -113,7 +113,7 @@ element_row (const EthosTemplate      *tmpl,
   GtkWidget *row = row_new (ethos_element_get_text (entry->element, lang), &hbox, &vbox);
   g_autofree char *condition = ethos_forms_condition_label (tmpl, entry->element->when, lang);
 
-  if (entry->clauses[0] != NULL)
+  if (entry->status == ETHOS_COVERAGE_COVERED)
     {
       g_autoptr(GPtrArray) headings = g_ptr_array_new ();
       g_autofree char *joined = NULL;
@@ -135,10 +135,26 @@ element_row (const EthosTemplate      *tmpl,
       add_line (vbox, line, "dim-label");
       add_icon (hbox, "object-select-symbolic", "success", _("Covered"));
     }
+  else if (entry->status == ETHOS_COVERAGE_NEW)
+    {
+      /* Translators: %s says what is missing */
+      g_autofree char *why = g_strdup_printf (_("Not covered: %s"), entry->problem);
+
+      add_line (vbox, why, "warning");
+      add_line (vbox, _("New since this template was made: adopt it when you next edit the "
+                        "template"), "warning");
+      add_icon (hbox, "dialog-information-symbolic", "warning", _("New requirement"));
+    }
   else
     {
-      add_line (vbox, _("Not covered by any clause"), "error");
-      add_icon (hbox, "dialog-warning-symbolic", "error", _("Not covered"));
+      /* Translators: why a required element of a form is not covered; %s
+       * says what is missing, e.g. "no clause carries it whenever it applies" */
+      g_autofree char *why = g_strdup_printf (_("Not covered: %s"), entry->problem);
+
+      add_line (vbox, why, "error");
+      add_icon (hbox, "dialog-warning-symbolic", "error",
+                entry->status == ETHOS_COVERAGE_UNLOCKED ? _("Only in unlocked clauses")
+                                                         : _("Not covered"));
     }
   if (condition != NULL)
     add_line (vbox, condition, "dim-label");
@@ -171,6 +187,7 @@ read_button (const EthosItem *item,
 
 static GtkWidget *
 standard_group (const EthosTemplate *tmpl,
+                EthosRequirements   *reqs,
                 const char          *standard,
                 GPtrArray           *coverage,
                 EthosCorpus         *corpus,
@@ -184,8 +201,18 @@ standard_group (const EthosTemplate *tmpl,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   guint n = 0, n_uncovered = 0;
+  const EthosStandard *source = ethos_requirements_get_source (reqs, standard);
 
-  if (corpus != NULL && ethos_forms_split_standard (standard, &code, &ref) &&
+  /* Regulations and practice checklists are not ethics standards: never
+   * linked into the codes. */
+  if (source != NULL && source->kind != ETHOS_SOURCE_CODE)
+    title = g_strdup_printf (source->kind == ETHOS_SOURCE_REGULATION
+                             /* Translators: a checklist from a law, e.g. "Regulation: HIPAA…" */
+                             ? _("Regulation: %s")
+                             /* Translators: a checklist from practice guidelines */
+                             : _("Practice checklist: %s"),
+                             ethos_standard_get_title (source, lang));
+  else if (corpus != NULL && ethos_forms_split_standard (standard, &code, &ref) &&
       (info = ethos_corpus_get_code (corpus, code, NULL)) != NULL)
     item = ethos_corpus_get_item (corpus, code, ref, NULL);
   if (item != NULL)
@@ -198,7 +225,7 @@ standard_group (const EthosTemplate *tmpl,
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                                read_button (item, title));
     }
-  else
+  else if (title == NULL)
     title = g_strdup (standard);
 
   for (guint i = 0; i < coverage->len; i++)
@@ -209,7 +236,8 @@ standard_group (const EthosTemplate *tmpl,
         continue;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), element_row (tmpl, entry, lang));
       n++;
-      n_uncovered += entry->clauses[0] == NULL;
+      n_uncovered += entry->status == ETHOS_COVERAGE_UNCOVERED ||
+                     entry->status == ETHOS_COVERAGE_UNLOCKED;
     }
 
   description = ethos_forms_coverage_label (n, n_uncovered);
@@ -344,7 +372,7 @@ ethos_coverage_report_show (EthosCoverageReport      *self,
     gtk_box_remove (self->groups_box, child);
   for (guint i = 0; tmpl->requires[i] != NULL; i++)
     gtk_box_append (self->groups_box,
-                    standard_group (tmpl, tmpl->requires[i], coverage, corpus, lang));
+                    standard_group (tmpl, reqs, tmpl->requires[i], coverage, corpus, lang));
   gtk_box_append (self->groups_box, clauses_group (tmpl, lang));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -30,6 +30,7 @@ struct _EthosFormPreview
   gboolean           fit_width;
   double             scale;
   guint              refit_id;
+  guint              current_page;
 };
 
 G_DEFINE_FINAL_TYPE (EthosFormPreview, ethos_form_preview, GTK_TYPE_WIDGET)
@@ -83,6 +84,7 @@ update_visible (EthosFormPreview *self)
       if (visible > best)
         best = visible, current = n;
     }
+  self->current_page = current;
   if (n == 0)
     {
       gtk_label_set_label (self->page_label, "");
@@ -338,4 +340,11 @@ ethos_form_preview_get_scale (EthosFormPreview *self)
 {
   g_return_val_if_fail (ETHOS_IS_FORM_PREVIEW (self), 1);
   return self->scale;
+}
+
+guint
+ethos_form_preview_get_current_page (EthosFormPreview *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORM_PREVIEW (self), 0);
+  return self->current_page;
 }

@@ -28,5 +28,7 @@ guint             ethos_form_preview_get_n_pages (EthosFormPreview *self);
 GtkWidget        *ethos_form_preview_get_page   (EthosFormPreview *self,
                                                  guint             index);
 double            ethos_form_preview_get_scale  (EthosFormPreview *self);
+/* The page most in sight, from 0. */
+guint             ethos_form_preview_get_current_page (EthosFormPreview *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct
   char               *export_path;
   EthosFormPrintDone  done;
   gpointer            user_data;
+  gboolean            previewed;
 } PrintJob;
 
 static void
@@ -111,11 +112,12 @@ draw_page_cb (GtkPrintOperation *op,
               int                page,
               PrintJob          *pj)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_t *cr;
   EthosLayout *layout;
 
-  if (pj->pages == NULL)
+  if (pj->pages == NULL || pj->previewed)
     return;
+  cr = gtk_print_context_get_cairo_context (context);
   layout = ethos_form_pages_get_layout (pj->pages);
   if (page < 0 || (guint) page >= ethos_layout_get_n_pages (layout))
     return;
@@ -162,14 +164,48 @@ finish (GtkPrintOperation       *op,
       if (settings != NULL)
         make_private (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
     }
+  if (pj->previewed && result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    result = GTK_PRINT_OPERATION_RESULT_CANCEL;
   if (pj->done != NULL)
-    pj->done (pj->error != NULL ? GTK_PRINT_OPERATION_RESULT_ERROR : result,
+    pj->done (pj->error != NULL ? GTK_PRINT_OPERATION_RESULT_ERROR : result, pj->previewed,
+              gtk_print_operation_get_print_settings (op),
               pj->error != NULL ? pj->error : op_error, pj->user_data);
   /* The reference taken for the dialog's time goes with the job, once GTK
    * is done with the operation that is calling us. */
   g_signal_handlers_disconnect_by_data (op, pj);
   g_object_set_data (G_OBJECT (op), "ethos-print-job", NULL);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unref_idle, op, NULL);
+}
+
+/* The dialog's Preview: GTK's own would write the client's form to a file
+ * in /tmp and open it in a viewer; the preview beside the form is the same
+ * pages. Nothing is rendered and the operation ends. */
+static void
+preview_ready_cb (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  PrintJob                 *pj)
+{
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+static gboolean
+preview_cb (GtkPrintOperation        *op,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            PrintJob                 *pj)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  pj->previewed = TRUE;
+  /* GTK paginates on a context of ours; nothing is drawn on it, and once
+   * paginated the preview ends without rendering a page. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_signal_connect (preview, "ready", G_CALLBACK (preview_ready_cb), pj);
+  return TRUE;
 }
 
 static void
@@ -210,9 +246,13 @@ ethos_form_print (GtkWindow               *parent,
                   GtkPrintOperationAction  action,
                   const char              *export_path,
                   GtkPrintSettings        *settings,
+                  const char              *file_name,
+                  int                      current_page,
                   EthosFormPrintDone       done,
                   gpointer                 user_data)
 {
+  g_autoptr(GtkPrintSettings) own_settings = settings != NULL ? gtk_print_settings_copy (settings)
+                                                              : gtk_print_settings_new ();
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
@@ -244,8 +284,24 @@ ethos_form_print (GtkWindow               *parent,
                               : GTK_PAPER_NAME_LETTER);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
   gtk_print_operation_set_default_page_setup (op, setup);
-  if (settings != NULL)
-    gtk_print_operation_set_print_settings (op, settings);
+  /* Print to File offers the form's name (never the client's), in the
+   * Documents folder unless the user chose another before. */
+  if (file_name != NULL &&
+      gtk_print_settings_get (own_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME) == NULL)
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+      gtk_print_settings_set (own_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
+      if (documents != NULL && gtk_print_settings_get (own_settings,
+                                                       GTK_PRINT_SETTINGS_OUTPUT_DIR) == NULL)
+        {
+          g_autofree char *uri = g_filename_to_uri (documents, NULL, NULL);
+          gtk_print_settings_set (own_settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, uri);
+        }
+    }
+  gtk_print_operation_set_print_settings (op, own_settings);
+  if (current_page >= 0)
+    gtk_print_operation_set_current_page (op, current_page);
   /* The form's name: what a print queue shows, never a client's. */
   gtk_print_operation_set_job_name (op, title);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
@@ -259,6 +315,7 @@ ethos_form_print (GtkWindow               *parent,
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), pj);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), pj);
   g_signal_connect (op, "done", G_CALLBACK (done_cb), pj);
+  g_signal_connect (op, "preview", G_CALLBACK (preview_cb), pj);
 
   g_object_ref (op);
   result = gtk_print_operation_run (op, action, parent, &error);

@@ -19,13 +19,21 @@ EthosPaper ethos_form_print_paper_for_sheet (double                   width,
                                              double                   height,
                                              double                  *scale);
 
+/* @settings: what the dialog was left at (printer, file, ranges), to offer
+ * next time; NULL when it never opened. @previewed: the dialog's Preview was
+ * chosen — Ethos shows none of its own (the window's preview is the print,
+ * and GTK's would leave a copy of the client's form in /tmp). */
 typedef void (*EthosFormPrintDone) (GtkPrintOperationResult  result,
+                                    gboolean                 previewed,
+                                    GtkPrintSettings        *settings,
                                     const GError            *error,
                                     gpointer                 user_data);
 
 /* @values and @request are copied. @action GTK_PRINT_OPERATION_ACTION_EXPORT
- * writes @export_path without a dialog (tests); @settings may preset page
- * ranges. @done is called once, on the main thread. */
+ * writes @export_path without a dialog (tests); @settings (copied) preset
+ * the printer, a page range, the file; @file_name (no client data) is the
+ * name offered for Print to File; @current_page the page the preview
+ * shows. @done is called once, on the main thread. */
 void       ethos_form_print                 (GtkWindow               *parent,
                                              EthosFormJob            *job,
                                              EthosFormValues         *values,
@@ -34,6 +42,8 @@ void       ethos_form_print                 (GtkWindow               *parent,
                                              GtkPrintOperationAction  action,
                                              const char              *export_path,
                                              GtkPrintSettings        *settings,
+                                             const char              *file_name,
+                                             int                      current_page,
                                              EthosFormPrintDone       done,
                                              gpointer                 user_data);
 

@@ -125,14 +125,72 @@ show_error (EthosFormsPage *self,
 /* Printing */
 
 static void
+forget_recent (EthosFormsPage *self,
+               const char     *uri);
+
+static void
 print_done_cb (GtkPrintOperationResult  result,
+               gboolean                 previewed,
+               GtkPrintSettings        *settings,
                const GError            *error,
                gpointer                 user_data)
 {
   g_autoptr(EthosFormsPage) self = user_data;
+  const char *output = settings ? gtk_print_settings_get (settings,
+                                                          GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+  if (settings != NULL)
+    {
+      /* The printer and folder chosen are offered next time (in memory only:
+       * a file name may be a client's). */
+      g_clear_object (&self->print_settings);
+      self->print_settings = gtk_print_settings_copy (settings);
+      gtk_print_settings_set (self->print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
+      gtk_print_settings_set (self->print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, NULL);
+      gtk_print_settings_set_print_pages (self->print_settings, GTK_PRINT_PAGES_ALL);
+    }
+  if (previewed)
+    _ethos_forms_page_toast (self, _("The preview beside the form shows the pages as they print"));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     show_error (self, _("The Form Could Not Be Printed"), error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      if (output != NULL && g_str_has_prefix (output, "file://"))
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (output);
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is the file a form was printed to */
+          g_autofree char *text = g_strdup_printf (_("Printed to %s"), name);
+
+          forget_recent (self, output);
+          _ethos_forms_page_toast (self, text);
+        }
+      else
+        _ethos_forms_page_toast (self, _("The form was sent to the printer"));
+    }
+}
+
+/* Text that cannot be printed (a right-to-left name) is said before any
+ * dialog opens. */
+static gboolean
+check_printable (EthosFormsPage *self,
+                 const char     *heading)
+{
+  EthosFormRequest request;
+  g_autoptr(EthosFormValues) values = NULL;
+  g_autoptr(EthosFormPages) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  EthosTemplate *tmpl = ethos_form_fill_get_template (self->fill);
+
+  ethos_form_fill_get_request (self->fill, &request);
+  values = request.blank ? ethos_form_values_new (tmpl)
+                         : ethos_form_values_copy (ethos_form_fields_get_values (
+                                                     ethos_form_fill_get_fields (self->fill)));
+  if ((pages = ethos_form_job_lay_out (ethos_form_fill_get_job (self->fill), values, &request,
+                                       &error)))
+    return TRUE;
+  show_error (self, heading, error);
+  return FALSE;
 }
 
 static void
@@ -140,16 +198,25 @@ print_now (EthosFormsPage *self)
 {
   EthosFormRequest request;
   g_autoptr(EthosFormValues) values = NULL;
+  g_autofree char *name = ethos_form_fill_suggest_name (self->fill);
   EthosTemplate *tmpl = ethos_form_fill_get_template (self->fill);
 
+  if (!check_printable (self, _("The Form Could Not Be Printed")))
+    return;
   ethos_form_fill_get_request (self->fill, &request);
   values = request.blank ? ethos_form_values_new (tmpl)
                          : ethos_form_values_copy (ethos_form_fields_get_values (
                                                      ethos_form_fill_get_fields (self->fill)));
+  /* "informed-consent-2026-12-01.pdf" without its extension: the dialog adds
+   * the file format's. */
+  if (g_str_has_suffix (name, ".pdf"))
+    name[strlen (name) - 4] = '\0';
   ethos_form_print (parent_window (self), ethos_form_fill_get_job (self->fill), values, &request,
                     ethos_forms_text (tmpl, tmpl->title, self->lang),
-                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL, print_done_cb,
-                    g_object_ref (self));
+                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, self->print_settings, name,
+                    (int) ethos_form_preview_get_current_page (
+                      ethos_form_fill_get_preview (self->fill)),
+                    print_done_cb, g_object_ref (self));
 }
 
 static void
@@ -227,6 +294,8 @@ ethos_forms_page_export_to (EthosFormsPage  *self,
   if (!ethos_form_fill_write_pdf (self->fill, path, error))
     return FALSE;
   forget_recent (self, uri);
+  g_clear_object (&self->last_folder);
+  self->last_folder = g_file_get_parent (file);
   g_free (self->last_export_uri);
   self->last_export_uri = g_steal_pointer (&uri);
   exported_toast (self, self->last_export_uri);
@@ -260,7 +329,17 @@ export_now (EthosFormsPage *self)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = ethos_form_fill_suggest_name (self->fill);
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = NULL;
 
+  if (!check_printable (self, _("The Form Could Not Be Saved")))
+    return;
+  /* The folder of the last export, else Documents, else the home folder. */
+  if (self->last_folder != NULL)
+    folder = g_object_ref (self->last_folder);
+  else if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (documents);
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
   chooser = gtk_file_chooser_native_new (_("Export Form as PDF"), parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
@@ -268,12 +347,8 @@ export_now (EthosFormsPage *self)
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -346,11 +421,8 @@ show_in_folder_action (GtkWidget  *widget,
 /* The rest */
 
 static void
-clear_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
+clear_now (EthosFormsPage *self)
 {
-  EthosFormsPage *self = ETHOS_FORMS_PAGE (widget);
   GHashTableIter iter;
   gpointer fill;
 
@@ -359,6 +431,46 @@ clear_action (GtkWidget  *widget,
   while (g_hash_table_iter_next (&iter, NULL, &fill))
     ethos_form_fill_clear (fill);
   _ethos_forms_page_toast (self, _("Everything typed about the client was cleared"));
+}
+
+static void
+clear_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EthosFormsPage   *self)
+{
+  if (g_strcmp0 (response, "clear") == 0)
+    clear_now (self);
+}
+
+/* Clearing cannot be undone (nothing typed is kept anywhere): asked first. */
+static void
+clear_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  EthosFormsPage *self = ETHOS_FORMS_PAGE (widget);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
+                                              _("Clear Everything Typed?"),
+                                              _("The fields and any rewording of every open "
+                                                "form are emptied. This cannot be undone."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "clear", _("C_lear"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (clear_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ethos_forms_page_clear (EthosFormsPage *self)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+  clear_now (self);
 }
 
 static void

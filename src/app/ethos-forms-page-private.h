@@ -46,6 +46,8 @@ struct _EthosFormsPage
   gboolean              showing_coverage;
   guint                 sync_id;
   char                 *last_export_uri;
+  GFile                *last_folder;    /* where the last form was exported */
+  GtkPrintSettings     *print_settings; /* the print dialog as it was last left */
 };
 
 /* ethos-forms-page-actions.c */

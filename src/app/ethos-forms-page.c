@@ -353,6 +353,8 @@ ethos_forms_page_dispose (GObject *object)
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->code_labels, g_hash_table_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->last_folder);
+  g_clear_object (&self->print_settings);
   self->corpus = NULL;
   self->db = NULL;
 
@@ -544,6 +546,9 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   if (!(entry = ethos_template_store_lookup (self->store, id, error)))
     return FALSE;
 
+  /* Shown from here on: the actions and the list's selection follow. */
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (entry->tmpl->id);
   ethos_coverage_report_show (self->report, entry,
                               ethos_template_store_get_requirements (self->store),
                               self->corpus, self->lang);
@@ -568,9 +573,6 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   for (guint i = 0; i < entries->len; i++)
     if (g_ptr_array_index (entries, i) == entry)
       gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
-
-  g_free (self->shown_id);
-  self->shown_id = g_strdup (entry->tmpl->id);
   return TRUE;
 }
 

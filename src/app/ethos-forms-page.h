@@ -45,6 +45,8 @@ void                  ethos_forms_page_show_coverage      (EthosFormsPage  *self
 gboolean              ethos_forms_page_export_to          (EthosFormsPage  *self,
                                                            GFile           *file,
                                                            GError         **error);
+/* Clear Form without asking (the action asks first). */
+void                  ethos_forms_page_clear              (EthosFormsPage  *self);
 /* Where the professional's name and the paper are remembered; NULL: none. */
 void                  ethos_forms_page_set_settings       (EthosFormsPage  *self,
                                                            GSettings       *settings);

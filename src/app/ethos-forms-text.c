@@ -135,10 +135,24 @@ ethos_forms_requires_label (const EthosTemplate *tmpl)
       g_autofree char *code = NULL;
       g_autofree char *ref = NULL;
 
-      if (!ethos_forms_split_standard (tmpl->requires[i], &code, &ref))
+      if (!ethos_forms_split_standard (tmpl->requires[i], &code, &ref) ||
+          !g_strv_contains ((const char * const *) tmpl->code_ids, code))
         {
-          g_string_append_printf (label, "%s%s", i > 0 ? " · " : "", tmpl->requires[i]);
+          /* A regulation by its usual name ("HIPAA 164.508", "42 CFR 2.31");
+           * practice checklists are not standards to list here. */
+          g_autofree char *name = NULL;
+
           g_clear_pointer (&last_code, g_free);
+          if (code == NULL || g_str_has_prefix (tmpl->requires[i], "practice"))
+            continue;
+          if (g_str_has_prefix (code, "cfr") && g_ascii_isdigit (code[3]))
+            name = g_strdup_printf ("%s CFR %s", code + 3, ref);
+          else
+            {
+              g_autofree char *upper = g_ascii_strup (code, -1);
+              name = g_strdup_printf ("%s %s", upper, ref);
+            }
+          g_string_append_printf (label, "%s%s", label->len > 0 ? " · " : "", name);
           continue;
         }
       if (last_code != NULL && g_ascii_strcasecmp (code, last_code) == 0)
@@ -146,7 +160,7 @@ ethos_forms_requires_label (const EthosTemplate *tmpl)
       else
         {
           g_autofree char *name = ethos_forms_code_label (code);
-          g_string_append_printf (label, "%s%s %s", i > 0 ? " · " : "", name, ref);
+          g_string_append_printf (label, "%s%s %s", label->len > 0 ? " · " : "", name, ref);
           g_free (last_code);
           last_code = g_steal_pointer (&code);
         }
@@ -171,12 +185,46 @@ ethos_forms_coverage_label (guint n_elements,
                           n_uncovered);
 }
 
-char *
-ethos_forms_condition_label (const EthosTemplate *tmpl,
-                             const char          *when,
-                             const char          *lang)
+/* One term of a condition, in words: "Services are mandated", "not: …",
+ * "Parent or guardian 1: name (filled in)". */
+static char *
+condition_term (const EthosTemplate  *tmpl,
+                const EthosCondition *cond,
+                const char           *lang)
 {
-  gboolean negate;
+  const EthosField *field;
+  const char *label;
+  GPtrArray *parts;
+  char *joined;
+
+  if (cond->kind != ETHOS_CONDITION_FIELD)
+    {
+      parts = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < cond->terms->len; i++)
+        g_ptr_array_add (parts, condition_term (tmpl, g_ptr_array_index (cond->terms, i), lang));
+      g_ptr_array_add (parts, NULL);
+      /* Translators: joins the parts of a condition: "A or B", "A and B" */
+      joined = g_strjoinv (cond->kind == ETHOS_CONDITION_ANY ? _(" or ") : _(" and "),
+                           (char **) parts->pdata);
+      g_ptr_array_unref (parts);
+      return joined;
+    }
+  field = ethos_template_get_field (tmpl, cond->field);
+  label = field != NULL ? ethos_forms_text (tmpl, field->label, lang) : cond->field;
+  if (field == NULL || field->type == ETHOS_FIELD_BOOL)
+    /* Translators: a yes/no field that must be off, e.g. "not: Services are mandated" */
+    return cond->negate ? g_strdup_printf (_("not: %s"), label) : g_strdup (label);
+  /* Translators: a field that must be empty or filled in, e.g. "Parent or guardian 1: name
+   * (left blank)" */
+  return g_strdup_printf (cond->negate ? _("%s (left blank)") : _("%s (filled in)"), label);
+}
+
+char *
+ethos_forms_condition_label (const EthosTemplate  *tmpl,
+                             const EthosCondition *when,
+                             const char           *lang)
+{
+  g_autofree char *terms = NULL;
   const EthosField *field;
   const char *label;
 
@@ -184,16 +232,21 @@ ethos_forms_condition_label (const EthosTemplate *tmpl,
 
   if (when == NULL)
     return NULL;
-  negate = when[0] == '!';
-  field = ethos_template_get_field (tmpl, negate ? when + 1 : when);
-  label = field != NULL ? ethos_forms_text (tmpl, field->label, lang) : (negate ? when + 1 : when);
+  if (when->kind != ETHOS_CONDITION_FIELD)
+    {
+      terms = condition_term (tmpl, when, lang);
+      /* Translators: when a clause is printed; %s lists the conditions */
+      return g_strdup_printf (_("Only when: %s"), terms);
+    }
+  field = ethos_template_get_field (tmpl, when->field);
+  label = field != NULL ? ethos_forms_text (tmpl, field->label, lang) : when->field;
 
   if (field == NULL || field->type == ETHOS_FIELD_BOOL)
     /* Translators: when a clause is printed; %s is a yes/no field of the
      * form, e.g. "Services are mandated" */
-    return g_strdup_printf (negate ? _("Unless: %s") : _("Only when: %s"), label);
+    return g_strdup_printf (when->negate ? _("Unless: %s") : _("Only when: %s"), label);
   /* Translators: when a clause is printed; %s is a field of the form,
    * e.g. "Parent or guardian 1: name" */
-  return g_strdup_printf (negate ? _("Only when left blank: %s") : _("Only when filled in: %s"),
+  return g_strdup_printf (when->negate ? _("Only when left blank: %s") : _("Only when filled in: %s"),
                           label);
 }

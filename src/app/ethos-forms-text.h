@@ -33,8 +33,8 @@ char       *ethos_forms_requires_label  (const EthosTemplate *tmpl);
 char       *ethos_forms_coverage_label  (guint                n_elements,
                                          guint                n_uncovered);
 /* "Only when: Services are mandated", with the field's label. */
-char       *ethos_forms_condition_label (const EthosTemplate *tmpl,
-                                         const char          *when,
-                                         const char          *lang);
+char       *ethos_forms_condition_label (const EthosTemplate  *tmpl,
+                                         const EthosCondition *when,
+                                         const char           *lang);
 
 G_END_DECLS

@@ -89,6 +89,23 @@ ethos_cli_templates (EthosCli  *cli,
   return ETHOS_EXIT_OK;
 }
 
+/* "  nohs-2#withdraw: The client is told … (no clause carries it …)" */
+static void
+print_problems (GPtrArray           *coverage,
+                EthosCoverageStatus  first,
+                EthosCoverageStatus  last)
+{
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const EthosCoverageEntry *entry = g_ptr_array_index (coverage, i);
+
+      if (entry->status >= first && entry->status <= last)
+        g_printerr ("  %s: %s (%s)\n", entry->element->id,
+                    entry->element->text,
+                    entry->problem);
+    }
+}
+
 int
 ethos_cli_coverage (EthosCli  *cli,
                     int        argc,
@@ -99,6 +116,7 @@ ethos_cli_coverage (EthosCli  *cli,
   g_autoptr(EthosTemplate) from_file = NULL;
   g_autoptr(GPtrArray) coverage = NULL;
   g_auto(GStrv) uncovered = NULL;
+  g_auto(GStrv) added = NULL;
   const EthosTemplate *tmpl;
   EthosRequirements *reqs;
   GError *error = NULL;
@@ -137,11 +155,26 @@ ethos_cli_coverage (EthosCli  *cli,
       g_autofree char *clauses = g_strjoinv (",", entry->clauses);
 
       g_print ("%s\t%s\t%s\n", entry->element->id,
-               entry->clauses[0] != NULL ? "covered" : "UNCOVERED",
+               ethos_coverage_status_to_string (entry->status),
                entry->clauses[0] != NULL ? clauses : "-");
     }
 
   uncovered = ethos_coverage_uncovered (coverage);
+  added = ethos_coverage_new_elements (coverage);
+  if (added[0] != NULL)
+    {
+      guint n = g_strv_length (added);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "ethos-cli: warning: %u required element is new since %s %s was "
+                               "made (requirements version %u); adopt it when you next edit the "
+                               "template:\n",
+                               "ethos-cli: warning: %u required elements are new since %s %s was "
+                               "made (requirements version %u); adopt them when you next edit the "
+                               "template:\n", n),
+                  n, tmpl->id, tmpl->version, tmpl->requirements_version);
+      print_problems (coverage, ETHOS_COVERAGE_NEW, ETHOS_COVERAGE_NEW);
+    }
   if (uncovered[0] != NULL)
     {
       guint n = g_strv_length (uncovered);
@@ -150,9 +183,7 @@ ethos_cli_coverage (EthosCli  *cli,
                                "ethos-cli: %s %s leaves %u required element uncovered:\n",
                                "ethos-cli: %s %s leaves %u required elements uncovered:\n", n),
                   tmpl->id, tmpl->version, n);
-      for (guint i = 0; uncovered[i] != NULL; i++)
-        g_printerr ("  %s: %s\n", uncovered[i],
-                    ethos_requirements_get_element (reqs, uncovered[i])->text);
+      print_problems (coverage, ETHOS_COVERAGE_UNCOVERED, ETHOS_COVERAGE_UNLOCKED);
       return ETHOS_EXIT_CHECK_FAILED;
     }
   return ETHOS_EXIT_OK;
@@ -205,38 +236,73 @@ ethos_cli_template (EthosCli  *cli,
   return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | template import FILE"));
 }
 
+static void
+print_agency_value (const char *field,
+                    const char *lang,
+                    const char *value)
+{
+  g_autofree char *one_line = g_strdup (value != NULL ? value : "");
+
+  g_strdelimit (one_line, "\n\t", ' ');
+  if (lang != NULL)
+    g_print ("%s\t%s\t%s\n", field, one_line, lang);
+  else
+    g_print ("%s\t%s\n", field, one_line);
+}
+
 int
 ethos_cli_agency (EthosCli  *cli,
                   int        argc,
                   char     **argv)
 {
   g_autoptr(EthosUserDb) db = NULL;
+  g_autofree char *lang = NULL;
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Set the value for forms in this language (en or es)"), N_("LANG") },
+    { NULL }
+  };
 
-  if (!ethos_cli_parse (&argc, &argv, _("show | set FIELD VALUE"),
+  if (!ethos_cli_parse (&argc, &argv, _("show | set FIELD VALUE [--lang LANG]"),
                         _("Shows or sets the agency profile every form starts from: agency_name, "
-                          "agency_address, agency_phone, complaints_contact, and logo (VALUE is "
-                          "a PNG or JPEG file). An empty VALUE clears the field."),
-                        NULL, &status))
+                          "agency_address, agency_phone, complaints_contact, "
+                          "complaints_procedure, professional_body, crisis_line (988 when "
+                          "unset), emergency_number (911), reconnect_time (5 minutes), fees, "
+                          "session_length, and logo (VALUE is a PNG or JPEG file). An empty "
+                          "VALUE clears the field. With --lang the value is used for forms in "
+                          "that language (a form uses its language's value, else the other); "
+                          "“show” prints such values with the language in a third column."),
+                        entries, &status))
     return status;
 
   if (argc == 2 && g_str_equal (argv[1], "show"))
     {
       g_autoptr(GHashTable) agency = NULL;
+      g_autoptr(GHashTable) variants = NULL;
       g_autoptr(GBytes) logo = NULL;
+      g_autoptr(GList) langs = NULL;
 
+      if (lang != NULL)
+        return ethos_cli_usage (_("--lang goes with “agency set”"));
       if (!(db = ethos_cli_open_user_db (cli, &status)))
         return status;
-      if (!(agency = ethos_user_db_get_agency (db, &error)))
+      if (!(agency = ethos_user_db_get_agency (db, &error)) ||
+          !(variants = ethos_user_db_get_agency_variants (db, &error)))
         return ethos_cli_fail (error);
+      langs = g_list_sort (g_hash_table_get_keys (variants), (GCompareFunc) g_strcmp0);
       for (guint i = 0; ethos_agency_fields[i] != NULL; i++)
         {
-          const char *value = g_hash_table_lookup (agency, ethos_agency_fields[i]);
-          g_autofree char *one_line = g_strdup (value != NULL ? value : "");
-
-          g_strdelimit (one_line, "\n\t", ' ');
-          g_print ("%s\t%s\n", ethos_agency_fields[i], one_line);
+          print_agency_value (ethos_agency_fields[i], NULL,
+                              g_hash_table_lookup (agency, ethos_agency_fields[i]));
+          for (GList *l = langs; l != NULL; l = l->next)
+            {
+              const char *value = g_hash_table_lookup (g_hash_table_lookup (variants, l->data),
+                                                       ethos_agency_fields[i]);
+              if (value != NULL)
+                print_agency_value (ethos_agency_fields[i], l->data, value);
+            }
         }
       logo = ethos_user_db_get_agency_logo (db);
       if (logo != NULL)
@@ -250,15 +316,19 @@ ethos_cli_agency (EthosCli  *cli,
       if (!(db = ethos_cli_open_user_db (cli, &status)))
         return status;
       if (g_str_equal (argv[2], "logo"))
-        return ethos_cli_set_logo (db, argv[3]);
+        {
+          if (lang != NULL)
+            return ethos_cli_usage (_("The logo is the same in every language: leave out --lang"));
+          return ethos_cli_set_logo (db, argv[3]);
+        }
       if (!g_utf8_validate (argv[3], -1, NULL))
         {
           g_printerr ("ethos-cli: %s\n", _("The value is not valid UTF-8 text"));
           return ETHOS_EXIT_INVALID_INPUT;
         }
-      if (!ethos_user_db_set_agency_field (db, argv[2], argv[3], &error))
+      if (!ethos_user_db_set_agency_variant (db, argv[2], lang, argv[3], &error))
         return ethos_cli_fail (error);
       return ETHOS_EXIT_OK;
     }
-  return ethos_cli_usage (_("usage: ethos-cli agency show | agency set FIELD VALUE"));
+  return ethos_cli_usage (_("usage: ethos-cli agency show | agency set FIELD VALUE [--lang LANG]"));
 }

@@ -44,6 +44,22 @@ load_code_labels (EthosCli *cli)
   return labels;
 }
 
+/* --format pdf|html, --large-print: the same for generate and batch. */
+static int
+parse_output (Job        *job,
+              const char *format,
+              gboolean    large_print)
+{
+  job->request.large_print = large_print;
+  if (format == NULL || g_ascii_strcasecmp (format, "pdf") == 0)
+    job->request.format = ETHOS_FORM_PDF;
+  else if (g_ascii_strcasecmp (format, "html") == 0)
+    job->request.format = ETHOS_FORM_HTML;
+  else
+    return ethos_cli_usage (_("--format must be pdf or html, not “%s”"), format);
+  return ETHOS_EXIT_OK;
+}
+
 static int
 job_init (Job        *job,
           EthosCli   *cli,
@@ -102,9 +118,12 @@ ethos_cli_generate (EthosCli  *cli,
   g_autofree char *lang = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *logo = NULL;
+  g_autofree char *format = NULL;
   g_auto(GStrv) sets = NULL;
-  gboolean blank = FALSE;
+  g_auto(GStrv) warnings = NULL;
+  gboolean blank = FALSE, large_print = FALSE;
   g_autoptr(EthosFormValues) values = NULL;
+  EthosFormOptions check = { 0 };
   Job job = { 0 };
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
@@ -118,6 +137,10 @@ ethos_cli_generate (EthosCli  *cli,
       N_("PAPER") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("Logo image (PNG or JPEG) instead of the "
                                                      "agency's"), N_("FILE") },
+    { "large-print", 0, 0, G_OPTION_ARG_NONE, &large_print,
+      N_("Large print: body text 18 pt"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("pdf (default) or html: one accessible HTML file"), N_("FORMAT") },
     { NULL }
   };
 
@@ -129,7 +152,8 @@ ethos_cli_generate (EthosCli  *cli,
   if (argc != 2 || output == NULL)
     return ethos_cli_usage (_("usage: ethos-cli generate TEMPLATE -o OUT.pdf [--set FIELD=VALUE]…"));
 
-  if ((status = job_init (&job, cli, argv[1], lang, paper, blank, logo)) != ETHOS_EXIT_OK)
+  if ((status = parse_output (&job, format, large_print)) != ETHOS_EXIT_OK ||
+      (status = job_init (&job, cli, argv[1], lang, paper, blank, logo)) != ETHOS_EXIT_OK)
     {
       job_clear (&job);
       return status;
@@ -153,6 +177,10 @@ ethos_cli_generate (EthosCli  *cli,
         }
     }
 
+  check.blank = job.request.blank;
+  warnings = ethos_form_get_warnings (ethos_form_job_get_template (job.job), values, &check);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_printerr (_("ethos-cli: warning: %s\n"), warnings[i]);
   if (!ethos_pdf_write_form (job.job, values, &job.request, output, &error))
     status = ethos_cli_fail (error);
   job_clear (&job);
@@ -208,6 +236,8 @@ ethos_cli_batch (EthosCli  *cli,
   g_autofree char *lang = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *logo = NULL;
+  g_autofree char *format = NULL;
+  gboolean large_print = FALSE;
   g_autoptr(GPtrArray) records = NULL;
   BatchOutput out = { NULL, isatty (STDERR_FILENO) };
   EthosBatchOptions options = { 0 };
@@ -225,6 +255,10 @@ ethos_cli_batch (EthosCli  *cli,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Form language (default en)"), N_("LANG") },
     { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("letter or a4"), N_("PAPER") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("Logo image (PNG or JPEG)"), N_("FILE") },
+    { "large-print", 0, 0, G_OPTION_ARG_NONE, &large_print,
+      N_("Large print: body text 18 pt"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("pdf (default) or html: one accessible HTML file per row"), N_("FORMAT") },
     { NULL }
   };
 
@@ -242,7 +276,8 @@ ethos_cli_batch (EthosCli  *cli,
   if (!(records = ethos_csv_load_file (csv_path, &error)))
     return ethos_cli_fail (error);
 
-  if ((status = job_init (&job, cli, argv[1], lang, paper, FALSE, logo)) != ETHOS_EXIT_OK)
+  if ((status = parse_output (&job, format, large_print)) != ETHOS_EXIT_OK ||
+      (status = job_init (&job, cli, argv[1], lang, paper, FALSE, logo)) != ETHOS_EXIT_OK)
     {
       job_clear (&job);
       return status;

@@ -9,6 +9,7 @@
 
 #include "ethos-csv.h"
 #include "ethos-error.h"
+#include "ethos-form-html.h"
 #include "ethos-pdf-batch.h"
 #include "ethos-pdf-painter.h"
 
@@ -23,6 +24,8 @@ ethos_pdf_write_form (EthosFormJob            *job,
 
   g_return_val_if_fail (job != NULL && values != NULL && request != NULL && path != NULL, FALSE);
 
+  if (request->format == ETHOS_FORM_HTML)
+    return ethos_form_write_html (job, values, request, path, error);
   if (!(pages = ethos_form_job_lay_out (job, values, request, error)))
     return FALSE;
   return ethos_pdf_write_file (ethos_form_pages_get_layout (pages),
@@ -88,6 +91,7 @@ prepare_row (EthosTemplate         *tmpl,
              const char            *name_column,
              GHashTable            *used_names,
              EthosFormValues       *values,
+             const char            *ext,
              char                 **name,
              GError               **error)
 {
@@ -109,7 +113,7 @@ prepare_row (EthosTemplate         *tmpl,
 
   if (name_index < 0)
     {
-      *name = g_strdup_printf ("%04u-%s.pdf", row, tmpl->id);
+      *name = g_strdup_printf ("%04u-%s.%s", row, tmpl->id, ext);
       return TRUE;
     }
   {
@@ -121,11 +125,11 @@ prepare_row (EthosTemplate         *tmpl,
                      _("column “%s” is empty: no file name"), name_column);
         return FALSE;
       }
-    *name = g_strdup_printf ("%s.pdf", base);
+    *name = g_strdup_printf ("%s.%s", base, ext);
     for (guint n = 2; g_hash_table_contains (used_names, *name); n++)
       {
         g_free (*name);
-        *name = g_strdup_printf ("%s-%u.pdf", base, n);
+        *name = g_strdup_printf ("%s-%u.%s", base, n, ext);
       }
   }
   return TRUE;
@@ -181,7 +185,8 @@ ethos_pdf_write_batch (EthosFormJob             *job,
           break;
         }
       if (prepare_row (tmpl, header, record, r, name_index, options->name_column, used_names,
-                       values, &name, &row_error))
+                       values, options->request->format == ETHOS_FORM_HTML ? "html" : "pdf",
+                       &name, &row_error))
         {
           path = g_build_filename (options->out_dir, name, NULL);
           if (ethos_pdf_write_form (job, values, options->request, path, &row_error))

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* Writing forms as PDF files: one (ethos-cli generate, the window's Export)
  * or one per CSV row (ethos-cli batch, the window's Batch). */
 
-/* Lays out and writes one form (atomically, mode 0600). */
+/* Lays out and writes one form (atomically, mode 0600): a PDF, or the
+ * accessible HTML form when @request's format says so. */
 gboolean  ethos_pdf_write_form  (EthosFormJob            *job,
                                  EthosFormValues         *values,
                                  const EthosFormRequest  *request,
@@ -22,7 +23,7 @@ typedef struct
   const EthosFormRequest *request;
   const char             *csv_name;     /* the CSV file, as messages name it */
   const char             *out_dir;      /* created (0700) when missing */
-  const char             *name_column;  /* NULL: files are NNNN-TEMPLATE.pdf */
+  const char             *name_column;  /* NULL: files are NNNN-TEMPLATE.pdf (.html) */
 } EthosBatchOptions;
 
 /* One data row done: @error is NULL when @file_name (in out_dir) was

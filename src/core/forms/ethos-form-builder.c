@@ -10,8 +10,6 @@
 #include "ethos-form.h"
 #include "ethos-form-words-private.h"
 
-typedef enum { COND_FALSE, COND_TRUE, COND_UNKNOWN } Cond;
-
 typedef struct
 {
   const EthosTemplate    *tmpl;
@@ -75,25 +73,38 @@ display_value (Builder    *b,
     }
 }
 
-static Cond
-evaluate (Builder    *b,
-          const char *when)
+static const char *
+lookup_cb (const char *field,
+           gpointer    user_data)
 {
-  gboolean negate;
-  const char *field;
-  const char *value;
-  gboolean truth;
+  Builder *b = user_data;
 
-  if (when == NULL)
-    return COND_TRUE;
-  negate = when[0] == '!';
-  field = negate ? when + 1 : when;
-  value = ethos_form_values_get (b->values, field);
-  if (value == NULL && b->options->blank)
-    return COND_UNKNOWN;
-  truth = value != NULL && !g_str_equal (value, "false");
-  return (truth != negate) ? COND_TRUE : COND_FALSE;
+  return ethos_form_values_get (b->values, field);
 }
+
+static EthosTruth
+evaluate (Builder              *b,
+          const EthosCondition *when)
+{
+  return ethos_condition_evaluate (when, lookup_cb, b, b->options->blank);
+}
+
+/* A value that ends a sentence ("Riverbend Services, Inc.") takes the
+ * place of the template's own full stop after the placeholder. */
+static gboolean
+ends_sentence (const char *value)
+{
+  const char *last;
+
+  if (*value == '\0')
+    return FALSE;
+  last = g_utf8_find_prev_char (value, value + strlen (value));
+  return strchr (".!?", *last) != NULL || g_utf8_get_char (last) == 0x2026;
+}
+
+/* Writing lines for a multi-line field left blank (an address, what may be
+ * shared): enough to write three or four lines by hand. */
+#define BLANK_MULTILINE_ROWS 4
 
 /* Splits text with {placeholders} into spans. */
 static void
@@ -102,15 +113,20 @@ add_spans (Builder    *b,
            const char *text)
 {
   const char *s = text;
+  gboolean after_stop = FALSE;
 
   while (*s)
     {
       const char *open = strchr (s, '{');
       const char *close = open ? strchr (open, '}') : NULL;
 
+      if (after_stop && *s == '.')
+        s++;
+      after_stop = FALSE;
       if (open == NULL || close == NULL)
         {
-          ethos_block_add_span (block, ETHOS_SPAN_TEXT, s);
+          if (*s != '\0')
+            ethos_block_add_span (block, ETHOS_SPAN_TEXT, s);
           return;
         }
       if (open > s)
@@ -124,10 +140,18 @@ add_spans (Builder    *b,
         const EthosField *field = ethos_template_get_field (b->tmpl, field_id);
 
         if (value != NULL)
-          ethos_block_add_span (block, ETHOS_SPAN_VALUE, value);
+          {
+            ethos_block_add_span (block, ETHOS_SPAN_VALUE, value);
+            after_stop = ends_sentence (value);
+          }
         else
-          ethos_block_add_span (block, ETHOS_SPAN_BLANK,
-                                field ? ethos_lang_text_get (field->label, b->lang) : field_id);
+          {
+            ethos_block_add_span (block, ETHOS_SPAN_BLANK,
+                                  field ? ethos_lang_text_get (field->label, b->lang) : field_id);
+            if (field != NULL && field->type == ETHOS_FIELD_MULTILINE)
+              ((EthosSpan *) g_ptr_array_index (block->spans, block->spans->len - 1))->rows =
+                BLANK_MULTILINE_ROWS;
+          }
       }
       s = close + 1;
     }
@@ -221,6 +245,8 @@ signature_name (Builder    *b,
     name_field = "guardian2_name", extra_field = "guardian2_relationship";
   else if (g_str_equal (role, "professional"))
     name_field = "professional_name", extra_field = "professional_credentials";
+  else if (g_str_equal (role, "sponsor"))
+    name_field = "sponsor_name";
   else
     name_field = "witness_name";
 
@@ -236,26 +262,38 @@ signature_name (Builder    *b,
 static void
 add_signatures (Builder *b)
 {
+  EthosBlock *previous = NULL, *last = NULL;
+
   if (b->tmpl->signatures->len > 0)
-    ethos_document_add_block (b->doc, ETHOS_BLOCK_SPACER)->points = 12;
+    {
+      EthosBlock *spacer = ethos_document_add_block (b->doc, ETHOS_BLOCK_SPACER);
+
+      spacer->points = 12;
+      spacer->keep_with_next = TRUE;
+    }
 
   for (guint i = 0; i < b->tmpl->signatures->len; i++)
     {
       const EthosSignatureDef *sig = g_ptr_array_index (b->tmpl->signatures, i);
-      Cond cond = evaluate (b, sig->when);
+      EthosTruth cond = evaluate (b, sig->when);
       EthosBlock *block;
 
-      if (cond == COND_FALSE)
+      if (cond == ETHOS_TRUTH_FALSE)
         continue;
       block = ethos_document_add_block (b->doc, ETHOS_BLOCK_SIGNATURE);
       for (guint r = 0; r < G_N_ELEMENTS (_ethos_form_role_ids); r++)
         if (g_str_equal (_ethos_form_role_ids[r], sig->role))
           block->label = g_strdup (b->words->roles[r]);
       block->value = signature_name (b, sig->role);
-      block->note = cond == COND_UNKNOWN ? g_strdup (b->words->if_applicable) : NULL;
+      block->note = cond == ETHOS_TRUTH_UNKNOWN ? g_strdup (b->words->if_applicable) : NULL;
       block->name_caption = g_strdup (b->words->printed_name);
       block->date_caption = g_strdup (b->words->date);
+      previous = last;
+      last = block;
     }
+  /* The last block never stands alone on a page. */
+  if (previous != NULL)
+    previous->keep_with_next = TRUE;
 }
 
 /* Derived values: today's date on filled forms, and whether the client is
@@ -351,6 +389,13 @@ check_reworded (Builder  *b,
 }
 
 gboolean
+ethos_form_language_is_supported (const char *lang)
+{
+  g_return_val_if_fail (lang != NULL, FALSE);
+  return _ethos_form_words_for (lang) != NULL;
+}
+
+gboolean
 ethos_form_check_language (const EthosTemplate  *tmpl,
                            const char           *lang,
                            GError              **error)
@@ -377,6 +422,7 @@ ethos_form_build (const EthosTemplate    *tmpl,
   Builder b = { tmpl, values, options, NULL, NULL, NULL };
   g_autoptr(EthosDocument) doc = NULL;
   EthosBlock *title;
+  guint last_clause = G_MAXUINT;
 
   g_return_val_if_fail (tmpl != NULL && values != NULL && options != NULL, NULL);
 
@@ -396,6 +442,10 @@ ethos_form_build (const EthosTemplate    *tmpl,
                                         options->reworded != NULL &&
                                         g_hash_table_size (options->reworded) > 0);
   doc->page_format = g_strdup (b.words->page_format);
+  doc->scale = options->large_print ? ETHOS_LARGE_PRINT_SCALE : 1.0;
+  doc->running_title = g_strdup (doc->title);
+  doc->running_label = g_strdup (b.words->client_name);
+  doc->running_value = display_value (&b, "client_name");
   if (options->logo != NULL)
     {
       doc->logo = g_new0 (EthosImage, 1);
@@ -413,19 +463,69 @@ ethos_form_build (const EthosTemplate    *tmpl,
   for (guint i = 0; i < tmpl->clauses->len; i++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      Cond cond = evaluate (&b, clause->when);
+      EthosTruth cond = evaluate (&b, clause->when);
       EthosBlock *heading;
 
-      if (cond == COND_FALSE)
+      if (cond == ETHOS_TRUTH_FALSE)
         continue;
+      last_clause = doc->blocks->len;
       heading = ethos_document_add_block (doc, ETHOS_BLOCK_HEADING);
       ethos_block_add_span (heading, ETHOS_SPAN_TEXT,
                             ethos_lang_text_get (clause->heading, b.lang));
-      if (cond == COND_UNKNOWN)
-        heading->note = g_strdup (b.words->applies);
+      if (cond == ETHOS_TRUTH_UNKNOWN)
+        {
+          heading->note = g_strdup (b.words->applies);
+          heading->has_box = TRUE;
+        }
       add_body (&b, clause_body (&b, clause));
     }
 
+  /* The last clause introduces the signatures ("By signing below…"): it
+   * goes to the page of the first signature block. */
+  if (tmpl->signatures->len > 0)
+    for (guint i = last_clause; i < doc->blocks->len; i++)
+      ((EthosBlock *) g_ptr_array_index (doc->blocks, i))->keep_with_next = TRUE;
+
   add_signatures (&b);
   return g_steal_pointer (&doc);
+}
+
+static const char *
+values_lookup_cb (const char *field,
+                  gpointer    user_data)
+{
+  return ethos_form_values_get (user_data, field);
+}
+
+GStrv
+ethos_form_get_warnings (const EthosTemplate    *tmpl,
+                         EthosFormValues        *values,
+                         const EthosFormOptions *options)
+{
+  g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
+  g_autoptr(GDate) today = NULL;
+  const char *dob;
+  gboolean minor = FALSE;
+
+  g_return_val_if_fail (tmpl != NULL && values != NULL && options != NULL, NULL);
+
+  if (options->blank)
+    return g_strv_builder_end (warnings);
+  today = options->today ? g_date_copy (options->today) : g_date_new ();
+  if (options->today == NULL)
+    g_date_set_time_t (today, time (NULL));
+  dob = ethos_form_values_get (values, "client_dob");
+  if (ethos_form_values_get (values, "client_is_minor") != NULL)
+    minor = ethos_condition_evaluate (&(EthosCondition) { .field = (char *) "client_is_minor" },
+                                      values_lookup_cb, values, FALSE) == ETHOS_TRUTH_TRUE;
+  else if (dob != NULL && !ethos_form_is_minor (dob, today, &minor))
+    minor = FALSE;
+
+  for (guint i = 0; minor && i < tmpl->signatures->len; i++)
+    if (g_str_equal (((EthosSignatureDef *) g_ptr_array_index (tmpl->signatures, i))->role,
+                     "guardian1") &&
+        ethos_form_values_get (values, "guardian1_name") == NULL)
+      g_strv_builder_add (warnings, _("The client is a minor and no parent or guardian is "
+                                      "named: the form leaves a line for their name."));
+  return g_strv_builder_end (warnings);
 }

@@ -25,9 +25,10 @@ ethos_form_footer_text (const EthosTemplate *tmpl,
 
   g_return_val_if_fail (tmpl != NULL && lang != NULL, NULL);
 
-  for (guint i = 0; tmpl->requires[i] != NULL; i++)
+  /* Regulations and practice checklists have no edition to stamp. */
+  for (guint i = 0; tmpl->code_ids[i] != NULL; i++)
     {
-      g_autofree char *code = g_strndup (tmpl->requires[i], strcspn (tmpl->requires[i], " "));
+      const char *code = tmpl->code_ids[i];
       const char *label = code_labels ? g_hash_table_lookup (code_labels, code) : NULL;
       gboolean seen = FALSE;
 

@@ -11,6 +11,7 @@ struct _EthosFormJob
   EthosTemplate   *tmpl;
   EthosFonts      *fonts;
   GHashTable      *defaults;     /* field → value */
+  GHashTable      *lang_defaults; /* lang → (field → value) */
   GHashTable      *code_labels;  /* code id → footer label */
   EthosImage      *logo;
 };
@@ -66,6 +67,8 @@ ethos_form_job_new (EthosTemplate  *tmpl,
   job->tmpl = ethos_template_ref (tmpl);
   job->fonts = g_steal_pointer (&fonts);
   job->defaults = copy_table (NULL);
+  job->lang_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_hash_table_unref);
   job->code_labels = copy_table (NULL);
   return job;
 }
@@ -80,7 +83,13 @@ ethos_form_job_dup (EthosFormJob  *job,
 
   if (!(copy = ethos_form_job_new (job->tmpl, error)))
     return NULL;
+  GHashTableIter iter;
+  gpointer lang, table;
+
   ethos_form_job_set_defaults (copy, job->defaults);
+  g_hash_table_iter_init (&iter, job->lang_defaults);
+  while (g_hash_table_iter_next (&iter, &lang, &table))
+    ethos_form_job_set_lang_defaults (copy, lang, table);
   ethos_form_job_set_code_labels (copy, job->code_labels);
   ethos_form_job_set_logo (copy, job->logo);
   return copy;
@@ -102,6 +111,7 @@ ethos_form_job_unref (EthosFormJob *job)
   g_clear_pointer (&job->tmpl, ethos_template_unref);
   g_clear_pointer (&job->fonts, ethos_fonts_free);
   g_clear_pointer (&job->defaults, g_hash_table_unref);
+  g_clear_pointer (&job->lang_defaults, g_hash_table_unref);
   g_clear_pointer (&job->code_labels, g_hash_table_unref);
   g_clear_pointer (&job->logo, ethos_image_free);
   g_free (job);
@@ -138,6 +148,37 @@ ethos_form_job_get_defaults (EthosFormJob *job)
 }
 
 void
+ethos_form_job_set_lang_defaults (EthosFormJob *job,
+                                  const char   *lang,
+                                  GHashTable   *defaults)
+{
+  g_return_if_fail (job != NULL && lang != NULL);
+  g_hash_table_replace (job->lang_defaults, g_strdup (lang), copy_table (defaults));
+}
+
+/* Its language's values first; a value set wins over later ones. */
+static gboolean
+apply_defaults (EthosFormJob     *job,
+                EthosFormValues  *filled,
+                const char       *lang,
+                GError          **error)
+{
+  g_autoptr(GHashTable) builtin = ethos_agency_builtin_defaults (lang);
+  GHashTableIter iter;
+  gpointer key, table;
+
+  if (!ethos_form_values_set_defaults (filled, g_hash_table_lookup (job->lang_defaults, lang),
+                                       error) ||
+      !ethos_form_values_set_defaults (filled, job->defaults, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, job->lang_defaults);
+  while (g_hash_table_iter_next (&iter, &key, &table))
+    if (!g_str_equal (key, lang) && !ethos_form_values_set_defaults (filled, table, error))
+      return FALSE;
+  return ethos_form_values_set_defaults (filled, builtin, error);
+}
+
+void
 ethos_form_job_set_logo (EthosFormJob     *job,
                          const EthosImage *logo)
 {
@@ -155,17 +196,14 @@ ethos_form_job_set_code_labels (EthosFormJob *job,
   job->code_labels = copy_table (labels);
 }
 
-EthosFormPages *
-ethos_form_job_lay_out (EthosFormJob            *job,
-                        EthosFormValues         *values,
-                        const EthosFormRequest  *request,
-                        GError                 **error)
+EthosDocument *
+ethos_form_job_build (EthosFormJob            *job,
+                      EthosFormValues         *values,
+                      const EthosFormRequest  *request,
+                      GError                 **error)
 {
   g_autoptr(EthosFormValues) filled = NULL;
-  g_autoptr(EthosDocument) doc = NULL;
   EthosFormOptions options = { 0 };
-  EthosFormPages *pages;
-  EthosLayout *layout;
 
   g_return_val_if_fail (job != NULL && values != NULL && request != NULL, NULL);
 
@@ -175,12 +213,29 @@ ethos_form_job_lay_out (EthosFormJob            *job,
   options.preview = request->preview;
   options.reworded = request->reworded;
   options.today = request->today;
+  options.large_print = request->large_print;
   options.code_labels = job->code_labels;
   options.logo = job->logo;
 
   filled = ethos_form_values_copy (values);
-  if (!ethos_form_values_set_defaults (filled, job->defaults, error) ||
-      !(doc = ethos_form_build (job->tmpl, filled, &options, error)) ||
+  if (!apply_defaults (job, filled, request->lang != NULL ? request->lang : "en", error))
+    return NULL;
+  return ethos_form_build (job->tmpl, filled, &options, error);
+}
+
+EthosFormPages *
+ethos_form_job_lay_out (EthosFormJob            *job,
+                        EthosFormValues         *values,
+                        const EthosFormRequest  *request,
+                        GError                 **error)
+{
+  g_autoptr(EthosDocument) doc = NULL;
+  EthosFormPages *pages;
+  EthosLayout *layout;
+
+  g_return_val_if_fail (job != NULL && values != NULL && request != NULL, NULL);
+
+  if (!(doc = ethos_form_job_build (job, values, request, error)) ||
       !(layout = ethos_layout_new (doc, job->fonts, error)))
     return NULL;
 

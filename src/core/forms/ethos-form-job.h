@@ -27,6 +27,12 @@ G_BEGIN_DECLS
 
 typedef struct _EthosFormJob EthosFormJob;
 
+typedef enum
+{
+  ETHOS_FORM_PDF,    /* src/pdf: ethos_pdf_write_form() */
+  ETHOS_FORM_HTML,   /* one self-contained, accessible HTML file (ethos-form-html.h) */
+} EthosFormFormat;
+
 /* What varies from one form to the next. */
 typedef struct
 {
@@ -36,6 +42,8 @@ typedef struct
   gboolean     preview;
   GHashTable  *reworded;
   GDate       *today;         /* NULL: the current local date */
+  gboolean     large_print;   /* body 18 pt: see EthosFormOptions */
+  EthosFormFormat format;     /* what ethos_pdf_write_form() and _batch() write */
 } EthosFormRequest;
 
 EthosFormJob        *ethos_form_job_new            (EthosTemplate        *tmpl,
@@ -51,12 +59,25 @@ EthosFonts          *ethos_form_job_get_fonts      (EthosFormJob         *job);
 void                 ethos_form_job_set_defaults   (EthosFormJob         *job,
                                                     GHashTable           *defaults);
 GHashTable          *ethos_form_job_get_defaults   (EthosFormJob         *job);
+/* Default values for forms in @lang (the agency's Spanish fees); copied. A
+ * form takes its language's, then the plain defaults, then another
+ * language's, then ethos_agency_builtin_defaults(). */
+void                 ethos_form_job_set_lang_defaults (EthosFormJob      *job,
+                                                    const char           *lang,
+                                                    GHashTable           *defaults);
 /* The letterhead's logo; copied. NULL for none. */
 void                 ethos_form_job_set_logo       (EthosFormJob         *job,
                                                     const EthosImage     *logo);
 /* "nohs" → "NOHS 2024" for the footer; copied. */
 void                 ethos_form_job_set_code_labels (EthosFormJob        *job,
                                                     GHashTable           *labels);
+
+/* Fills a copy of @values with the defaults and builds the document, with
+ * no layout (the HTML writer needs none). */
+EthosDocument       *ethos_form_job_build          (EthosFormJob           *job,
+                                                    EthosFormValues        *values,
+                                                    const EthosFormRequest *request,
+                                                    GError                **error);
 
 /* A laid-out form: the document and its pages. It keeps the job (and so
  * the fonts its ops point into) alive. */

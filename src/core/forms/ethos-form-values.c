@@ -13,8 +13,31 @@
 #define MAX_VALUE_CHARS 100000
 
 const char * const ethos_agency_fields[] = {
-  "agency_name", "agency_address", "agency_phone", "complaints_contact", NULL
+  "agency_name", "agency_address", "agency_phone", "complaints_contact", "complaints_procedure",
+  "professional_body", "crisis_line", "emergency_number", "reconnect_time", "fees",
+  "session_length", NULL
 };
+
+/* What the built-in wording said before these became the agency's: US
+ * numbers. A profile value (or one typed on the form) wins. */
+static const struct { const char *field, *lang, *value; } builtin_defaults[] = {
+  { "crisis_line", NULL, "988" },
+  { "emergency_number", NULL, "911" },
+  { "reconnect_time", "en", "5 minutes" },
+  { "reconnect_time", "es", "5 minutos" },
+};
+
+GHashTable *
+ethos_agency_builtin_defaults (const char *lang)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_defaults); i++)
+    if (builtin_defaults[i].lang == NULL || g_strcmp0 (builtin_defaults[i].lang, lang) == 0)
+      g_hash_table_insert (table, g_strdup (builtin_defaults[i].field),
+                           g_strdup (builtin_defaults[i].value));
+  return table;
+}
 
 struct _EthosFormValues
 {
@@ -365,4 +388,37 @@ ethos_form_is_minor (const char  *dob,
     g_date_add_days (adult, 1);
   *minor = g_date_compare (today, adult) < 0;
   return TRUE;
+}
+
+static const char *
+needed_lookup_cb (const char *field,
+                  gpointer    user_data)
+{
+  EthosFormValues *self = user_data;
+  const char *value = ethos_form_values_get (self, field);
+  const char *dob;
+  g_autoptr(GDate) today = NULL;
+  gboolean minor;
+
+  if (value != NULL || !g_str_equal (field, "client_is_minor") ||
+      !(dob = ethos_form_values_get (self, "client_dob")))
+    return value;
+  today = g_date_new ();
+  g_date_set_time_t (today, time (NULL));
+  if (!ethos_form_is_minor (dob, today, &minor))
+    return NULL;
+  return minor ? "true" : "false";
+}
+
+gboolean
+ethos_form_values_field_needed (EthosFormValues *self,
+                                const char      *field)
+{
+  const EthosField *def;
+
+  g_return_val_if_fail (self != NULL && field != NULL, FALSE);
+
+  if (!(def = ethos_template_get_field (self->tmpl, field)))
+    return FALSE;
+  return ethos_condition_evaluate (def->when, needed_lookup_cb, self, FALSE) == ETHOS_TRUTH_TRUE;
 }

@@ -17,14 +17,17 @@ typedef struct
   const char *printed_name;
   const char *date;
   const char *client_name, *date_of_birth, *form_date;
-  const char *roles[6];        /* same order as _ethos_form_role_ids */
+  const char *roles[7];        /* same order as _ethos_form_role_ids */
   const char *yes, *no;
   const char *adapted;         /* footer mark of a form reworded for one client */
+  /* The accessible HTML form: what a screen reader says for a blank
+   * ("To fill in: " + the field), a box, a signature line. */
+  const char *fill_in, *unticked_box, *ticked_box, *signature;
 } EthosFormWords;
 
 
-/* client, guardian1, guardian2, assent, professional, witness */
-extern const char * const _ethos_form_role_ids[6];
+/* client, guardian1, guardian2, assent, professional, witness, sponsor */
+extern const char * const _ethos_form_role_ids[7];
 
 /* The words for @lang, or NULL when forms cannot be printed in it. */
 const EthosFormWords *_ethos_form_words_for (const char *lang);

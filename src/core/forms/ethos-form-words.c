@@ -8,8 +8,8 @@
 /* What a form prints besides the template's own text, in each language a
  * form can be printed in (the form's language, not the UI's). */
 
-const char * const _ethos_form_role_ids[6] = {
-  "client", "guardian1", "guardian2", "assent", "professional", "witness"
+const char * const _ethos_form_role_ids[7] = {
+  "client", "guardian1", "guardian2", "assent", "professional", "witness", "sponsor"
 };
 
 static const EthosFormWords words[] = {
@@ -19,17 +19,20 @@ static const EthosFormWords words[] = {
     FALSE, "Page %u of %u", "Applies", "if applicable", "Printed name", "Date",
     "Client name", "Date of birth", "Date",
     { "Client", "Parent, guardian or legal representative", "Second parent, guardian or legal "
-      "representative", "Minor's assent", "Professional", "Witness" },
-    "yes", "no", "adapted" },
+      "representative", "Minor's assent", "Professional", "Witness", "Sponsor" },
+    "yes", "no", "adapted",
+    "To fill in: ", "unticked box", "ticked box", "Signature" },
   { "es",
     { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
       "octubre", "noviembre", "diciembre" },
     TRUE, "Página %u de %u", "Corresponde", "si corresponde",
     "Nombre en letra de molde", "Fecha",
     "Nombre del cliente", "Fecha de nacimiento", "Fecha",
-    { "Cliente", "Madre, padre, tutor o representante legal", "Segundo padre, madre, tutor o "
-      "representante legal", "Asentimiento del menor", "Profesional", "Testigo" },
-    "sí", "no", "adaptado" },
+    { "Cliente", "Madre, padre, tutor o representante legal", "Otro padre, madre, tutor o "
+      "representante legal", "Asentimiento del menor", "Profesional", "Testigo",
+      "Patrocinador" },
+    "sí", "no", "adaptado",
+    "Para completar: ", "casilla sin marcar", "casilla marcada", "Firma" },
 };
 
 const EthosFormWords *

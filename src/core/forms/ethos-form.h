@@ -15,6 +15,11 @@ typedef struct _EthosFormValues EthosFormValues;
 
 /* The agency profile's fields: default values for every form. */
 extern const char * const ethos_agency_fields[];
+/* Defaults for agency fields no profile has set (crisis line 988,
+ * emergency number 911, reconnect time), in @lang: a new table. */
+GHashTable      *ethos_agency_builtin_defaults (const char     *lang);
+/* TRUE for the languages forms can be printed in ("en", "es"). */
+gboolean         ethos_form_language_is_supported (const char  *lang);
 
 EthosFormValues *ethos_form_values_new       (const EthosTemplate *tmpl);
 void             ethos_form_values_free      (EthosFormValues     *values);
@@ -81,6 +86,9 @@ typedef struct
    * unlocked clause (the template is not changed). A locked clause cannot be
    * reworded (ETHOS_ERROR_INVALID_DATA); the footer then says "adapted". */
   GHashTable  *reworded;
+  /* Every type size scaled so that the body is 18 pt (footer at least 12 pt),
+   * same page rules: for a client who needs large print. */
+  gboolean     large_print;
 } EthosFormOptions;
 
 /* Builds the document. Fills in derived values first: "date" (today) on a
@@ -89,6 +97,19 @@ EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
                                               EthosFormValues        *values,
                                               const EthosFormOptions *options,
                                               GError                **error);
+
+/* What a person should know before printing, translated sentences (a
+ * minor's form with no parent or guardian named). Empty when nothing. */
+GStrv            ethos_form_get_warnings     (const EthosTemplate    *tmpl,
+                                              EthosFormValues        *values,
+                                              const EthosFormOptions *options);
+
+/* Whether the form needs @field for these values: the field's "when"
+ * holds (a field without one is always needed). The window collapses the
+ * fields a form does not need (guardian 2 until guardian 1 is named).
+ * "client_is_minor" follows "client_dob" here as on the printed form. */
+gboolean         ethos_form_values_field_needed (EthosFormValues  *values,
+                                              const char          *field);
 
 /* The footer's version stamp: "informed-consent 1.0 · NOHS 2024 · en". */
 char            *ethos_form_footer_text      (const EthosTemplate *tmpl,

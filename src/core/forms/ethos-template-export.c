@@ -71,6 +71,11 @@ add_fields (JsonBuilder         *b,
             }
           json_builder_end_array (b);
         }
+      if (field->when != NULL)
+        {
+          json_builder_set_member_name (b, "when");
+          ethos_condition_to_json (field->when, b);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -92,16 +97,36 @@ add_clauses (JsonBuilder         *b,
       json_builder_set_member_name (b, "locked");
       json_builder_add_boolean_value (b, clause->locked);
       json_builder_set_member_name (b, "when");
-      if (clause->when != NULL)
-        json_builder_add_string_value (b, clause->when);
-      else
-        json_builder_add_null_value (b);
+      ethos_condition_to_json (clause->when, b);
       add_strv (b, "satisfies", clause->satisfies);
       add_lang_text (b, "heading", tmpl, clause->heading);
       add_lang_text (b, "body", tmpl, clause->body);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+/* The lowest format that holds the template, so that a template using
+ * nothing new still opens in an Ethos that reads only format 1. */
+static gboolean
+needs_format_2 (const EthosTemplate *tmpl)
+{
+  if (tmpl->requirements_version > 1)
+    return TRUE;
+  for (guint i = 0; i < tmpl->fields->len; i++)
+    if (((EthosField *) g_ptr_array_index (tmpl->fields, i))->when != NULL)
+      return TRUE;
+  for (guint i = 0; i < tmpl->clauses->len; i++)
+    if (!ethos_condition_is_simple (((EthosClause *) g_ptr_array_index (tmpl->clauses, i))->when))
+      return TRUE;
+  for (guint i = 0; i < tmpl->signatures->len; i++)
+    {
+      const EthosSignatureDef *sig = g_ptr_array_index (tmpl->signatures, i);
+
+      if (!ethos_condition_is_simple (sig->when) || g_str_equal (sig->role, "sponsor"))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 char *
@@ -111,12 +136,15 @@ ethos_template_to_json (const EthosTemplate *tmpl)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  guint format;
 
   g_return_val_if_fail (tmpl != NULL, NULL);
 
+  format = needs_format_2 (tmpl) ? 2 : 1;
+
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
-  json_builder_add_int_value (b, 1);
+  json_builder_add_int_value (b, format);
   json_builder_set_member_name (b, "id");
   json_builder_add_string_value (b, tmpl->id);
   json_builder_set_member_name (b, "version");
@@ -124,6 +152,11 @@ ethos_template_to_json (const EthosTemplate *tmpl)
   add_strv (b, "languages", tmpl->languages);
   add_lang_text (b, "title", tmpl, tmpl->title);
   add_strv (b, "requires", tmpl->requires);
+  if (format >= 2)
+    {
+      json_builder_set_member_name (b, "requirements");
+      json_builder_add_int_value (b, tmpl->requirements_version);
+    }
   add_fields (b, tmpl);
   add_clauses (b, tmpl);
 
@@ -138,7 +171,7 @@ ethos_template_to_json (const EthosTemplate *tmpl)
       if (sig->when != NULL)
         {
           json_builder_set_member_name (b, "when");
-          json_builder_add_string_value (b, sig->when);
+          ethos_condition_to_json (sig->when, b);
         }
       json_builder_end_object (b);
     }

@@ -15,7 +15,7 @@
 static const char * const supported_languages[] = { "en", "es", NULL };
 
 static const char * const signature_roles[] = {
-  "client", "guardian1", "guardian2", "assent", "professional", "witness", NULL
+  "client", "guardian1", "guardian2", "assent", "professional", "witness", "sponsor", NULL
 };
 
 /* The contract's field ids keep their types in every template. */
@@ -38,6 +38,7 @@ typedef struct
   const char         *source;
   EthosRequirements  *reqs;
   EthosTemplate      *tmpl;
+  GPtrArray          *field_whens;  /* JsonNode of each field's "when", or NULL */
 } Parser;
 
 static void
@@ -46,6 +47,7 @@ field_free (EthosField *field)
   g_free (field->id);
   g_clear_pointer (&field->label, g_hash_table_unref);
   g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_clear_pointer (&field->when, ethos_condition_free);
   g_free (field);
 }
 
@@ -61,7 +63,7 @@ static void
 clause_free (EthosClause *clause)
 {
   g_free (clause->id);
-  g_free (clause->when);
+  g_clear_pointer (&clause->when, ethos_condition_free);
   g_strfreev (clause->satisfies);
   g_clear_pointer (&clause->heading, g_hash_table_unref);
   g_clear_pointer (&clause->body, g_hash_table_unref);
@@ -72,7 +74,7 @@ static void
 signature_free (EthosSignatureDef *sig)
 {
   g_free (sig->role);
-  g_free (sig->when);
+  g_clear_pointer (&sig->when, ethos_condition_free);
   g_free (sig);
 }
 
@@ -100,6 +102,7 @@ ethos_template_unref (EthosTemplate *tmpl)
   g_strfreev (tmpl->languages);
   g_clear_pointer (&tmpl->title, g_hash_table_unref);
   g_strfreev (tmpl->requires);
+  g_strfreev (tmpl->code_ids);
   g_clear_pointer (&tmpl->fields, g_ptr_array_unref);
   g_clear_pointer (&tmpl->clauses, g_ptr_array_unref);
   g_clear_pointer (&tmpl->signatures, g_ptr_array_unref);
@@ -246,13 +249,19 @@ parse_field (Parser      *p,
              const char  *where,
              GError     **error)
 {
-  static const char * const keys[] = { "id", "type", "required", "label", "choices", NULL };
+  static const char * const keys[] = { "id", "type", "required", "label", "choices", "when",
+                                       NULL };
   g_autofree char *type = NULL;
   EthosField *field = g_new0 (EthosField, 1);
 
   field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   g_ptr_array_add (p->tmpl->fields, field);
+  /* Checked once every field is declared: a condition may name a later one. */
+  g_ptr_array_add (p->field_whens, json_object_get_member (object, "when"));
 
+  if (p->tmpl->format < 2 && json_object_has_member (object, "when"))
+    return _ethos_json_fail (error, p->source, where,
+                             _("a field’s “when” needs “format”: 2"));
   if (!_ethos_json_check_keys (object, keys, p->source, where, error) ||
       !_ethos_json_get_string (object, "id", FALSE, &field->id, p->source, where, error) ||
       !_ethos_json_get_string (object, "type", FALSE, &type, p->source, where, error) ||
@@ -322,19 +331,63 @@ parse_field (Parser      *p,
 }
 
 static gboolean
-check_condition (Parser      *p,
-                 const char  *when,
-                 const char  *where,
-                 GError     **error)
+check_condition_fields (Parser               *p,
+                        const EthosCondition *cond,
+                        const char           *where,
+                        GError              **error)
 {
-  if (when == NULL)
+  if (cond == NULL)
     return TRUE;
-  if (!ethos_condition_is_valid (when))
-    return _ethos_json_fail (error, p->source, where,
-                             _("“%s” is not a condition (use FIELD or !FIELD)"), when);
-  if (ethos_template_get_field (p->tmpl, when[0] == '!' ? when + 1 : when) == NULL)
-    return _ethos_json_fail (error, p->source, where, _("condition “%s” names an undeclared field"),
-                             when);
+  if (cond->kind == ETHOS_CONDITION_FIELD)
+    {
+      if (ethos_template_get_field (p->tmpl, cond->field) == NULL)
+        return _ethos_json_fail (error, p->source, where,
+                                 _("condition “%s” names an undeclared field"), cond->field);
+      return TRUE;
+    }
+  for (guint i = 0; i < cond->terms->len; i++)
+    if (!check_condition_fields (p, g_ptr_array_index (cond->terms, i), where, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads a "when" (absent or null: always) into @out. */
+static gboolean
+parse_condition (Parser           *p,
+                 JsonNode         *node,
+                 EthosCondition  **out,
+                 const char       *where,
+                 GError          **error)
+{
+  g_autofree char *here = g_strdup_printf ("%s.when", where);
+  GError *local_error = NULL;
+
+  *out = ethos_condition_from_json (node, p->tmpl->format >= 2, p->source, here, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return check_condition_fields (p, *out, where, error);
+}
+
+static gboolean
+parse_field_conditions (Parser  *p,
+                        GError **error)
+{
+  for (guint i = 0; i < p->tmpl->fields->len; i++)
+    {
+      EthosField *field = g_ptr_array_index (p->tmpl->fields, i);
+      g_autofree char *where = g_strdup_printf ("fields[%u]", i);
+      g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+      if (!parse_condition (p, g_ptr_array_index (p->field_whens, i), &field->when, where, error))
+        return FALSE;
+      ethos_condition_collect_fields (field->when, named);
+      if (g_hash_table_contains (named, field->id))
+        return _ethos_json_fail (error, p->source, where,
+                                 _("the field “%s” cannot depend on itself"), field->id);
+    }
   return TRUE;
 }
 
@@ -426,8 +479,7 @@ parse_clause (Parser      *p,
   if (!json_object_has_member (object, "when"))
     return _ethos_json_fail (error, p->source, where, _("“when” is missing (use null)"));
   if (!get_bool (object, "locked", &clause->locked, p->source, where, error) ||
-      !_ethos_json_get_string (object, "when", TRUE, &clause->when, p->source, where, error) ||
-      !check_condition (p, clause->when, where, error) ||
+      !parse_condition (p, json_object_get_member (object, "when"), &clause->when, where, error) ||
       !parse_strings (object, "satisfies", &clause->satisfies, p->source, where, error) ||
       !(clause->heading = parse_lang_text (p, object, "heading", where, TRUE, error)) ||
       !(clause->body = parse_lang_text (p, object, "body", where, FALSE, error)))
@@ -455,14 +507,17 @@ parse_signature (Parser      *p,
 
   g_ptr_array_add (p->tmpl->signatures, sig);
   if (!_ethos_json_check_keys (object, keys, p->source, where, error) ||
-      !_ethos_json_get_string (object, "role", FALSE, &sig->role, p->source, where, error) ||
-      !_ethos_json_get_string (object, "when", TRUE, &sig->when, p->source, where, error) ||
-      !check_condition (p, sig->when, where, error))
+      !_ethos_json_get_string (object, "role", FALSE, &sig->role, p->source, where, error))
+    return FALSE;
+  if (!parse_condition (p, json_object_get_member (object, "when"), &sig->when, where, error))
     return FALSE;
   if (!g_strv_contains (signature_roles, sig->role))
     return _ethos_json_fail (error, p->source, where,
                              _("unknown signature role “%s” (use client, guardian1, guardian2, "
-                               "assent, professional or witness)"), sig->role);
+                               "assent, professional, witness or sponsor)"), sig->role);
+  if (g_str_equal (sig->role, "sponsor") && p->tmpl->format < 2)
+    return _ethos_json_fail (error, p->source, where,
+                             _("the “sponsor” signature needs “format”: 2"));
   for (guint i = 0; i + 1 < p->tmpl->signatures->len; i++)
     if (g_str_equal (((EthosSignatureDef *) p->tmpl->signatures->pdata[i])->role, sig->role))
       return _ethos_json_fail (error, p->source, where, _("signature “%s” is listed twice"),
@@ -501,6 +556,7 @@ parse_header (Parser      *p,
               JsonObject  *root,
               GError     **error)
 {
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   EthosTemplate *t = p->tmpl;
 
   if (!_ethos_json_get_string (root, "id", FALSE, &t->id, p->source, "id", error) ||
@@ -525,10 +581,73 @@ parse_header (Parser      *p,
       !parse_strings (root, "requires", &t->requires, p->source, "requires", error))
     return FALSE;
   for (guint i = 0; t->requires[i] != NULL; i++)
-    if (ethos_requirements_get_standard (p->reqs, t->requires[i]) == NULL)
-      return _ethos_json_fail (error, p->source, "requires",
-                               _("“%s” is not a standard in data/templates/requirements.json"),
-                               t->requires[i]);
+    {
+      const EthosStandard *standard = ethos_requirements_get_source (p->reqs, t->requires[i]);
+      g_autofree char *code = NULL;
+
+      if (standard == NULL)
+        return _ethos_json_fail (error, p->source, "requires",
+                                 _("“%s” is not a standard in data/templates/requirements.json"),
+                                 t->requires[i]);
+      if (standard->kind != ETHOS_SOURCE_CODE)
+        continue;
+      code = g_strndup (t->requires[i], strcspn (t->requires[i], " "));
+      if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, g_steal_pointer (&code));
+    }
+  g_ptr_array_add (codes, NULL);
+  t->code_ids = (GStrv) g_ptr_array_steal (codes, NULL);
+  return TRUE;
+}
+
+/* "format": 1 (the first format) or 2 (conditions with "any"/"all", a
+ * field's "when", the sponsor signature, "requirements"). */
+static gboolean
+read_format (Parser      *p,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "format");
+  gint64 format;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return _ethos_json_fail (error, p->source, "format", _("“format” must be the number 1 or 2"));
+  format = json_node_get_int (node);
+  if (format < 1 || format > ETHOS_TEMPLATE_FORMAT)
+    return _ethos_json_fail (error, p->source, "format",
+                             _("format %lld is not supported (only 1 and 2); was the template "
+                               "made by a newer Ethos?"), (long long) format);
+  p->tmpl->format = (guint) format;
+  return TRUE;
+}
+
+/* The requirements version the template was checked against: 1 for a
+ * format-1 file, which predates versions. */
+static gboolean
+read_requirements_version (Parser      *p,
+                           JsonObject  *root,
+                           GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "requirements");
+  guint current = ethos_requirements_get_version (p->reqs);
+  gint64 version;
+
+  p->tmpl->requirements_version = 1;
+  if (node == NULL)
+    return TRUE;
+  if (p->tmpl->format < 2)
+    return _ethos_json_fail (error, p->source, "requirements",
+                             _("“requirements” needs “format”: 2"));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return _ethos_json_fail (error, p->source, "requirements",
+                             _("“requirements” must be a version number, like %u"), current);
+  version = json_node_get_int (node);
+  if (version < 1 || version > current)
+    return _ethos_json_fail (error, p->source, "requirements",
+                             _("requirements version %lld is unknown (this Ethos has versions "
+                               "1 to %u)"), (long long) version, current);
+  p->tmpl->requirements_version = (guint) version;
   return TRUE;
 }
 
@@ -540,10 +659,12 @@ ethos_template_load (const char         *source,
                      GError            **error)
 {
   static const char * const keys[] = { "format", "id", "version", "languages", "title",
-                                       "requires", "fields", "clauses", "signatures", NULL };
+                                       "requires", "fields", "clauses", "signatures",
+                                       "requirements", NULL };
   g_autoptr(EthosTemplate) tmpl = g_new0 (EthosTemplate, 1);
   g_autoptr(JsonNode) root = NULL;
-  Parser p = { source, reqs, tmpl };
+  g_autoptr(GPtrArray) field_whens = g_ptr_array_new ();
+  Parser p = { source, reqs, tmpl, field_whens };
   JsonObject *object;
 
   g_return_val_if_fail (source != NULL && reqs != NULL, NULL);
@@ -559,13 +680,15 @@ ethos_template_load (const char         *source,
     return _ethos_json_fail (error, source, "$", _("the file must hold a JSON object")), NULL;
   object = json_node_get_object (root);
   for (guint i = 0; keys[i] != NULL; i++)
-    if (!json_object_has_member (object, keys[i]))
+    if (!g_str_equal (keys[i], "requirements") && !json_object_has_member (object, keys[i]))
       return _ethos_json_fail (error, source, "$", _("“%s” is missing"), keys[i]), NULL;
 
   if (!_ethos_json_check_keys (object, keys, source, "$", error) ||
-      !_ethos_json_check_format (object, source, error) ||
+      !read_format (&p, object, error) ||
+      !read_requirements_version (&p, object, error) ||
       !parse_header (&p, object, error) ||
       !parse_list (&p, object, "fields", parse_field, error) ||
+      !parse_field_conditions (&p, error) ||
       !parse_list (&p, object, "clauses", parse_clause, error) ||
       !parse_list (&p, object, "signatures", parse_signature, error))
     return NULL;

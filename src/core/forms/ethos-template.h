@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "ethos-condition.h"
 #include "ethos-requirements.h"
 
 G_BEGIN_DECLS
@@ -36,13 +37,14 @@ typedef struct
   gboolean        required;
   EthosLangText  *label;
   GPtrArray      *choices;   /* EthosChoice; empty unless type is CHOICE */
+  EthosCondition *when;      /* NULL: always needed; else needed only when it holds */
 } EthosField;
 
 typedef struct
 {
   char          *id;
   gboolean       locked;
-  char          *when;       /* NULL, "FIELD" or "!FIELD" */
+  EthosCondition *when;      /* NULL: always printed */
   GStrv          satisfies;  /* element ids */
   EthosLangText *heading;
   EthosLangText *body;
@@ -50,22 +52,29 @@ typedef struct
 
 typedef struct
 {
-  char *role;                /* client, guardian1, guardian2, assent, professional, witness */
-  char *when;
+  char           *role;      /* client, guardian1, guardian2, assent, professional, witness,
+                              * sponsor */
+  EthosCondition *when;      /* NULL: always printed */
 } EthosSignatureDef;
 
 typedef struct
 {
   gatomicrefcount ref_count;
+  guint          format;     /* 1 or 2, as read; exported as the lowest that can hold it */
+  guint          requirements_version; /* requirements.json version it was checked against */
   char          *id;
   char          *version;    /* "MAJOR.MINOR" */
   GStrv          languages;
   EthosLangText *title;
-  GStrv          requires;   /* "nohs 2", "coaching 1.11" */
+  GStrv          requires;   /* "nohs 2", "coaching 1.11", "hipaa 164.508" */
+  GStrv          code_ids;   /* the ethics codes among them, in order: "nohs", "coaching" */
   GPtrArray     *fields;     /* EthosField */
   GPtrArray     *clauses;    /* EthosClause */
   GPtrArray     *signatures; /* EthosSignatureDef */
 } EthosTemplate;
+
+/* The newest template format Ethos reads and writes. */
+#define ETHOS_TEMPLATE_FORMAT 2
 
 /* Parses and validates a template. @source names it in errors (a path, or
  * "import"). @data may be NULL to read @source as a file. */

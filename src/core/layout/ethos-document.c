@@ -112,6 +112,7 @@ ethos_document_new (const char *title,
   doc->title = g_strdup (title);
   doc->lang = g_strdup (lang);
   doc->paper = paper;
+  doc->scale = 1.0;
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   return doc;
 }
@@ -125,6 +126,9 @@ ethos_document_free (EthosDocument *doc)
   g_free (doc->lang);
   g_free (doc->footer);
   g_free (doc->page_format);
+  g_free (doc->running_title);
+  g_free (doc->running_label);
+  g_free (doc->running_value);
   g_clear_pointer (&doc->logo, ethos_image_free);
   g_clear_pointer (&doc->blocks, g_ptr_array_unref);
   g_free (doc);
@@ -177,6 +181,9 @@ ethos_document_get_all_text (EthosDocument *doc)
 
   append (out, doc->title);
   append (out, doc->footer);
+  append (out, doc->running_title);
+  append (out, doc->running_label);
+  append (out, doc->running_value);
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EthosBlock *block = g_ptr_array_index (doc->blocks, i);

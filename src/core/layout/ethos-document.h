@@ -42,6 +42,8 @@ typedef struct
 {
   EthosSpanKind  kind;
   char          *text;
+  guint          rows;        /* BLANK: 0 for an inline fill-in line; N > 0 for N
+                               * full-width writing lines (a multi-line field) */
 } EthosSpan;
 
 typedef enum
@@ -66,9 +68,12 @@ typedef struct
   char           *label;       /* FIELD: label; SIGNATURE: role caption ("Client") */
   char           *value;       /* FIELD: value or NULL for a fill-in line;
                                 * SIGNATURE: printed name or NULL for a blank line */
-  char           *note;        /* SIGNATURE: "if applicable" or NULL; HEADING: checkbox
-                                * caption ("☐ applies") for a conditional clause on a
-                                * blank form, or NULL */
+  char           *note;        /* SIGNATURE: "if applicable" or NULL; HEADING: caption
+                                * at the right ("Applies"), or NULL */
+  gboolean        has_box;     /* HEADING: a check box before @note, for a conditional
+                                * clause on a blank form */
+  gboolean        keep_with_next; /* the block's last line stays on the page of the next
+                                * block's first (the clause introducing the signatures) */
   char           *name_caption;/* SIGNATURE: "Printed name" */
   char           *date_caption;/* SIGNATURE: "Date" */
   double          points;      /* SPACER */
@@ -96,9 +101,20 @@ typedef struct
   EthosPaper   paper;
   char        *footer;        /* "informed-consent 1.0 · NOHS 2024 · en" */
   char        *page_format;   /* "Page %u of %u" in the form's language */
+  /* Printed at the top of every page but the first, so a page that comes
+   * loose (the signatures) still names the form and the client: the form's
+   * title, then the client's name or a fill-in line captioned @running_label. */
+  char        *running_title;
+  char        *running_label; /* "Client name" */
+  char        *running_value; /* the client's name, or NULL for a fill-in line */
+  double       scale;         /* type size factor: 1 normal; large print makes the body
+                               * 18 pt (ETHOS_LARGE_PRINT_SCALE) */
   EthosImage  *logo;          /* may be NULL */
   GPtrArray   *blocks;        /* EthosBlock */
 } EthosDocument;
+
+/* Body text 10 pt → 18 pt. */
+#define ETHOS_LARGE_PRINT_SCALE 1.8
 
 EthosDocument *ethos_document_new          (const char      *title,
                                             const char      *lang,

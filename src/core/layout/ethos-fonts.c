@@ -55,19 +55,27 @@ struct _EthosFonts
 
 static int no_face;
 
-/* Known to print wrongly through libharu 2.3 (nested composite glyphs, too
- * many glyphs): never chosen as fallbacks. */
+/* Known to print wrongly (DejaVu Sans through libharu 2.3 alone: nested
+ * composite glyphs): never chosen as fallbacks. The PDF painter embeds every
+ * face through Ethos's own subsetter, which flattens nested composites; with
+ * it, WenQuanYi Micro Hei (fonts-wqy-microhei) prints Chinese correctly —
+ * test-font-render proves each preferred face glyph by glyph against
+ * FreeType. Droid Sans Fallback stays out: a fallback of last resort with
+ * uneven coverage, not needed once WenQuanYi is there. */
 static const char * const excluded_families[] = {
-  "DejaVu", "Droid Sans Fallback", "WenQuanYi",
+  "DejaVu", "Droid Sans Fallback",
 };
 
-/* Fallbacks verified to print correctly through libharu 2.3, preferred in
- * this order for each hint. */
-static const char * const preferred_families[4][3] = {
-  [ETHOS_FONT_HINT_NONE] = { "Liberation Serif", "NanumGothic", "IPAGothic" },
-  [ETHOS_FONT_HINT_ZH] = { "AR PL UMing CN", "AR PL UMing TW", "IPAGothic" },
-  [ETHOS_FONT_HINT_JA] = { "IPAGothic", "IPAPGothic", "AR PL UMing CN" },
-  [ETHOS_FONT_HINT_KO] = { "NanumGothic", "NanumBarunGothic", "AR PL UMing CN" },
+/* Fallbacks verified to print correctly, preferred in this order for each
+ * hint: sans faces that match the sans body — IPAGothic for text with kana,
+ * NanumGothic for hangul, WenQuanYi Micro Hei for Han without either — and
+ * AR PL UMing (serif) only where no sans Chinese face is installed. */
+static const char * const preferred_families[4][4] = {
+  [ETHOS_FONT_HINT_NONE] = { "Liberation Serif", "NanumGothic", "IPAGothic", NULL },
+  [ETHOS_FONT_HINT_ZH] = { "WenQuanYi Micro Hei", "AR PL UMing CN", "AR PL UMing TW",
+                           "IPAGothic" },
+  [ETHOS_FONT_HINT_JA] = { "IPAGothic", "IPAPGothic", "AR PL UMing CN", NULL },
+  [ETHOS_FONT_HINT_KO] = { "NanumGothic", "NanumBarunGothic", "AR PL UMing CN", NULL },
 };
 
 static const char * const hint_langs[4] = { "en", "zh-cn", "ja", "ko" };
@@ -253,7 +261,8 @@ get_candidates (EthosFonts    *fonts,
     return c;
 
   pattern = FcPatternCreate ();
-  for (guint i = 0; i < G_N_ELEMENTS (preferred_families[hint]); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (preferred_families[hint]) && preferred_families[hint][i];
+       i++)
     FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) preferred_families[hint][i]);
   FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) "sans-serif");
   FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) hint_langs[hint]);

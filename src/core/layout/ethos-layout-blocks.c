@@ -10,22 +10,33 @@
 
 /* Blocks → slices: the typography of a form. */
 
-static const EthosTextStyle body_style = { 10, 14, FALSE, 0, ETHOS_ROLE_BODY };
-static const EthosTextStyle value_style = { 10, 14, FALSE, 0, ETHOS_ROLE_VALUE };
-static const EthosTextStyle title_style = { 17, 21, TRUE, 0, ETHOS_ROLE_TITLE };
-static const EthosTextStyle heading_style = { 11.5, 15, TRUE, 0, ETHOS_ROLE_HEADING };
-static const EthosTextStyle header_name_style = { 13, 16, TRUE, 0, ETHOS_ROLE_HEADER };
-static const EthosTextStyle header_line_style = { 8.5, 11, FALSE, 0.3, ETHOS_ROLE_HEADER };
-static const EthosTextStyle label_style = { 10, 14, TRUE, 0, ETHOS_ROLE_LABEL };
-static const EthosTextStyle caption_style = { 7.5, 10, FALSE, 0.35, ETHOS_ROLE_CAPTION };
-static const EthosTextStyle note_style = { 9, 15, FALSE, 0.2, ETHOS_ROLE_BODY };
-static const EthosTextStyle bullet_style = { 10, 14, FALSE, 0, ETHOS_ROLE_BULLET };
+static const EthosTextStyle body_base = { 10, 14, FALSE, 0, ETHOS_ROLE_BODY };
+static const EthosTextStyle value_base = { 10, 14, FALSE, 0, ETHOS_ROLE_VALUE };
+static const EthosTextStyle title_base = { 17, 21, TRUE, 0, ETHOS_ROLE_TITLE };
+static const EthosTextStyle heading_base = { 11.5, 15, TRUE, 0, ETHOS_ROLE_HEADING };
+static const EthosTextStyle header_name_base = { 13, 16, TRUE, 0, ETHOS_ROLE_HEADER };
+static const EthosTextStyle header_line_base = { 8.5, 11, FALSE, 0.3, ETHOS_ROLE_HEADER };
+static const EthosTextStyle label_base = { 10, 14, TRUE, 0, ETHOS_ROLE_LABEL };
+static const EthosTextStyle caption_base = { 7.5, 10, FALSE, 0.35, ETHOS_ROLE_CAPTION };
+static const EthosTextStyle note_base = { 9, 15, FALSE, 0.2, ETHOS_ROLE_BODY };
+static const EthosTextStyle bullet_base = { 10, 14, FALSE, 0, ETHOS_ROLE_BULLET };
+
+#define body_style ETHOS_STYLE (body)
+#define value_style ETHOS_STYLE (value)
+#define title_style ETHOS_STYLE (title)
+#define heading_style ETHOS_STYLE (heading)
+#define header_name_style ETHOS_STYLE (header_name)
+#define header_line_style ETHOS_STYLE (header_line)
+#define label_style ETHOS_STYLE (label)
+#define caption_style ETHOS_STYLE (caption)
+#define note_style ETHOS_STYLE (note)
+#define bullet_style ETHOS_STYLE (bullet)
 
 #define LOGO_MAX_HEIGHT 54.0
 #define LOGO_MAX_WIDTH 180.0
-#define INDENT 18.0
-#define BOX_SIZE 8.5
-#define SIGN_SPACE 30.0
+#define INDENT ETHOS_SCALED (18.0)
+#define BOX_SIZE ETHOS_SCALED (8.5)
+#define SIGN_SPACE ETHOS_SCALED (30.0)
 #define SIGN_LINE_FRACTION 0.58
 #define DATE_FRACTION 0.64
 
@@ -67,10 +78,12 @@ keep_orphans (EthosLayout *self,
 static void
 add_segments (GArray               *segs,
               const EthosBlock     *block,
+              guint                 start,
+              guint                 end,
               const EthosTextStyle *text_style,
               const EthosTextStyle *value)
 {
-  for (guint i = 0; i < block->spans->len; i++)
+  for (guint i = start; i < end; i++)
     {
       const EthosSpan *span = g_ptr_array_index (block->spans, i);
       EthosSegment seg = { .text = span->text, .style = *text_style };
@@ -83,6 +96,61 @@ add_segments (GArray               *segs,
     }
 }
 
+static gboolean layout_plain_caption (EthosLayout         *self,
+                                      const char          *text,
+                                      const EthosTextBox  *box,
+                                      GError             **error);
+
+/* @rows full-width writing lines for a multi-line field left blank, the
+ * field's label small under the last one. */
+static gboolean
+layout_rows (EthosLayout      *self,
+             const EthosSpan  *span,
+             double            x,
+             double            width,
+             double            space_before,
+             GError          **error)
+{
+  const double row = ETHOS_SCALED (22);
+  guint first = self->slices->len;
+  EthosOp line = {
+    .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_BLANK, .x = x, .x2 = x + width,
+    .y = row - ETHOS_SCALED (3), .y2 = row - ETHOS_SCALED (3), .line_width = 0.6,
+  };
+
+  for (guint r = 0; r < span->rows; r++)
+    {
+      _ethos_layout_add_slice (self, r == 0 ? space_before : 0, row);
+      _ethos_layout_add_op (self, &line);
+    }
+  {
+    EthosTextBox box = { .x = x, .width = width };
+
+    if (!layout_plain_caption (self, span->text, &box, error))
+      return FALSE;
+  }
+  keep_together (self, first);
+  return TRUE;
+}
+
+static gboolean
+spans_have_words (const EthosBlock *block,
+                  guint             start,
+                  guint             end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      const EthosSpan *span = g_ptr_array_index (block->spans, i);
+
+      if (span->kind != ETHOS_SPAN_TEXT)
+        return TRUE;
+      for (const char *p = span->text; *p != 0; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 layout_spans (EthosLayout          *self,
               const EthosBlock     *block,
@@ -91,11 +159,41 @@ layout_spans (EthosLayout          *self,
               GError              **error)
 {
   g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (EthosSegment));
+  const EthosTextStyle *value = style->role == ETHOS_ROLE_BODY ? &value_style : style;
+  EthosTextBox rest = *box;
+  guint start = 0;
 
-  add_segments (segs, block, style, style->role == ETHOS_ROLE_BODY ? &value_style : style);
-  if (segs->len == 0)
-    return TRUE;
-  return _ethos_layout_text (self, (EthosSegment *) (void *) segs->data, segs->len, box, error);
+  for (guint i = 0; i <= block->spans->len; i++)
+    {
+      const EthosSpan *span = i < block->spans->len ? g_ptr_array_index (block->spans, i) : NULL;
+
+      if (span != NULL && !(span->kind == ETHOS_SPAN_BLANK && span->rows > 0))
+        continue;
+      /* The text before a block of writing lines, then the lines; what the
+       * sentence had after the blank ("contact: {field}.") is only its
+       * punctuation, and would stand alone under the lines. */
+      if (start > 0 && !spans_have_words (block, start, i))
+        start = i;
+      add_segments (segs, block, start, i, style, value);
+      if (segs->len > 0 &&
+          !_ethos_layout_text (self, (EthosSegment *) (void *) segs->data, segs->len, &rest,
+                               error))
+        return FALSE;
+      if (segs->len > 0)
+        {
+          rest.space_before = ETHOS_SCALED (2);
+          rest.first_line_ops = NULL;
+          rest.n_first_line_ops = 0;
+        }
+      g_array_set_size (segs, 0);
+      if (span != NULL &&
+          !layout_rows (self, span, self->margin_x, self->content_width, rest.space_before, error))
+        return FALSE;
+      if (span != NULL)
+        rest.space_before = ETHOS_SCALED (4);
+      start = i + 1;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -108,6 +206,15 @@ layout_plain (EthosLayout          *self,
   EthosSegment seg = { .text = text, .style = *style };
 
   return _ethos_layout_text (self, &seg, 1, box, error);
+}
+
+static gboolean
+layout_plain_caption (EthosLayout         *self,
+                      const char          *text,
+                      const EthosTextBox  *box,
+                      GError             **error)
+{
+  return layout_plain (self, text, &caption_style, box, error);
 }
 
 static gboolean
@@ -174,33 +281,17 @@ layout_header (EthosLayout       *self,
   return TRUE;
 }
 
-/* "☐ applies" → a drawn box and "applies": box glyphs are not in every font. */
-static const char *
-strip_box (const char *note,
-           gboolean   *has_box,
-           gboolean   *checked)
-{
-  gunichar ch = g_utf8_get_char (note);
-
-  *has_box = ch == 0x2610 || ch == 0x2611 || ch == 0x2612;
-  *checked = ch == 0x2611 || ch == 0x2612;
-  if (!*has_box)
-    return note;
-  note = g_utf8_next_char (note);
-  while (*note == ' ')
-    note++;
-  return note;
-}
-
+/* Boxes are drawn, never printed as "☐": box glyphs are not in every font. */
 static void
-add_box_ops (GArray   *out,
-             double    x,
-             double    y_top,
-             gboolean  checked)
+add_box_ops (EthosLayout *self,
+             GArray      *out,
+             double       x,
+             double       y_top,
+             gboolean     checked)
 {
   EthosOp box = {
     .kind = ETHOS_OP_RECT, .role = ETHOS_ROLE_CHECKBOX, .x = x, .y = y_top,
-    .width = BOX_SIZE, .height = BOX_SIZE, .line_width = 0.7, .gray = 0,
+    .width = BOX_SIZE, .height = BOX_SIZE, .line_width = 0.7 * self->scale, .gray = 0,
   };
 
   g_array_append_val (out, box);
@@ -208,7 +299,7 @@ add_box_ops (GArray   *out,
     {
       EthosOp a = {
         .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_CHECKBOX, .x = x + 1.6, .y = y_top + 1.6,
-        .x2 = x + BOX_SIZE - 1.6, .y2 = y_top + BOX_SIZE - 1.6, .line_width = 0.9,
+        .x2 = x + BOX_SIZE - 1.6, .y2 = y_top + BOX_SIZE - 1.6, .line_width = 0.9 * self->scale,
       };
       EthosOp b = a;
 
@@ -232,8 +323,7 @@ layout_heading (EthosLayout       *self,
 
   if (block->note != NULL && block->note[0] != 0)
     {
-      gboolean has_box, checked;
-      const char *note = strip_box (block->note, &has_box, &checked);
+      const char *note = block->note;
       double note_w = 0, x;
 
       if (!_ethos_layout_measure (self, note, &note_style, &note_w, error))
@@ -242,10 +332,10 @@ layout_heading (EthosLayout       *self,
       x = self->margin_x + self->content_width - note_w;
       if (!_ethos_layout_single_line (self, note, &note_style, x, 0, extra, error))
         return FALSE;
-      if (has_box)
+      if (block->has_box)
         {
-          x -= BOX_SIZE + 4;
-          add_box_ops (extra, x, -BOX_SIZE + 0.5, checked);
+          x -= BOX_SIZE + ETHOS_SCALED (4);
+          add_box_ops (self, extra, x, -BOX_SIZE + 0.5, FALSE);
         }
       box.width = x - 12 - self->margin_x;
       box.first_line_ops = (const EthosOp *) (const void *) extra->data;
@@ -277,12 +367,12 @@ layout_marked (EthosLayout       *self,
 
   if (block->kind == ETHOS_BLOCK_BULLET)
     {
-      if (!_ethos_layout_single_line (self, "•", &bullet_style, self->margin_x + 6, 0, extra,
+      if (!_ethos_layout_single_line (self, "•", &bullet_style, self->margin_x + ETHOS_SCALED (6), 0, extra,
                                       error))
         return FALSE;
     }
   else
-    add_box_ops (extra, self->margin_x + 2, -BOX_SIZE + 0.5, block->checked);
+    add_box_ops (self, extra, self->margin_x + 2, -BOX_SIZE + 0.5, block->checked);
   box.first_line_ops = (const EthosOp *) (const void *) extra->data;
   box.n_first_line_ops = extra->len;
 
@@ -339,8 +429,8 @@ layout_field (EthosLayout       *self,
     {
       if (!_ethos_layout_single_line (self, label, &label_style, self->margin_x, 0, extra, error))
         return FALSE;
-      box.x += label_w + 6;
-      box.width -= label_w + 6;
+      box.x += label_w + ETHOS_SCALED (6);
+      box.width -= label_w + ETHOS_SCALED (6);
     }
 
   if (block->value != NULL && block->value[0] != 0)
@@ -357,10 +447,10 @@ layout_field (EthosLayout       *self,
         .kind = ETHOS_OP_LINE, .role = ETHOS_ROLE_BLANK, .block = self->block,
         .x = box.x, .x2 = right, .line_width = 0.6,
       };
-      double baseline = 20 - 14 + baseline_of (&label_style);
+      double baseline = ETHOS_SCALED (6) + baseline_of (&label_style);
 
-      _ethos_layout_add_slice (self, box.space_before, 22);
-      line.y = line.y2 = baseline + 2.5;
+      _ethos_layout_add_slice (self, box.space_before, ETHOS_SCALED (22));
+      line.y = line.y2 = baseline + ETHOS_SCALED (2.5);
       _ethos_layout_add_op (self, &line);
       for (guint k = 0; k < extra->len; k++)
         {
@@ -419,13 +509,13 @@ layout_signature (EthosLayout       *self,
   box.n_first_line_ops = 0;
   if (block->value != NULL && block->value[0] != 0)
     {
-      box.space_before = 10;
+      box.space_before = ETHOS_SCALED (10);
       if (!layout_plain (self, block->value, &value_style, &box, error))
         return FALSE;
     }
   else
-    _ethos_layout_add_slice (self, 0, 24);
-  _ethos_layout_add_slice (self, 0, 2);
+    _ethos_layout_add_slice (self, 0, ETHOS_SCALED (24));
+  _ethos_layout_add_slice (self, 0, ETHOS_SCALED (2));
   line.role = ETHOS_ROLE_BLANK;
   line.line_width = 0.6;
   line.x = self->margin_x;
@@ -480,7 +570,7 @@ _ethos_layout_blocks (EthosLayout  *self,
   for (guint i = 0; i < self->doc->blocks->len; i++)
     {
       const EthosBlock *block = g_ptr_array_index (self->doc->blocks, i);
-      double space = space_between (prev, block);
+      double space = ETHOS_SCALED (space_between (prev, block));
       EthosTextBox box = { .x = self->margin_x, .width = self->content_width,
                            .space_before = space };
       guint first = self->slices->len;
@@ -518,13 +608,18 @@ _ethos_layout_blocks (EthosLayout  *self,
           break;
         case ETHOS_BLOCK_SPACER:
           if (block->points > 0)
-            _ethos_layout_add_slice (self, MIN (block->points, 200), 0);
+            _ethos_layout_add_slice (self, ETHOS_SCALED (MIN (block->points, 200)), 0);
           break;
         default:
           break;
         }
       if (!ok)
         return FALSE;
+      /* The whole block goes with the next one (an empty spacer passes the
+       * rule on); a chain taller than a page still flows. */
+      if (block->keep_with_next)
+        for (guint k = first; k < self->slices->len; k++)
+          slice_at (self, k)->keep_next = TRUE;
       prev = block;
     }
   self->block = ETHOS_LAYOUT_NO_BLOCK;

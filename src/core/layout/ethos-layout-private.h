@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <pango/pango.h>
+
 #include "ethos-fonts-private.h"
 #include "ethos-layout.h"
 
@@ -73,9 +75,25 @@ struct _EthosLayout
   GPtrArray      *temps;        /* normalized strings */
   GArray         *units;        /* scratch for line breaking */
   GString        *scratch;
+  GString        *break_text;   /* the units' text, for Pango's break rules */
+  GArray         *log_attrs;    /* PangoLogAttr, one more than units */
+  PangoLanguage  *language;
   guint           block;
   guint           keep_after;   /* slices still to keep with the previous one */
+
+  /* Large print: every type size and the space that goes with it. */
+  double          scale;
+  const EthosTextStyle *style_bases[24];
+  EthosTextStyle  styles[24];
+  guint           n_styles;
 };
+
+/* @base scaled for this document (ethos-layout.c). The file-level styles
+ * are written at normal size as "NAME_base"; NAME_style is the scaled one. */
+const EthosTextStyle *_ethos_layout_style (EthosLayout          *self,
+                                           const EthosTextStyle *base);
+#define ETHOS_STYLE(name) (*_ethos_layout_style (self, &name##_base))
+#define ETHOS_SCALED(points) ((points) * self->scale)
 
 /* ethos-line-breaker.c */
 GArray    *_ethos_layout_units_new    (void);

@@ -13,7 +13,33 @@
 #define FOOTER_BASELINE 34.0   /* from the bottom edge to the last footer line */
 #define FOOTER_GAP 16.0        /* between the content and the footer rule */
 
-static const EthosTextStyle footer_style = { 7.5, 9.5, FALSE, 0.35, ETHOS_ROLE_FOOTER };
+static const EthosTextStyle footer_base = { 7.5, 9.5, FALSE, 0.35, ETHOS_ROLE_FOOTER };
+#define footer_style ETHOS_STYLE (footer)
+/* Large print keeps the footer readable too. */
+#define FOOTER_MIN_LARGE 12.0
+
+const EthosTextStyle *
+_ethos_layout_style (EthosLayout          *self,
+                     const EthosTextStyle *base)
+{
+  EthosTextStyle *style;
+
+  for (guint i = 0; i < self->n_styles; i++)
+    if (self->style_bases[i] == base)
+      return &self->styles[i];
+  g_assert (self->n_styles < G_N_ELEMENTS (self->styles));
+  style = &self->styles[self->n_styles];
+  self->style_bases[self->n_styles++] = base;
+  *style = *base;
+  style->size *= self->scale;
+  style->leading *= self->scale;
+  if (self->scale > 1 && base == &footer_base && style->size < FOOTER_MIN_LARGE)
+    {
+      style->leading *= FOOTER_MIN_LARGE / style->size;
+      style->size = FOOTER_MIN_LARGE;
+    }
+  return style;
+}
 
 EthosLayoutSlice *
 _ethos_layout_add_slice (EthosLayout *self,
@@ -98,12 +124,12 @@ static gboolean
 document_fits_winansi (EthosDocument *doc,
                        const char    *page_label)
 {
-  if (!fits (doc->footer) || !fits (page_label))
+  if (!fits (doc->footer) || !fits (page_label) || !fits (doc->running_title) ||
+      !fits (doc->running_label) || !fits (doc->running_value))
     return FALSE;
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EthosBlock *block = g_ptr_array_index (doc->blocks, i);
-      const char *note = block->note;
 
       for (guint s = 0; s < block->spans->len; s++)
         if (!fits (((EthosSpan *) g_ptr_array_index (block->spans, s))->text))
@@ -111,13 +137,78 @@ document_fits_winansi (EthosDocument *doc,
       for (guint l = 0; block->lines != NULL && block->lines[l] != NULL; l++)
         if (!fits (block->lines[l]))
           return FALSE;
-      if (note != NULL && (g_str_has_prefix (note, "☐") || g_str_has_prefix (note, "☒") ||
-                           g_str_has_prefix (note, "☑")))
-        note = g_utf8_next_char (note);
-      if (!fits (block->label) || !fits (block->value) || !fits (note) ||
+      if (!fits (block->label) || !fits (block->value) || !fits (block->note) ||
           !fits (block->name_caption) || !fits (block->date_caption))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Slices from @first on → ops in @out with y from the first line's top;
+ * returns the height. The slices and their pending ops are dropped. */
+static double
+take_slices (EthosLayout *self,
+             guint        first,
+             guint        op_first,
+             GArray      *out)
+{
+  double y = 0;
+
+  for (guint i = first; i < self->slices->len; i++)
+    {
+      EthosLayoutSlice *slice = &g_array_index (self->slices, EthosLayoutSlice, i);
+      guint end = i + 1 < self->slices->len
+                    ? g_array_index (self->slices, EthosLayoutSlice, i + 1).op_start
+                    : self->pending_ops->len;
+
+      for (guint k = slice->op_start; k < end; k++)
+        {
+          EthosOp op = g_array_index (self->pending_ops, EthosOp, k);
+
+          op.y += y;
+          op.y2 += y;
+          op.block = ETHOS_LAYOUT_NO_BLOCK;
+          g_array_append_val (out, op);
+        }
+      y += slice->height;
+    }
+  g_array_set_size (self->slices, first);
+  g_array_set_size (self->pending_ops, op_first);
+  return y;
+}
+
+/* The line at the top of every page but the first: "Informed Consent for
+ * Services · Client name: Lucía Pérez" (or a fill-in line), so that a page
+ * with signatures names the form and the client even when it comes loose.
+ * @out gets ops with y from the top of the header; @height its height. */
+static gboolean
+layout_running_header (EthosLayout  *self,
+                       GArray       *out,
+                       double       *height,
+                       GError      **error)
+{
+  EthosDocument *doc = self->doc;
+  g_autofree char *lead = NULL;
+  EthosSegment segs[2] = { { 0 } };
+  EthosTextBox box = { .x = self->margin_x, .width = self->content_width };
+  guint first = self->slices->len, op_first = self->pending_ops->len;
+
+  *height = 0;
+  if (doc->running_title == NULL)
+    return TRUE;
+  lead = doc->running_label != NULL
+    ? g_strdup_printf ("%s · %s: ", doc->running_title, doc->running_label)
+    : g_strdup (doc->running_title);
+  segs[0].text = lead;
+  segs[0].style = footer_style;
+  segs[1].text = doc->running_value != NULL ? doc->running_value
+                                             : (doc->running_label ? doc->running_label : "");
+  segs[1].style = footer_style;
+  segs[1].style.role = doc->running_value != NULL ? ETHOS_ROLE_VALUE : ETHOS_ROLE_FOOTER;
+  segs[1].blank = doc->running_value == NULL;
+  if (!_ethos_layout_text (self, segs, doc->running_label != NULL ? 2 : 1, &box, error))
+    return FALSE;
+  *height = take_slices (self, first, op_first, out);
   return TRUE;
 }
 
@@ -269,10 +360,15 @@ paginate (EthosLayout *self)
 static gboolean
 add_footers (EthosLayout  *self,
              GArray       *footer,
+             GArray       *header,
+             double        header_h,
              GError      **error)
 {
   guint n_pages = self->pages->len;
   double baseline = self->page_height - FOOTER_BASELINE;
+  /* In the top margin, clear of the content; a header that would not fit
+   * there (a name of thousands of characters) is left out. */
+  double header_top = self->margin_top - header_h - 6;
 
   for (guint p = 0; p < n_pages; p++)
     {
@@ -280,6 +376,15 @@ add_footers (EthosLayout  *self,
       g_autofree char *label = format_page_label (page_format (self), p + 1, n_pages);
       double label_w = 0;
       guint first = page->len;
+
+      for (guint k = 0; p > 0 && header_top >= 8 && k < header->len; k++)
+        {
+          EthosOp op = g_array_index (header, EthosOp, k);
+
+          op.y += header_top;
+          op.y2 += header_top;
+          g_array_append_val (page, op);
+        }
 
       for (guint k = 0; k < footer->len; k++)
         {
@@ -307,8 +412,9 @@ ethos_layout_new (EthosDocument  *doc,
 {
   g_autoptr(EthosLayout) self = NULL;
   g_autoptr(GArray) footer = NULL;
+  g_autoptr(GArray) header = NULL;
   g_autofree char *sample_label = NULL;
-  double footer_h = 0;
+  double footer_h = 0, header_h = 0;
   gboolean ok;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -325,7 +431,11 @@ ethos_layout_new (EthosDocument  *doc,
   self->temps = g_ptr_array_new_with_free_func (g_free);
   self->units = _ethos_layout_units_new ();
   self->scratch = g_string_new (NULL);
+  self->break_text = g_string_new (NULL);
+  self->log_attrs = g_array_new (FALSE, TRUE, sizeof (PangoLogAttr));
+  self->language = pango_language_from_string (doc->lang != NULL ? doc->lang : "en");
   self->block = ETHOS_LAYOUT_NO_BLOCK;
+  self->scale = doc->scale >= 1 && doc->scale <= 3 ? doc->scale : 1;
 
   ethos_paper_get_size (doc->paper, &self->page_width, &self->page_height);
   self->margin_x = MARGIN_X;
@@ -336,8 +446,10 @@ ethos_layout_new (EthosDocument  *doc,
   self->standard14 = document_fits_winansi (doc, sample_label);
 
   footer = g_array_new (FALSE, FALSE, sizeof (EthosOp));
+  header = g_array_new (FALSE, FALSE, sizeof (EthosOp));
   _ethos_fonts_lock (fonts);
-  ok = layout_footer (self, footer, &footer_h, error);
+  ok = layout_footer (self, footer, &footer_h, error) &&
+       layout_running_header (self, header, &header_h, error);
   if (ok)
     {
       EthosOp rule = {
@@ -353,7 +465,7 @@ ethos_layout_new (EthosDocument  *doc,
   if (ok)
     {
       paginate (self);
-      ok = add_footers (self, footer, error);
+      ok = add_footers (self, footer, header, header_h, error);
     }
   _ethos_fonts_unlock (fonts);
   if (!ok)
@@ -363,6 +475,7 @@ ethos_layout_new (EthosDocument  *doc,
   g_clear_pointer (&self->pending_ops, g_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->log_attrs, g_array_unref);
   return g_steal_pointer (&self);
 }
 
@@ -377,8 +490,11 @@ ethos_layout_free (EthosLayout *layout)
   g_clear_pointer (&layout->pages, g_ptr_array_unref);
   g_clear_pointer (&layout->temps, g_ptr_array_unref);
   g_clear_pointer (&layout->units, g_array_unref);
+  g_clear_pointer (&layout->log_attrs, g_array_unref);
   if (layout->scratch != NULL)
     g_string_free (layout->scratch, TRUE);
+  if (layout->break_text != NULL)
+    g_string_free (layout->break_text, TRUE);
   g_free (layout);
 }
 

@@ -4,15 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pango.h>
 
 #include "ethos-error.h"
 #include "ethos-layout-private.h"
 
-/* Line breaking by code point, measured with the fonts the painters embed:
- * breaks at spaces, after hyphens between letters, around CJK characters
- * (not before closing punctuation), at U+200B and U+00AD, and — when a word
- * is wider than the line — inside the word. Every line takes at least one
- * character, so any input finishes. */
+/* Line breaking, measured with the fonts the painters embed. Where a line
+ * may break comes from Pango's UAX #14 rules (pango_get_log_attrs: no fonts,
+ * no shaping): at spaces, after hyphens but never between a hyphen and a
+ * digit, after "/" in URLs, between CJK ideographs but not before closing
+ * punctuation, at U+200B and U+00AD. On top of them: a fill-in line breaks
+ * like a word; the kinsoku characters below never start or end a line; a
+ * phone number is kept whole. The fitting is a greedy first fit here — when
+ * a word is wider than the line, it breaks inside the word. Every line takes
+ * at least one character, so any input finishes. */
 
 enum
 {
@@ -44,12 +49,13 @@ typedef struct
   EthosFontHint   hint;
 } HintState;
 
-#define BLANK_MIN_WIDTH 96.0
-#define BLANK_RULE_OFFSET 2.5
-#define BLANK_CAPTION_OFFSET 10.0
-#define BLANK_EXTRA_HEIGHT 9.0
+#define BLANK_MIN_WIDTH ETHOS_SCALED (96.0)
+#define BLANK_RULE_OFFSET ETHOS_SCALED (2.5)
+#define BLANK_CAPTION_OFFSET ETHOS_SCALED (10.0)
+#define BLANK_EXTRA_HEIGHT ETHOS_SCALED (9.0)
+#define caption_style ETHOS_STYLE (caption)
 
-static const EthosTextStyle caption_style = {
+static const EthosTextStyle caption_base = {
   .size = 6.5, .leading = 8, .bold = FALSE, .gray = 0.35, .role = ETHOS_ROLE_CAPTION,
 };
 
@@ -362,10 +368,45 @@ no_break_after (gunichar ch)
   return FALSE;
 }
 
+/* A phone number stays on one line: a run of at most 24 digits, spaces,
+ * hyphens, dots and parentheses, with an optional leading "+", that holds
+ * at least 7 digits, starts with a digit, "(" or "+" and ends with a digit.
+ * "(305) 555-0110", "+1 305.555.0110". */
+#define PHONE_MAX_CHARS 24
+#define PHONE_MIN_DIGITS 7
+
 static gboolean
-is_hyphen (gunichar ch)
+phone_char (gunichar ch)
 {
-  return ch == '-' || ch == 0x2010 || ch == 0x2013 || ch == 0x2014;
+  return g_ascii_isdigit (ch) || ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')';
+}
+
+static void
+keep_phone_numbers (Unit  *u,
+                    guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint end = i, last_digit = G_MAXUINT, digits = 0;
+
+      if (!(g_ascii_isdigit (u[i].ch) || u[i].ch == '(' || u[i].ch == '+') ||
+          (i > 0 && (g_unichar_isalnum (u[i - 1].ch) || u[i - 1].ch == '+')))
+        continue;
+      for (end = i + (u[i].ch == '+'); end < n && end - i < PHONE_MAX_CHARS &&
+                                       phone_char (u[end].ch) && !(u[end].flags & UNIT_BLANK);
+           end++)
+        if (g_ascii_isdigit (u[end].ch))
+          {
+            digits++;
+            last_digit = end;
+          }
+      if (digits < PHONE_MIN_DIGITS || last_digit == G_MAXUINT ||
+          (last_digit + 1 < n && g_unichar_isalnum (u[last_digit + 1].ch)))
+        continue;
+      for (guint k = i; k < last_digit; k++)
+        u[k].flags &= ~UNIT_BREAK_AFTER;
+      i = last_digit;
+    }
 }
 
 static void
@@ -373,28 +414,37 @@ set_break_flags (EthosLayout *self)
 {
   Unit *u = (Unit *) (void *) self->units->data;
   guint n = self->units->len;
+  PangoLogAttr *attrs;
+
+  g_string_truncate (self->break_text, 0);
+  for (guint i = 0; i < n; i++)
+    /* A fill-in line is an object in the text: U+FFFC. */
+    g_string_append_unichar (self->break_text, (u[i].flags & UNIT_BLANK) ? 0xFFFC : u[i].ch);
+  g_array_set_size (self->log_attrs, n + 1);
+  attrs = (PangoLogAttr *) (void *) self->log_attrs->data;
+  pango_get_log_attrs (self->break_text->str, (int) self->break_text->len, -1, self->language,
+                       attrs, (int) n + 1);
 
   for (guint i = 0; i < n; i++)
     {
       Unit *next = i + 1 < n ? &u[i + 1] : NULL;
-      gboolean brk = FALSE;
+      gboolean brk;
 
       if (next == NULL || (u[i].flags & UNIT_FORCED))
         continue;
-      if (u[i].flags & UNIT_SPACE)
-        brk = !(next->flags & UNIT_SPACE);
-      else if ((u[i].flags | next->flags) & UNIT_BLANK)
+      brk = attrs[i + 1].is_line_break;
+      if ((u[i].flags | next->flags) & UNIT_BLANK)
         brk = !(next->flags & UNIT_SPACE) && !no_break_before (next->ch);
-      else if (is_hyphen (u[i].ch))
-        brk = i > 0 && g_unichar_isalnum (u[i - 1].ch) && g_unichar_isalnum (next->ch);
       else if (is_cjk (u[i].ch) || is_cjk (next->ch))
-        brk = !(next->flags & UNIT_SPACE) && !no_break_before (next->ch) &&
-              !no_break_after (u[i].ch);
+        brk = brk && !no_break_before (next->ch) && !no_break_after (u[i].ch);
       if (next->flags & UNIT_MARK)
         brk = FALSE;
       if (brk)
         u[i].flags |= UNIT_BREAK_AFTER;
+      else if (!(u[i].flags & UNIT_SHY))
+        u[i].flags &= ~UNIT_BREAK_AFTER;
     }
+  keep_phone_numbers (u, n);
 }
 
 /* Greedy first fit. Appends (start, end) pairs to @lines. */

@@ -15,6 +15,19 @@
 #define MAX_AGENCY_VALUE_BYTES (16 * 1024)
 #define MAX_LOGO_BYTES (10 * 1024 * 1024)
 
+/* A language variant is stored in the agency table as "FIELD:LANG" (field
+ * ids are snake_case and never hold a colon), so that the profile needs no
+ * new table. Only this file knows it. */
+#define VARIANT_SEPARATOR ':'
+
+static char *
+variant_key (const char *field,
+             const char *lang)
+{
+  return lang != NULL ? g_strdup_printf ("%s%c%s", field, VARIANT_SEPARATOR, lang)
+                      : g_strdup (field);
+}
+
 void
 ethos_stored_template_free (EthosStoredTemplate *stored)
 {
@@ -38,8 +51,12 @@ ethos_user_db_get_agency (EthosUserDb  *self,
     return NULL;
   agency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (agency, _ethos_sqlite_dup_text (stmt, 0),
-                         _ethos_sqlite_dup_text (stmt, 1));
+    {
+      g_autofree char *field = _ethos_sqlite_dup_text (stmt, 0);
+
+      if (strchr (field, VARIANT_SEPARATOR) == NULL)
+        g_hash_table_insert (agency, g_steal_pointer (&field), _ethos_sqlite_dup_text (stmt, 1));
+    }
   if (rc != SQLITE_DONE)
     {
       _ethos_sqlite_fail (self->db, _("Could not read the agency profile"), error);
@@ -48,13 +65,71 @@ ethos_user_db_get_agency (EthosUserDb  *self,
   return g_steal_pointer (&agency);
 }
 
+GHashTable *
+ethos_user_db_get_agency_variants (EthosUserDb  *self,
+                                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) variants = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!(stmt = _ethos_sqlite_prepare (self->db, "SELECT field, value FROM agency", error)))
+    return NULL;
+  variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) g_hash_table_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = _ethos_sqlite_dup_text (stmt, 0);
+      char *sep = strchr (key, VARIANT_SEPARATOR);
+      GHashTable *lang;
+
+      if (sep == NULL)
+        continue;
+      *sep = '\0';
+      if (!(lang = g_hash_table_lookup (variants, sep + 1)))
+        {
+          lang = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (variants, g_strdup (sep + 1), lang);
+        }
+      g_hash_table_insert (lang, g_strdup (key), _ethos_sqlite_dup_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _ethos_sqlite_fail (self->db, _("Could not read the agency profile"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&variants);
+}
+
 gboolean
 ethos_user_db_set_agency_field (EthosUserDb  *self,
                                 const char   *field,
                                 const char   *value,
                                 GError      **error)
 {
+  return ethos_user_db_set_agency_variant (self, field, NULL, value, error);
+}
+
+gboolean
+ethos_user_db_set_agency_variant (EthosUserDb  *self,
+                                  const char   *field,
+                                  const char   *lang,
+                                  const char   *value,
+                                  GError      **error)
+{
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (self != NULL && field != NULL, FALSE);
+
+  if (lang != NULL && !ethos_form_language_is_supported (lang))
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                   _("Forms are printed in English (en) and Spanish (es), not “%s”"), lang);
+      return FALSE;
+    }
+  key = variant_key (field, lang);
 
   if (!g_strv_contains (ethos_agency_fields, field))
     {
@@ -66,7 +141,7 @@ ethos_user_db_set_agency_field (EthosUserDb  *self,
     }
   if (value == NULL || *value == '\0')
     return _ethos_user_db_run (self, "DELETE FROM agency WHERE field = ?1", error,
-                               field, NULL, NULL);
+                               key, NULL, NULL);
   if (!g_utf8_validate (value, -1, NULL) || strlen (value) > MAX_AGENCY_VALUE_BYTES)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
@@ -75,7 +150,7 @@ ethos_user_db_set_agency_field (EthosUserDb  *self,
     }
   return _ethos_user_db_run (self, "INSERT INTO agency (field, value) VALUES (?1, ?2) "
                              "ON CONFLICT (field) DO UPDATE SET value = excluded.value",
-                             error, field, value, NULL);
+                             error, key, value, NULL);
 }
 
 GBytes *
@@ -183,12 +258,19 @@ ethos_user_db_apply_agency (EthosUserDb   *self,
                             GError       **error)
 {
   g_autoptr(GHashTable) agency = NULL;
+  g_autoptr(GHashTable) variants = NULL;
+  GHashTableIter iter;
+  gpointer lang, values;
 
   g_return_val_if_fail (self != NULL && job != NULL, FALSE);
 
-  if (!(agency = ethos_user_db_get_agency (self, error)))
+  if (!(agency = ethos_user_db_get_agency (self, error)) ||
+      !(variants = ethos_user_db_get_agency_variants (self, error)))
     return FALSE;
   ethos_form_job_set_defaults (job, agency);
+  g_hash_table_iter_init (&iter, variants);
+  while (g_hash_table_iter_next (&iter, &lang, &values))
+    ethos_form_job_set_lang_defaults (job, lang, values);
   if (with_logo)
     {
       g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (self);

@@ -48,11 +48,23 @@ char        *ethos_user_db_get_note       (EthosUserDb  *db,
 GPtrArray   *ethos_user_db_list_notes     (EthosUserDb  *db,
                                            GError      **error);
 
-/* The agency profile: ethos_agency_fields (agency_name, …) and a logo. */
+/* The agency profile: ethos_agency_fields (agency_name, …) and a logo.
+ * A text value may also have variants per form language ("fees" in
+ * Spanish): a form uses its language's variant, else the value without a
+ * language, else another language's variant. */
 GHashTable  *ethos_user_db_get_agency     (EthosUserDb  *db,
                                            GError      **error);
 gboolean     ethos_user_db_set_agency_field (EthosUserDb *db,
                                            const char   *field,
+                                           const char   *value,
+                                           GError      **error);
+/* The variants: language → (field → value). */
+GHashTable  *ethos_user_db_get_agency_variants (EthosUserDb *db,
+                                           GError      **error);
+/* @lang NULL sets the value without a language. */
+gboolean     ethos_user_db_set_agency_variant (EthosUserDb *db,
+                                           const char   *field,
+                                           const char   *lang,
                                            const char   *value,
                                            GError      **error);
 GBytes      *ethos_user_db_get_agency_logo (EthosUserDb *db);
