@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Saves the screenshots the AppStream metainfo shows, from the real window
-# under Xvfb: data/screenshots/main-window.png, search.png, compare.png and
-# forms.png.
+# under Xvfb: data/screenshots/main-window.png, search.png, compare.png,
+# forms.png (a coverage report), fill-form.png and fill-form-es.png (a form
+# being filled beside its preview, in English and in Spanish).
 # Usage: build-aux/screenshots.sh [BUILDDIR]   (default: _build)
 # A fresh XDG_DATA_HOME keeps anyone's own bookmarks and notes out of them.
 set -euo pipefail
@@ -39,3 +40,5 @@ shoot main main-window.png
 shoot search search.png
 shoot compare compare.png
 shoot forms forms.png
+shoot fill fill-form.png
+LANGUAGE=es shoot fill fill-form-es.png

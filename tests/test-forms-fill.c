@@ -489,7 +489,7 @@ test_required_body (EthosApplication *app,
   g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_name"), ==,
                    "Client name is required");
   g_assert_nonnull (strstr (ethos_form_fields_get_message (fields, "client_dob"),
-                            "Enter Client date of birth as a date"));
+                            "“Client date of birth” needs a date, such as 05/23/2014 or 2014-05-23"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   set (fill, "client_name", "Ana");
   set (fill, "client_dob", "2012-02-28");
@@ -747,6 +747,66 @@ test_warning (void)
   ethos_test_run_app (test_warning_body);
 }
 
+/* Fields a form does not need for its values are collapsed (the core's
+ * field-level "when"); a minor's form with nobody named says so; large
+ * print and the accessible HTML come from the same form. */
+static void
+test_needed_and_output_body (EthosApplication *app,
+                             EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  EthosFormFields *fields = ethos_form_fill_get_fields (fill);
+  g_autofree char *html = g_build_filename (test_dir, "accessible.html", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  EthosFormPages *pages;
+  guint n_ops, large = 0;
+  const EthosOp *ops;
+
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields,
+                                                                     "referring_authority")));
+  set (fill, "guardian1_name", MOTHER);
+  g_assert_true (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+  set (fill, "mandated", "true");
+  g_assert_true (gtk_widget_get_visible (ethos_form_fields_get_row (fields,
+                                                                    "referring_authority")));
+  set (fill, "guardian1_name", "");
+  g_assert_false (gtk_widget_get_visible (ethos_form_fields_get_row (fields, "guardian2_name")));
+
+  /* A minor, and nobody named to consent for her. */
+  set (fill, "client_name", CLIENT);
+  set (fill, "client_dob", "2012-03-14");
+  ethos_form_fill_update_now (fill);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (
+                   gtk_widget_get_next_sibling (ethos_form_fill_get_warning (fill)))));
+
+  ethos_form_fill_set_large_print (fill, TRUE);
+  ethos_form_fill_update_now (fill);
+  pages = ethos_form_preview_get_pages (ethos_form_fill_get_preview (fill));
+  ops = ethos_layout_get_ops (ethos_form_pages_get_layout (pages), 0, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    large += ops[i].kind == ETHOS_OP_TEXT && ops[i].role == ETHOS_ROLE_BODY && ops[i].size >= 18;
+  g_assert_cmpuint (large, >, 0);
+
+  ethos_form_fill_set_lang (fill, "es");
+  g_assert_true (ethos_forms_page_export_as (window->forms_page, html_file, ETHOS_FORM_HTML,
+                                            &error));
+  g_assert_no_error (error);
+  assert_private_file (html);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "lang=\"es\""));
+  g_assert_nonnull (strstr (contents, CLIENT));
+  g_assert_null (strstr (contents, "<script"));
+}
+
+static void
+test_needed_and_output (void)
+{
+  ethos_test_run_app (test_needed_and_output_body);
+}
+
 /* Keyboard only, with real key events (xdotool, through the X server):
  * Tab to the client name, type, Ctrl+Shift+S, Enter in the save dialog. */
 typedef struct
@@ -925,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
+  g_test_add_func ("/forms-fill/needed-and-output", test_needed_and_output);
   g_test_add_func ("/forms-fill/keyboard", test_keyboard);
   /* Last: it leaves an agency template in the user database. */
   g_test_add_func ("/forms-fill/warning", test_warning);

@@ -7,6 +7,7 @@
 
 #include "ethos-batch-dialog.h"
 #include "ethos-csv.h"
+#include "ethos-forms-text.h"
 #include "ethos-pdf-batch.h"
 
 struct _EthosBatchDialog
@@ -22,6 +23,8 @@ struct _EthosBatchDialog
   GtkLabel        *summary_label;
   GtkListBox      *failures;
   GtkWidget       *failures_group;
+  GtkLabel        *form_label;
+  GtkWidget       *folder_button_done;
 
   EthosFormJob    *job;
   EthosFormRequest request;
@@ -203,6 +206,7 @@ work_done_cb (GObject      *source,
     }
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
+  gtk_widget_set_visible (self->folder_button_done, work->summary.written > 0);
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
   g_signal_emit (self, signals[FINISHED], 0);
@@ -218,6 +222,10 @@ file_chosen_cb (GtkNativeDialog  *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* A client list and its forms' folder are nobody's recent files. */
+      gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
       if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) ==
           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
         ethos_batch_dialog_set_folder (self, file);
@@ -282,6 +290,20 @@ cancel_action (GtkWidget  *widget,
   ethos_batch_dialog_cancel (ETHOS_BATCH_DIALOG (widget));
 }
 
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  EthosBatchDialog *self = ETHOS_BATCH_DIALOG (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->folder == NULL)
+    return;
+  uri = g_file_get_uri (self->folder);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 close_request_cb (EthosBatchDialog *self)
 {
@@ -336,6 +358,8 @@ ethos_batch_dialog_class_init (EthosBatchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, failures);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, failures_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, form_label);
+  gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, folder_button_done);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "batch.choose-csv", NULL, choose_csv_action);
@@ -343,6 +367,7 @@ ethos_batch_dialog_class_init (EthosBatchDialogClass *klass)
                                    choose_folder_action);
   gtk_widget_class_install_action (widget_class, "batch.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "batch.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "batch.open-folder", NULL, open_folder_action);
 
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -376,6 +401,18 @@ ethos_batch_dialog_new (GtkWindow              *parent,
   if (request->reworded != NULL)
     self->reworded = g_hash_table_ref (request->reworded);
   self->request.reworded = self->reworded;
+  {
+    EthosTemplate *tmpl = ethos_form_job_get_template (job);
+    /* Translators: what a batch writes: the form, its language, its paper,
+     * e.g. "Informed Consent for Services · Español · Letter" */
+    g_autofree char *text = g_strdup_printf (_("%s · %s · %s"),
+                                             ethos_forms_text (tmpl, tmpl->title, ui_lang),
+                                             g_str_equal (self->lang, "es") ? "Español"
+                                                                            : "English",
+                                             self->request.paper == ETHOS_PAPER_A4 ? _("A4")
+                                                                                  : _("Letter"));
+    gtk_label_set_label (self->form_label, text);
+  }
   return self;
 }
 

@@ -17,6 +17,7 @@ struct _EthosClauseEditor
   GtkTextView       *text_view;
   GtkLabel          *error_label;
   GtkWidget         *reset_button;
+  GtkMenuButton     *insert_button;
 
   EthosTemplate     *tmpl;
   char              *clause_id;
@@ -29,14 +30,17 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EthosClauseEditor, ethos_clause_editor, ADW_TYPE_WINDOW)
 
-/* {placeholders} stand out, so a counselor sees what the form fills in. */
+/* {placeholders} stand out, so a counselor sees what the form fills in;
+ * one that names no field of the form is marked as an error at once. */
 static void
-highlight_placeholders (GtkTextBuffer *buffer)
+highlight_placeholders (EthosClauseEditor *self,
+                        GtkTextBuffer     *buffer)
 {
   GtkTextIter start, end, iter;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "placeholder", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "unknown-placeholder", &start, &end);
   iter = start;
   while (TRUE)
     {
@@ -47,7 +51,13 @@ highlight_placeholders (GtkTextBuffer *buffer)
           !gtk_text_iter_forward_search (&open_end, "}", GTK_TEXT_SEARCH_TEXT_ONLY, &close_start,
                                          &close_end, NULL))
         break;
-      gtk_text_buffer_apply_tag_by_name (buffer, "placeholder", &open_start, &close_end);
+      {
+        g_autofree char *name = gtk_text_buffer_get_text (buffer, &open_end, &close_start, FALSE);
+        gboolean known = self->tmpl != NULL && ethos_template_get_field (self->tmpl, name) != NULL;
+
+        gtk_text_buffer_apply_tag_by_name (buffer, known ? "placeholder" : "unknown-placeholder",
+                                           &open_start, &close_end);
+      }
       iter = close_end;
     }
 }
@@ -67,7 +77,7 @@ buffer_changed_cb (EthosClauseEditor *self)
 {
   g_autofree char *text = current_text (self);
 
-  highlight_placeholders (gtk_text_view_get_buffer (self->text_view));
+  highlight_placeholders (self, gtk_text_view_get_buffer (self->text_view));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (self->reset_button, g_strcmp0 (text, self->original) != 0);
 }
@@ -88,6 +98,20 @@ reset_action (GtkWidget  *widget,
   EthosClauseEditor *self = ETHOS_CLAUSE_EDITOR (widget);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), self->original, -1);
+}
+
+/* Placeholders come from a menu of the form's fields, never typed by hand. */
+static void
+insert_field_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  EthosClauseEditor *self = ETHOS_CLAUSE_EDITOR (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *text = g_strdup_printf ("{%s}", g_variant_get_string (param, NULL));
+
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -125,10 +149,12 @@ ethos_clause_editor_class_init (EthosClauseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosClauseEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, EthosClauseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, EthosClauseEditor, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosClauseEditor, insert_button);
 
   gtk_widget_class_install_action (widget_class, "editor.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "editor.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-field", "s", insert_field_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.apply", NULL);
@@ -147,6 +173,8 @@ ethos_clause_editor_init (EthosClauseEditor *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD,
                               "foreground", "#1c71d8", NULL);
+  gtk_text_buffer_create_tag (buffer, "unknown-placeholder", "weight", PANGO_WEIGHT_BOLD,
+                              "foreground", "#c01c28", "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -168,6 +196,21 @@ ethos_clause_editor_new (GtkWindow         *parent,
   self->clause_id = g_strdup (clause->id);
   self->lang = g_strdup (lang);
   self->original = g_strdup (ethos_forms_text (tmpl, clause->body, lang));
+  {
+    g_autoptr(GMenu) fields = g_menu_new ();
+
+    for (guint i = 0; i < tmpl->fields->len; i++)
+      {
+        const EthosField *field = g_ptr_array_index (tmpl->fields, i);
+        g_autoptr(GMenuItem) item = g_menu_item_new (ethos_forms_text (tmpl, field->label,
+                                                                       ethos_forms_ui_language ()),
+                                                     NULL);
+
+        g_menu_item_set_action_and_target (item, "editor.insert-field", "s", field->id);
+        g_menu_append_item (fields, item);
+      }
+    gtk_menu_button_set_menu_model (self->insert_button, G_MENU_MODEL (fields));
+  }
   gtk_label_set_label (self->heading_label, ethos_forms_text (tmpl, clause->heading, lang));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
                             text != NULL ? text : self->original, -1);

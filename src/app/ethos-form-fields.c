@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 #include "ethos-form-fields.h"
 #include "ethos-forms-text.h"
@@ -24,6 +25,7 @@ typedef struct
   EthosValueProblem  problem;
   gboolean           missing_shown;   /* "is required" is on show */
   gboolean           left;            /* the user has left the field once */
+  gboolean           showing_calendar;
 } Field;
 
 struct _EthosFormFields
@@ -71,6 +73,20 @@ is_client_field (const char *id)
          g_str_equal (id, "referring_authority");
 }
 
+/* 23 May 2014 the locale's way, with the year written out ("05/23/2014",
+ * "23/05/2014"): an example that cannot be misread. */
+static char *
+example_date (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (2014, 5, 23, 0, 0, 0);
+  g_autofree char *format = g_strdup (nl_langinfo (D_FMT));
+  char *y = strstr (format, "%y");
+
+  if (y != NULL)
+    y[1] = 'Y';
+  return g_date_time_format (date, format);
+}
+
 /* The message for a problem, in the UI's words, naming the field. */
 static char *
 problem_text (Field             *f,
@@ -82,11 +98,11 @@ problem_text (Field             *f,
     {
     case ETHOS_VALUE_NOT_A_DATE:
       {
-        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-        g_autofree char *example = g_date_time_format (now, "%x");
-        /* Translators: %s is a field's label, then today's date as an example */
-        return g_strdup_printf (_("Enter %s as a date, for example %s or %s"), label, example,
-                                "2014-05-05");
+        g_autofree char *example = example_date ();
+        /* Translators: %s is a field's label, then one date written the
+         * locale's way and the same date as YYYY-MM-DD */
+        return g_strdup_printf (_("“%s” needs a date, such as %s or %s"), label, example,
+                                "2014-05-23");
       }
     case ETHOS_VALUE_NOT_ONE_LINE:
       /* Translators: %s is a field's label */
@@ -157,6 +173,24 @@ refresh_message (Field *f)
     gtk_widget_set_visible (f->required_label, empty);
 }
 
+/* Fields the form does not need for its values (guardian 2 until guardian
+ * 1 is named): collapsed, unless they hold something. The core decides. */
+static void
+refresh_needed (EthosFormFields *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *f = g_ptr_array_index (self->fields, i);
+      gboolean needed = ethos_form_values_field_needed (self->values, f->field->id) ||
+                        ethos_form_values_get (self->values, f->field->id) != NULL ||
+                        f->problem != ETHOS_VALUE_OK;
+
+      gtk_widget_set_visible (f->row, needed);
+      if (!needed)
+        gtk_widget_set_visible (f->message_row, FALSE);
+    }
+}
+
 /* A value changed in a widget: the core checks and stores it. */
 static void
 store_value (Field      *f,
@@ -195,7 +229,10 @@ store_value (Field      *f,
         gtk_switch_set_active (GTK_SWITCH (minor->editable), is_minor);
     }
   if (!self->filling)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      refresh_needed (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static void
@@ -273,9 +310,30 @@ calendar_day_cb (GtkCalendar *calendar,
   g_autofree char *text = g_date_time_format (date, "%x");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
+  if (f->showing_calendar)
+    return;
   gtk_editable_set_text (GTK_EDITABLE (f->editable), text);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The calendar opens on the date typed, if there is one. */
+static void
+calendar_show_cb (GtkPopover *popover,
+                  Field      *f)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = ethos_form_date_from_input (gtk_editable_get_text (GTK_EDITABLE (f->editable)));
+  unsigned y, m, d;
+
+  if (iso != NULL && sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local ((int) y, (int) m, (int) d, 0, 0, 0);
+      f->showing_calendar = TRUE;
+      if (date != NULL)
+        gtk_calendar_select_day (calendar, date);
+      f->showing_calendar = FALSE;
+    }
 }
 
 static GtkWidget *
@@ -296,6 +354,7 @@ calendar_button (Field *f)
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_cb), f);
+  g_signal_connect (popover, "show", G_CALLBACK (calendar_show_cb), f);
   return button;
 }
 
@@ -384,6 +443,8 @@ make_switch_row (Field *f)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label_of (f));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  /* One stop for Tab: the row, which toggles the switch. */
+  gtk_widget_set_focusable (sw, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), f);
@@ -439,7 +500,7 @@ message_row_new (Field *f)
 static const char *
 group_of (const char *id)
 {
-  if (g_str_has_prefix (id, "client_"))
+  if (g_str_has_prefix (id, "client_") || g_str_equal (id, "date"))
     return "client";
   if (g_str_has_prefix (id, "guardian"))
     return "guardian";
@@ -575,6 +636,7 @@ fill_defaults (EthosFormFields *self)
         set_widget_text (f, value);
     }
   self->filling = FALSE;
+  refresh_needed (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -632,6 +694,7 @@ ethos_form_fields_new (EthosTemplate *tmpl,
   build (self);
   for (guint i = 0; i < self->fields->len; i++)
     refresh_message (g_ptr_array_index (self->fields, i));
+  refresh_needed (self);
   return self;
 }
 

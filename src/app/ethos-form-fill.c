@@ -24,12 +24,16 @@ struct _EthosFormFill
   AdwComboRow         *lang_row;
   AdwComboRow         *paper_row;
   GtkSwitch           *blank_switch;
+  GtkSwitch           *large_switch;
+  GtkRevealer         *notice_revealer;
+  GtkLabel            *notice_label;
   AdwPreferencesGroup *wording_group;
   GtkRevealer         *warning_revealer;
   GtkLabel            *warning_label;
   EthosFormPreview    *preview;
 
   EthosFormJob        *job;
+  EthosTemplateSource  source;
   EthosFormFields     *fields;
   GSettings           *settings;
   const char          *ui_lang;
@@ -40,6 +44,7 @@ struct _EthosFormFill
   char                *lang;
   EthosPaper           paper;
   gboolean             blank;
+  gboolean             large_print;
   gboolean             clearing;
   guint                relayout_id;
 };
@@ -85,8 +90,24 @@ ethos_form_fill_get_request (EthosFormFill    *self,
     .lang = self->lang,
     .paper = self->paper,
     .blank = self->blank,
+    .large_print = self->large_print,
     .reworded = reworded != NULL && g_hash_table_size (reworded) > 0 ? reworded : NULL,
   };
+}
+
+/* What the counselor should know before printing (the core's words): a
+ * minor's form with nobody named to consent for them. */
+static void
+update_notices (EthosFormFill *self)
+{
+  EthosFormOptions options = { .lang = self->lang, .blank = self->blank };
+  g_auto(GStrv) warnings = ethos_form_get_warnings (ethos_form_job_get_template (self->job),
+                                                    ethos_form_fields_get_values (self->fields),
+                                                    &options);
+  g_autofree char *text = g_strjoinv ("\n", warnings);
+
+  gtk_label_set_label (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, warnings[0] != NULL);
 }
 
 static gboolean
@@ -98,6 +119,7 @@ relayout_cb (gpointer data)
   EthosFormPages *pages;
 
   self->relayout_id = 0;
+  update_notices (self);
   ethos_form_fill_get_request (self, &request);
   request.preview = TRUE;
   pages = ethos_form_job_lay_out (self->job, ethos_form_fields_get_values (self->fields),
@@ -176,7 +198,10 @@ update_clause_rows (EthosFormFill *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ethos_forms_text (tmpl, clause->heading, self->lang));
       if (clause->locked)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Locked by your agency"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     self->source == ETHOS_TEMPLATE_BUILTIN
+                                       ? _("Locked: required wording")
+                                       : _("Locked by your agency"));
       else if (reworded != NULL && g_hash_table_contains (reworded, clause->id))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Reworded for this form"));
       else
@@ -345,6 +370,12 @@ blank_cb (EthosFormFill *self)
   ethos_form_fill_set_blank (self, gtk_switch_get_active (self->blank_switch));
 }
 
+static void
+large_cb (EthosFormFill *self)
+{
+  ethos_form_fill_set_large_print (self, gtk_switch_get_active (self->large_switch));
+}
+
 /* "NOHS 2 (the right to stop at any time) · …" for the warning bar. */
 static char *
 uncovered_text (EthosFormFill     *self,
@@ -421,6 +452,12 @@ current_defaults (EthosFormFill *self)
   g_hash_table_iter_init (&iter, agency);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (defaults, g_strdup (key), g_strdup (value));
+  /* The form's date is today unless changed: shown, not only printed. */
+  if (ethos_template_get_field (ethos_form_job_get_template (self->job), "date") != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_hash_table_insert (defaults, g_strdup ("date"), g_date_time_format (now, "%Y-%m-%d"));
+    }
   if (self->settings != NULL)
     {
       g_hash_table_insert (defaults, g_strdup ("professional_name"),
@@ -481,6 +518,9 @@ ethos_form_fill_class_init (EthosFormFillClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, lang_row);
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, paper_row);
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, blank_switch);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormFill, large_switch);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormFill, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormFill, notice_label);
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, wording_group);
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, warning_revealer);
   gtk_widget_class_bind_template_child (widget_class, EthosFormFill, warning_label);
@@ -513,6 +553,7 @@ ethos_form_fill_new (EthosFormJob        *job,
 
   self = g_object_new (ETHOS_TYPE_FORM_FILL, NULL);
   self->job = ethos_form_job_ref (job);
+  self->source = source;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->ui_lang = ui_lang;
   tmpl = ethos_form_job_get_template (job);
@@ -539,6 +580,8 @@ ethos_form_fill_new (EthosFormJob        *job,
   g_signal_connect_object (self->paper_row, "notify::selected", G_CALLBACK (paper_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->blank_switch, "notify::active", G_CALLBACK (blank_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->large_switch, "notify::active", G_CALLBACK (large_cb), self,
                            G_CONNECT_SWAPPED);
   ethos_form_fill_update_now (self);
   return self;
@@ -622,10 +665,25 @@ ethos_form_fill_set_blank (EthosFormFill *self,
   queue_relayout (self);
 }
 
+void
+ethos_form_fill_set_large_print (EthosFormFill *self,
+                                 gboolean       large_print)
+{
+  g_return_if_fail (ETHOS_IS_FORM_FILL (self));
+
+  if (large_print == self->large_print)
+    return;
+  self->large_print = large_print;
+  if (gtk_switch_get_active (self->large_switch) != large_print)
+    gtk_switch_set_active (self->large_switch, large_print);
+  queue_relayout (self);
+}
+
 gboolean
-ethos_form_fill_write_pdf (EthosFormFill  *self,
-                           const char     *path,
-                           GError        **error)
+ethos_form_fill_write (EthosFormFill    *self,
+                       const char       *path,
+                       EthosFormFormat   format,
+                       GError          **error)
 {
   EthosFormRequest request;
   g_autoptr(EthosFormValues) values = NULL;
@@ -633,20 +691,38 @@ ethos_form_fill_write_pdf (EthosFormFill  *self,
   g_return_val_if_fail (ETHOS_IS_FORM_FILL (self) && path != NULL, FALSE);
 
   ethos_form_fill_get_request (self, &request);
+  request.format = format;
   /* A blank form is blank: nothing typed goes on it. */
   values = request.blank ? ethos_form_values_new (ethos_form_job_get_template (self->job))
                          : ethos_form_values_copy (ethos_form_fields_get_values (self->fields));
   return ethos_pdf_write_form (self->job, values, &request, path, error);
 }
 
+gboolean
+ethos_form_fill_write_pdf (EthosFormFill  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  return ethos_form_fill_write (self, path, ETHOS_FORM_PDF, error);
+}
+
 char *
 ethos_form_fill_suggest_name (EthosFormFill *self)
+{
+  return ethos_form_fill_suggest_file_name (self, ETHOS_FORM_PDF);
+}
+
+char *
+ethos_form_fill_suggest_file_name (EthosFormFill   *self,
+                                   EthosFormFormat  format)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   g_return_val_if_fail (ETHOS_IS_FORM_FILL (self), NULL);
-  return g_strdup_printf ("%s-%s.pdf", ethos_form_job_get_template (self->job)->id, date);
+  return g_strdup_printf ("%s-%s%s.%s", ethos_form_job_get_template (self->job)->id, date,
+                          self->large_print ? "-large-print" : "",
+                          format == ETHOS_FORM_HTML ? "html" : "pdf");
 }
 
 void
@@ -722,4 +798,28 @@ ethos_form_fill_is_showing_preview (EthosFormFill *self)
 {
   g_return_val_if_fail (ETHOS_IS_FORM_FILL (self), FALSE);
   return adw_leaflet_get_visible_child (self->leaflet) == self->preview_pane;
+}
+
+void
+ethos_form_fill_focus_first_field (EthosFormFill *self)
+{
+  EthosTemplate *tmpl;
+
+  g_return_if_fail (ETHOS_IS_FORM_FILL (self));
+
+  tmpl = ethos_form_job_get_template (self->job);
+  if (ethos_form_fill_is_folded (self))
+    ethos_form_fill_show_preview (self, FALSE);
+  for (guint i = 0; i < tmpl->fields->len; i++)
+    {
+      const EthosField *field = g_ptr_array_index (tmpl->fields, i);
+      GtkWidget *editable = ethos_form_fields_get_editable (self->fields, field->id);
+
+      if (editable != NULL && gtk_widget_get_visible (ethos_form_fields_get_row (self->fields,
+                                                                                 field->id)))
+        {
+          gtk_widget_grab_focus (editable);
+          return;
+        }
+    }
 }

@@ -42,6 +42,8 @@ void             ethos_form_fill_set_paper      (EthosFormFill      *self,
                                                  EthosPaper          paper);
 void             ethos_form_fill_set_blank      (EthosFormFill      *self,
                                                  gboolean            blank);
+void             ethos_form_fill_set_large_print (EthosFormFill     *self,
+                                                 gboolean            large_print);
 /* This form's own wording of an unlocked clause in the form's language
  * (NULL: the template's). FALSE with @error when the core refuses it. */
 gboolean         ethos_form_fill_set_reworded   (EthosFormFill      *self,
@@ -55,10 +57,18 @@ void             ethos_form_fill_update_now     (EthosFormFill      *self);
 gboolean         ethos_form_fill_write_pdf      (EthosFormFill      *self,
                                                  const char         *path,
                                                  GError            **error);
+/* Writes the form as a PDF or the accessible HTML file (NOHS 10). */
+gboolean         ethos_form_fill_write          (EthosFormFill      *self,
+                                                 const char         *path,
+                                                 EthosFormFormat     format,
+                                                 GError            **error);
 /* The file name offered in the save dialog: never client data. */
 char            *ethos_form_fill_suggest_name   (EthosFormFill      *self);
+char            *ethos_form_fill_suggest_file_name (EthosFormFill   *self,
+                                                 EthosFormFormat     format);
 /* Forgets everything typed for this client, rewordings included. */
 void             ethos_form_fill_clear          (EthosFormFill      *self);
+void             ethos_form_fill_focus_first_field (EthosFormFill   *self);
 /* Pane shown on a folded window. */
 void             ethos_form_fill_show_preview   (EthosFormFill      *self,
                                                  gboolean            preview);

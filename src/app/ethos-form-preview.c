@@ -31,6 +31,8 @@ struct _EthosFormPreview
   double             scale;
   guint              refit_id;
   guint              current_page;
+  double             anchor;        /* where the reader was, as a fraction of the pages */
+  gboolean           keep_anchor;
 };
 
 G_DEFINE_FINAL_TYPE (EthosFormPreview, ethos_form_preview, GTK_TYPE_WIDGET)
@@ -100,6 +102,16 @@ apply_scale (EthosFormPreview *self)
 {
   double scale = self->fit_width ? fit_scale (self) : self->scale;
   g_autofree char *percent = NULL;
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  /* A zoom keeps the reader on the same line: restored once the pages have
+   * their new size. */
+  if (scale != self->scale && gtk_adjustment_get_upper (v) > 0)
+    {
+      self->anchor = (gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) / 2) /
+                     gtk_adjustment_get_upper (v);
+      self->keep_anchor = TRUE;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -172,8 +184,15 @@ static gboolean
 refit_cb (gpointer data)
 {
   EthosFormPreview *self = data;
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
 
   self->refit_id = 0;
+  if (self->keep_anchor)
+    {
+      self->keep_anchor = FALSE;
+      gtk_adjustment_set_value (v, self->anchor * gtk_adjustment_get_upper (v) -
+                                   gtk_adjustment_get_page_size (v) / 2);
+    }
   if (self->fit_width)
     apply_scale (self);
   update_visible (self);

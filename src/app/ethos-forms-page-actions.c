@@ -44,6 +44,7 @@ _ethos_forms_page_update_actions (EthosFormsPage *self)
 
   gtk_widget_action_set_enabled (widget, "forms.print", form);
   gtk_widget_action_set_enabled (widget, "forms.export", form);
+  gtk_widget_action_set_enabled (widget, "forms.export-html", form);
   gtk_widget_action_set_enabled (widget, "forms.clear", form);
   gtk_widget_action_set_enabled (widget, "forms.batch", form);
   gtk_widget_action_set_enabled (widget, "forms.show-preview", form);
@@ -277,6 +278,15 @@ ethos_forms_page_export_to (EthosFormsPage  *self,
                             GFile           *file,
                             GError         **error)
 {
+  return ethos_forms_page_export_as (self, file, ETHOS_FORM_PDF, error);
+}
+
+gboolean
+ethos_forms_page_export_as (EthosFormsPage   *self,
+                            GFile            *file,
+                            EthosFormFormat   format,
+                            GError          **error)
+{
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
 
@@ -291,7 +301,7 @@ ethos_forms_page_export_to (EthosFormsPage  *self,
                            _("Forms can only be saved to a folder on this computer."));
       return FALSE;
     }
-  if (!ethos_form_fill_write_pdf (self->fill, path, error))
+  if (!ethos_form_fill_write (self->fill, path, format, error))
     return FALSE;
   forget_recent (self, uri);
   g_clear_object (&self->last_folder);
@@ -310,9 +320,11 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  EthosFormFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+
   if (response == GTK_RESPONSE_ACCEPT && self->fill != NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      !ethos_forms_page_export_to (self, file, &error))
+      !ethos_forms_page_export_as (self, file, format, &error))
     show_error (self, _("The Form Could Not Be Saved"), error);
   if (file != NULL)
     {
@@ -323,11 +335,13 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_now (EthosFormsPage *self)
+export_in (EthosFormsPage  *self,
+           EthosFormFormat  format)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = ethos_form_fill_suggest_name (self->fill);
+  g_autofree char *name = ethos_form_fill_suggest_file_name (self->fill, format);
+  gboolean html = format == ETHOS_FORM_HTML;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) folder = NULL;
 
@@ -340,12 +354,15 @@ export_now (EthosFormsPage *self)
     folder = g_file_new_for_path (documents);
   else
     folder = g_file_new_for_path (g_get_home_dir ());
-  chooser = gtk_file_chooser_native_new (_("Export Form as PDF"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (html ? _("Export Form as Accessible HTML")
+                                              : _("Export Form as PDF"),
+                                         parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  gtk_file_filter_set_name (filter, html ? _("Web pages (HTML)") : _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, html ? "text/html" : "application/pdf");
+  gtk_file_filter_add_suffix (filter, html ? "html" : "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -355,17 +372,30 @@ export_now (EthosFormsPage *self)
 }
 
 static void
+export_now (EthosFormsPage *self)
+{
+  export_in (self, ETHOS_FORM_PDF);
+}
+
+static void
+export_html_now (EthosFormsPage *self)
+{
+  export_in (self, ETHOS_FORM_HTML);
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   EthosFormsPage *self = ETHOS_FORMS_PAGE (widget);
+  gboolean html = g_str_equal (name, "forms.export-html");
 
   if (self->fill == NULL || !check_fields (self))
     return;
   if (confirm_uncovered (self, _("Export a Form That Does Not Cover Every Standard?"),
-                         _("_Export Anyway"), export_now))
-    export_now (self);
+                         _("_Export Anyway"), html ? export_html_now : export_now))
+    export_in (self, html ? ETHOS_FORM_HTML : ETHOS_FORM_PDF);
 }
 
 static void
@@ -511,6 +541,7 @@ _ethos_forms_page_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "forms.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "forms.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "forms.export-html", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "forms.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "forms.batch", NULL, batch_action);
   gtk_widget_class_install_action (widget_class, "forms.open-file", "s", open_file_action);

@@ -200,6 +200,9 @@ row_activated_cb (EthosFormsPage *self,
   ethos_forms_page_show_template (self, entry_at (self, row)->tmpl->id, NULL);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* Enter on a form goes to its first field. */
+  if (self->fill != NULL && !self->showing_coverage)
+    ethos_form_fill_focus_first_field (self->fill);
 }
 
 static void

@@ -45,6 +45,10 @@ void                  ethos_forms_page_show_coverage      (EthosFormsPage  *self
 gboolean              ethos_forms_page_export_to          (EthosFormsPage  *self,
                                                            GFile           *file,
                                                            GError         **error);
+gboolean              ethos_forms_page_export_as          (EthosFormsPage  *self,
+                                                           GFile           *file,
+                                                           EthosFormFormat  format,
+                                                           GError         **error);
 /* Clear Form without asking (the action asks first). */
 void                  ethos_forms_page_clear              (EthosFormsPage  *self);
 /* Where the professional's name and the paper are remembered; NULL: none. */
