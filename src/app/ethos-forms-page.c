@@ -55,8 +55,8 @@ template_row (const EthosTemplateEntry *entry,
   g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
   guint n_uncovered = g_strv_length (uncovered);
   g_autofree char *languages = ethos_forms_languages_label (tmpl);
-  /* Translators: a form template's id and version: "informed-consent, version 1.0" */
-  g_autofree char *version = g_strdup_printf (_("%s, version %s"), tmpl->id, tmpl->version);
+  /* Translators: a form template's version: "Version 1.0" */
+  g_autofree char *version = g_strdup_printf (_("Version %s"), tmpl->version);
   /* Translators: a form template's languages and where it comes from:
    * "English, Spanish · Built-in" */
   g_autofree char *origin = g_strdup_printf (_("%s · %s"), languages,
