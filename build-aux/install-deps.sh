@@ -15,7 +15,7 @@ packages=(
   fonts-cantarell
   librsvg2-bin groff-base man-db
   libpango1.0-dev tidy fonts-wqy-microhei
-  xdotool dbus-daemon at-spi2-core python3-pyatspi
+  xdotool dbus-daemon dbus-x11 at-spi2-core python3-pyatspi
   diction locales
 )
 

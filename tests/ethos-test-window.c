@@ -98,8 +98,8 @@ static void
 window_close (EthosWindow *window)
 {
   gpointer pages[] = {
-    window->item_page, window->code_page, window->section_page, window->compare_page,
-    window->bookmarks_page, window->tree_view, window->results_view, window->forms_page,
+    window->codes_view->item_page, window->codes_view->code_page, window->codes_view->section_page, window->codes_view->compare_page,
+    window->codes_view->bookmarks_page, window->codes_view->tree_view, window->codes_view->results_view, window->forms_page,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -195,10 +195,42 @@ ethos_test_assert_at (EthosWindow   *window,
                       const char    *code,
                       const char    *key)
 {
-  g_assert_nonnull (window->current);
-  g_assert_cmpint (window->current->kind, ==, kind);
-  g_assert_cmpstr (window->current->code, ==, code);
-  g_assert_cmpstr (window->current->key, ==, key);
+  g_assert_nonnull (window->codes_view->current);
+  g_assert_cmpint (window->codes_view->current->kind, ==, kind);
+  g_assert_cmpstr (window->codes_view->current->code, ==, code);
+  g_assert_cmpstr (window->codes_view->current->key, ==, key);
+}
+
+gboolean
+ethos_test_has_shortcut (GtkWidget  *widget,
+                         const char *action,
+                         const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint want_key;
+  GdkModifierType want_mods;
+
+  g_assert_true (gtk_accelerator_parse (accel, &want_key, &want_mods));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == want_key &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == want_mods)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static gboolean

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ethos-application.h"
+#include "ethos-codes-view-private.h"
 #include "ethos-window-private.h"
 
 G_BEGIN_DECLS
@@ -61,5 +62,10 @@ void        ethos_test_assert_at         (EthosWindow         *window,
                                           EthosNodeKind        kind,
                                           const char          *code,
                                           const char          *key);
+
+/* @widget's class has a shortcut @accel that activates @action. */
+gboolean    ethos_test_has_shortcut      (GtkWidget           *widget,
+                                          const char          *action,
+                                          const char          *accel);
 
 G_END_DECLS

@@ -128,8 +128,10 @@ test_search (void)
 
   g_assert_cmpint (ethos_test_run_cli (&out, &err, "search", "dual", "relationships", NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "oesc\tI.4.a\t") ||
-                 g_str_has_prefix (lines[0], "nohs\t5\t"));
+  /* The topic the words name, then the best text matches. */
+  g_assert_true (g_str_has_prefix (lines[0], "topic\tdual-relationships\tDual relationships"));
+  g_assert_true (g_str_has_prefix (lines[1], "oesc\tI.4.a\t") ||
+                 g_str_has_prefix (lines[1], "nohs\t5\t"));
   g_assert_true (strstr (out, "nohs\t5\t-\t") != NULL);
   g_assert_true (strstr (out, "[dual]") != NULL);
   g_clear_pointer (&out, g_free);
@@ -186,6 +188,45 @@ test_search_json (void)
   g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "ref");
   g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "nohs");
   g_assert_cmpstr (json_object_get_string_member (first, "ref"), ==, "3");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A topic the query names: its own kind, id and label; items keep their
+   * members, those found through the topic say which. */
+  g_assert_cmpint (ethos_test_run_cli (&out, &err, "search", "duty", "to", "warn", "--json",
+                                       "-n", "100", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  results = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "results");
+  first = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "topic");
+  g_assert_cmpstr (json_object_get_string_member (first, "topic"), ==,
+                   "limits-of-confidentiality");
+  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==,
+                   "Limits of confidentiality / duty to warn");
+  g_assert_false (json_object_has_member (first, "code"));
+  {
+    gboolean found_nohs4 = FALSE;
+
+    for (guint i = 1; i < json_array_get_length (results); i++)
+      {
+        JsonObject *r = json_array_get_object_element (results, i);
+
+        g_assert_true (json_object_has_member (r, "code"));
+        g_assert_true (json_object_has_member (r, "ref"));
+        g_assert_true (json_object_has_member (r, "snippet"));
+        if (g_str_equal (json_object_get_string_member (r, "code"), "nohs") &&
+            g_str_equal (json_object_get_string_member (r, "ref"), "4"))
+          {
+            found_nohs4 = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (r, "kind"), ==, "on-topic");
+            g_assert_cmpstr (json_object_get_string_member (r, "topic"), ==,
+                             "limits-of-confidentiality");
+          }
+      }
+    g_assert_true (found_nohs4);
+  }
 }
 
 static void

@@ -19,7 +19,7 @@ static const char *good_code =
   "  \"format\": 1, \"id\": \"demo\", \"title\": \"Demo Code\", \"short_title\": \"Demo\",\n"
   "  \"publisher\": null, \"edition\": null, \"year\": null, \"notice\": null,\n"
   "  \"item_label\": \"Standard\", \"numbering_note\": null, \"citation_short\": \"Demo\",\n"
-  "  \"source\": \"test\",\n"
+  "  \"abbreviation\": \"Demo\", \"website\": null, \"reproduction\": \"excerpts\",\n"
   "  \"front_matter\": [{\"heading\": \"Preamble\", \"text\": \"Intro.\"}],\n"
   "  \"sections\": [{\"heading\": \"One\", \"items\": [\n"
   "    {\"ref\": \"1\", \"heading\": null, \"text\": \"First.\", \"topics\": [\"consent\"],\n"
@@ -91,7 +91,7 @@ test_good (void)
 static void
 test_syntax_error_names_line (void)
 {
-  g_autofree char *bad = replace (good_code, "\"source\": \"test\",", "\"source\": \"test\"");
+  g_autofree char *bad = replace (good_code, "\"reproduction\": \"excerpts\",", "\"reproduction\": \"excerpts\"");
   g_autofree char *msg = load_error (bad);
 
   g_assert_nonnull (msg);
@@ -140,7 +140,9 @@ test_other_errors (void)
     { "\"topics\": [\"consent\"]}\n  ]", "\"topics\": []}\n  ]", "at least one topic" },
     { "\"ref\": \"1.a\"", "\"ref\": \"2.a\"", "must start with “1.”" },
     { "\"format\": 1", "\"format\": 2", "format 2 is not supported" },
-    { "\"source\": \"test\"", "\"sauce\": \"test\"", "unknown key “sauce”" },
+    { "\"abbreviation\": \"Demo\"", "\"sauce\": \"Demo\"", "unknown key “sauce”" },
+    { "\"reproduction\": \"excerpts\"", "\"reproduction\": \"some\"", "“reproduction” must be" },
+    { "\"website\": null", "\"website\": \"http://x\"", "“website” must be an https" },
     { "\"year\": null", "\"year\": \"2024\"", "“year” must be a year" },
     { "\"id\": \"demo\"", "\"id\": \"Demo Code\"", "must be lower-case" },
   };

@@ -203,8 +203,9 @@ test_index_lists_every_item (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM searchIndex WHERE type = 'Category'",
                                NULL, NULL), ==, topics->len);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM searchIndex WHERE name = "
-                               "'OESC Code of Conduct, Item I.4.a: Dual Relationships'",
-                               NULL, NULL), ==, 1);
+                               "'Item I.4.a · Dual Relationships — OESC'", NULL, NULL), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM searchIndex WHERE name = "
+                               "'Standard 3 — NOHS'", NULL, NULL), ==, 1);
   sqlite3_close (db);
 }
 
@@ -306,6 +307,29 @@ plist_text (GMarkupParseContext  *context,
     }
   else if (state->in_string && state->key != NULL)
     g_hash_table_insert (state->values, g_steal_pointer (&state->key), g_strndup (text, len));
+}
+
+/* The docset's icons, as Dash and Zeal look for them: PNG, 16 and 32 px. */
+static void
+test_icons (void)
+{
+  const struct { const char *name; guint32 size; } icons[] = {
+    { "icon.png", 16 }, { "icon@2x.png", 32 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autofree char *path = g_build_filename (shared_docset (), icons[i].name, NULL);
+      g_autofree guchar *data = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+      g_assert_cmpuint (length, >, 24);
+      g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+      /* IHDR: width and height, big-endian, at bytes 16 and 20. */
+      g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 16)), ==, icons[i].size);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 20)), ==, icons[i].size);
+    }
 }
 
 static void
@@ -430,7 +454,8 @@ test_escaping (void)
     "\"short_title\": \"E&vil\", \"publisher\": \"A \\\"quoted\\\" <publisher>\", "
     "\"edition\": null, \"year\": null, \"notice\": \"© <b>All</b> rights & more\", "
     "\"item_label\": \"Standard\", \"numbering_note\": null, \"citation_short\": \"E<v>\", "
-    "\"source\": \"test\", \"front_matter\": [], "
+    "\"abbreviation\": \"E<v>\", \"website\": null, \"reproduction\": \"whole\", "
+    "\"front_matter\": [], "
     "\"sections\": [{\"heading\": \"<h1>Section</h1>\", \"items\": ["
     "{\"ref\": \"1\", \"heading\": \"<img src=x onerror=alert(1)>\", "
     "\"text\": \"Use <b>bold</b> & \\\"quotes\\\".\", \"topics\": [\"consent\"]}]}]}";
@@ -468,7 +493,7 @@ test_escaping (void)
   /* The index keeps names as they are: it is data, not markup. */
   db = open_index (docset);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM searchIndex WHERE name = ?1 AND path = ?2",
-                               "E<v>, Standard 1: <img src=x onerror=alert(1)>", "evil.html#1"),
+                               "Standard 1 · <img src=x onerror=alert(1)> — E<v>", "evil.html#1"),
                    ==, 1);
   sqlite3_close (db);
 }
@@ -608,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/docset/index-lists-every-item", test_index_lists_every_item);
   g_test_add_func ("/docset/paths-resolve", test_paths_resolve);
   g_test_add_func ("/docset/info-plist", test_info_plist);
+  g_test_add_func ("/docset/icons", test_icons);
   g_test_add_func ("/docset/pages-content", test_pages_content);
   g_test_add_func ("/docset/escaping", test_escaping);
   g_test_add_func ("/docset/failure-keeps-old", test_failure_keeps_old);

@@ -37,7 +37,8 @@ def build_options(build_root):
         options = {o['name']: o['value'] for o in json.load(f)}
     prefix = options['prefix']
     return {name: os.path.join(prefix, options[name])
-            for name in ('bindir', 'datadir', 'mandir', 'localedir')} | {'prefix': prefix}
+            for name in ('bindir', 'datadir', 'mandir', 'localedir', 'libexecdir')} | \
+        {'prefix': prefix}
 
 
 def installed_executables(build_root):
@@ -82,6 +83,7 @@ def check_tree(root, build_root, dest, dirs):
     expect_file(os.path.join(datadir, 'icons', 'hicolor', 'symbolic', 'apps',
                              APP_ID + '-symbolic.svg'), 'the symbolic icon')
     expect_file(os.path.join(at(dirs['mandir']), 'man1', 'ethos-cli.1'), 'the man page')
+    check_dbus(datadir, at(dirs['libexecdir']), dirs)
     expect_file(os.path.join(at(dirs['localedir']), 'es', 'LC_MESSAGES', 'ethos.mo'),
                 'the Spanish translation')
     for schema in glob.glob(os.path.join(root, 'data', '*.gschema.xml')):
@@ -91,6 +93,46 @@ def check_tree(root, build_root, dest, dirs):
                                        os.path.join(datadir, 'glib-2.0', 'schemas')])
             if compiled.returncode != 0:
                 fail('the installed schemas do not compile')
+
+
+def read_keys(path):
+    keys = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if '=' in line and not line.startswith('#'):
+                key, value = line.strip().split('=', 1)
+                keys[key] = value
+    return keys
+
+
+def check_dbus(datadir, libexecdir, dirs):
+    """GNOME Shell's search provider: its program, the D-Bus service that
+    starts it and the .ini that tells GNOME Shell about it; and Ethos's own
+    service, which opens the result chosen."""
+    provider = os.path.join(libexecdir, 'ethos-search-provider')
+    if expect_file(provider, 'the search provider') and not os.access(provider, os.X_OK):
+        fail('the installed search provider is not executable')
+    services = os.path.join(datadir, 'dbus-1', 'services')
+    wanted = {
+        APP_ID + '.SearchProvider.service': (APP_ID + '.SearchProvider',
+                                             os.path.join(dirs['libexecdir'],
+                                                          'ethos-search-provider')),
+        APP_ID + '.service': (APP_ID, os.path.join(dirs['bindir'], 'ethos') +
+                              ' --gapplication-service'),
+    }
+    for name, (bus_name, exec_line) in wanted.items():
+        path = os.path.join(services, name)
+        if expect_file(path, 'the D-Bus service ' + name):
+            keys = read_keys(path)
+            if keys.get('Name') != bus_name or keys.get('Exec') != exec_line:
+                fail('%s says Name=%s Exec=%s' % (name, keys.get('Name'), keys.get('Exec')))
+    ini = os.path.join(datadir, 'gnome-shell', 'search-providers', APP_ID + '.search-provider.ini')
+    if expect_file(ini, 'the search provider .ini'):
+        keys = read_keys(ini)
+        if keys.get('BusName') != APP_ID + '.SearchProvider' or \
+                keys.get('DesktopId') != APP_ID + '.desktop' or keys.get('Version') != '2' or \
+                keys.get('ObjectPath') != '/io/github/ethosapp/Ethos/SearchProvider':
+            fail('the search provider .ini is wrong: %r' % keys)
 
 
 def run_cli(argv, env, cwd):

@@ -9,14 +9,31 @@
 static EthosCorpus *corpus;
 
 static GPtrArray *
-search (const char *query,
-        const char *code)
+search_all (const char *query,
+            const char *code)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *results = ethos_corpus_search (corpus, query, code, 50, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (results);
+  return results;
+}
+
+/* The references and text matches only, without the topics the query
+ * names and their items (test_topics). */
+static GPtrArray *
+search (const char *query,
+        const char *code)
+{
+  GPtrArray *results = search_all (query, code);
+
+  for (guint i = results->len; i > 0; i--)
+    {
+      const EthosSearchResult *r = results->pdata[i - 1];
+      if (r->kind == ETHOS_SEARCH_TOPIC || r->kind == ETHOS_SEARCH_ON_TOPIC)
+        g_ptr_array_remove_index (results, i - 1);
+    }
   return results;
 }
 
@@ -28,7 +45,7 @@ position_of (GPtrArray  *results,
   for (guint i = 0; i < results->len; i++)
     {
       const EthosSearchResult *r = results->pdata[i];
-      if (g_str_equal (r->code, code) && g_strcmp0 (r->ref, ref) == 0)
+      if (g_strcmp0 (r->code, code) == 0 && g_strcmp0 (r->ref, ref) == 0)
         return (int) i;
     }
   return -1;
@@ -114,6 +131,83 @@ test_dual_relationships (void)
       g_assert_cmpint (nohs5, <, 3);
       g_assert_cmpint (oesc4a, <, 3);
     }
+}
+
+/* A query that names a topic lists the topic first, then the texts that
+ * match, then every other item on that topic. */
+static void
+test_topics (void)
+{
+  struct { const char *query, *topic; } cases[] = {
+    { "dual relationships", "dual-relationships" },
+    { "duty to warn", "limits-of-confidentiality" },
+    { "consent", "informed-consent" },
+    { "Dual relat", "dual-relationships" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) results = search_all (cases[c].query, NULL);
+      g_autoptr(EthosTopic) topic = ethos_corpus_get_topic (corpus, cases[c].topic, NULL);
+      g_autoptr(GPtrArray) items = ethos_corpus_items_for_topic (corpus, cases[c].topic, NULL);
+      const EthosSearchResult *first = results->pdata[0];
+      gboolean on_topic_seen = FALSE;
+
+      g_assert_cmpint (first->kind, ==, ETHOS_SEARCH_TOPIC);
+      g_assert_cmpstr (first->topic, ==, cases[c].topic);
+      g_assert_cmpstr (first->heading, ==, topic->label);
+      g_assert_null (first->code);
+      /* Every item the topic holds is found. */
+      for (guint i = 0; i < items->len; i++)
+        {
+          EthosItem *item = items->pdata[i];
+          if (position_of (results, item->code, item->ref) < 0)
+            g_error ("“%s” does not find %s %s (on %s)", cases[c].query, item->code, item->ref,
+                     cases[c].topic);
+        }
+      /* Text matches first, the items found through the topic after them. */
+      for (guint i = 1; i < results->len; i++)
+        {
+          const EthosSearchResult *r = results->pdata[i];
+
+          if (r->kind == ETHOS_SEARCH_ON_TOPIC)
+            {
+              on_topic_seen = TRUE;
+              g_assert_nonnull (r->topic);
+            }
+          else if (r->kind != ETHOS_SEARCH_TOPIC)
+            g_assert_false (on_topic_seen);
+        }
+      g_assert_true (on_topic_seen);
+    }
+
+  /* Within one code, the topic's items of that code only. */
+  {
+    g_autoptr(GPtrArray) results = search_all ("duty to warn", "nohs");
+
+    g_assert_cmpint (((EthosSearchResult *) results->pdata[0])->kind, ==, ETHOS_SEARCH_TOPIC);
+    for (guint i = 1; i < results->len; i++)
+      g_assert_cmpstr (((EthosSearchResult *) results->pdata[i])->code, ==, "nohs");
+    g_assert_cmpint (position_of (results, "nohs", "4"), >, 0);
+  }
+  /* One letter, a reference or words no topic carries name no topic. */
+  {
+    const char *none[] = { "c", "co", "1.11", "nohs 3", "romantic", "zzzz" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+      {
+        g_autoptr(GPtrArray) results = search_all (none[i], NULL);
+        for (guint r = 0; r < results->len; r++)
+          if (((EthosSearchResult *) results->pdata[r])->kind == ETHOS_SEARCH_TOPIC)
+            g_error ("“%s” lists the topic %s", none[i],
+                     ((EthosSearchResult *) results->pdata[r])->topic);
+      }
+  }
+  /* The limit holds, topics included. */
+  {
+    g_autoptr(GPtrArray) results = ethos_corpus_search (corpus, "consent", NULL, 5, NULL);
+    g_assert_cmpuint (results->len, ==, 5);
+  }
 }
 
 static void
@@ -254,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/search/query-to-fts", test_query_to_fts);
   g_test_add_func ("/search/dual-relationships", test_dual_relationships);
   g_test_add_func ("/search/prefix", test_prefix);
+  g_test_add_func ("/search/topics", test_topics);
   g_test_add_func ("/search/every-prefix", test_every_prefix);
   g_test_add_func ("/search/snippet-highlight", test_snippet_highlight);
   g_test_add_func ("/search/diacritics", test_diacritics);

@@ -20,7 +20,7 @@ expand_row (EthosWindow    *window,
             const char     *title)
 {
   GListModel *children = parent ? gtk_tree_list_row_get_children (parent)
-                                : G_LIST_MODEL (window->root);
+                                : G_LIST_MODEL (window->codes_view->root);
 
   g_assert_nonnull (children);
   for (guint i = 0; i < g_list_model_get_n_items (children); i++)
@@ -32,7 +32,7 @@ expand_row (EthosWindow    *window,
           g_strcmp0 (ethos_node_get_key (node), title) != 0)
         continue;
       row = parent ? gtk_tree_list_row_get_child_row (parent, i)
-                   : gtk_tree_list_model_get_child_row (window->tree, i);
+                   : gtk_tree_list_model_get_child_row (window->codes_view->tree, i);
       gtk_tree_list_row_set_expanded (row, TRUE);
       return row;
     }
@@ -45,7 +45,7 @@ test_codes_listed_body (EthosApplication *app,
                         EthosWindow      *window)
 {
   const char *expected[] = { "nohs", "coaching", "cesp", "oesc" };
-  GListModel *root = G_LIST_MODEL (window->root);
+  GListModel *root = G_LIST_MODEL (window->codes_view->root);
   guint n_codes = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (root); i++)
@@ -61,11 +61,11 @@ test_codes_listed_body (EthosApplication *app,
 
   /* The rows are on screen, not only in the model. */
   ethos_test_spin (100);
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->tree_view), "NOHS Ethical Standards"));
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->tree_view), "OESC Code of Conduct"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->tree_view), "NOHS Ethical Standards"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->tree_view), "OESC Code of Conduct"));
   /* A first run opens on the first code's overview. */
   ethos_test_assert_at (window, ETHOS_NODE_CODE, "nohs", NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "code");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->content_stack), ==, "code");
 }
 
 static void
@@ -83,21 +83,21 @@ test_select_item_body (EthosApplication *app,
   g_autoptr(GtkTreeListRow) item = expand_row (window, section, "3");
   GtkLabel *text;
 
-  gtk_single_selection_set_selected (window->tree_selection, gtk_tree_list_row_get_position (item));
+  gtk_single_selection_set_selected (window->codes_view->tree_selection, gtk_tree_list_row_get_position (item));
   ethos_test_spin (50);
-  text = ethos_item_page_get_text_label (window->item_page);
+  text = ethos_item_page_get_text_label (window->codes_view->item_page);
 
   ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "item");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->content_stack), ==, "item");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (text),
                                    "Human service professionals protect the client's right to "
                                    "privacy and confidentiality"));
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->item_page), "Standard 3"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->item_page), "Standard 3"));
   /* Topics link to Compare, and other codes' items on them are listed. */
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->item_page),
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->item_page),
                                         "Limits of confidentiality / duty to warn"));
-  g_assert_true (ethos_test_wait_for_label (window->item_page, "Clause 1.9"));
+  g_assert_true (ethos_test_wait_for_label (window->codes_view->item_page, "Clause 1.9"));
 }
 
 static void
@@ -110,8 +110,8 @@ static gboolean
 results_shown (gpointer data)
 {
   EthosWindow *window = data;
-  return window->query != NULL &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (window->sidebar_stack), "browse") != 0;
+  return window->codes_view->query != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), "browse") != 0;
 }
 
 static int
@@ -119,12 +119,12 @@ result_position (EthosWindow *window,
                  const char  *code,
                  const char  *ref)
 {
-  GListModel *results = G_LIST_MODEL (window->results);
+  GListModel *results = G_LIST_MODEL (window->codes_view->results);
 
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(EthosResult) result = g_list_model_get_item (results, i);
-      if (g_str_equal (ethos_result_get_code (result), code) &&
+      if (g_strcmp0 (ethos_result_get_code (result), code) == 0 &&
           g_strcmp0 (ethos_result_get_ref (result), ref) == 0)
         return (int) i;
     }
@@ -135,9 +135,9 @@ static void
 type_search (EthosWindow *window,
              const char  *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+  gtk_editable_set_text (GTK_EDITABLE (window->codes_view->search_entry), text);
   ethos_test_wait_until (results_shown, window, "the search results");
-  g_assert_cmpstr (window->query, ==, text);
+  g_assert_cmpstr (window->codes_view->query, ==, text);
 }
 
 static void
@@ -148,47 +148,71 @@ test_search_body (EthosApplication *app,
   const char *markup;
 
   type_search (window, "dual relat");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), ==, "results");
   g_assert_cmpint (result_position (window, "nohs", "5"), >=, 0);
   g_assert_cmpint (result_position (window, "oesc", "I.4.a"), >=, 0);
   g_assert_cmpint (result_position (window, "nohs", "3"), ==, -1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 2);
+  /* The topic the words name comes first, then its items: the two whose
+   * text matches, and the seven others filed under it. */
+  {
+    g_autoptr(EthosResult) topic = g_list_model_get_item (G_LIST_MODEL (window->codes_view->results), 0);
+    g_autoptr(GPtrArray) items = ethos_corpus_items_for_topic (window->corpus, "dual-relationships",
+                                                                NULL);
+
+    g_assert_cmpint (ethos_result_get_kind (topic), ==, ETHOS_SEARCH_TOPIC);
+    g_assert_cmpstr (ethos_result_get_topic (topic), ==, "dual-relationships");
+    g_assert_cmpstr (ethos_result_get_title (topic), ==, "Topic: Dual relationships & boundaries");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->codes_view->results)), ==,
+                      1 + items->len);
+    for (guint i = 0; i < items->len; i++)
+      g_assert_cmpint (result_position (window, ((EthosItem *) items->pdata[i])->code,
+                                        ((EthosItem *) items->pdata[i])->ref), >, 0);
+  }
 
   /* The matches are highlighted in the list... */
-  first = g_list_model_get_item (G_LIST_MODEL (window->results),
+  first = g_list_model_get_item (G_LIST_MODEL (window->codes_view->results),
                                  (guint) result_position (window, "nohs", "5"));
   markup = ethos_result_get_markup (first);
   g_assert_nonnull (strstr (markup, "bgcolor"));
   g_assert_nonnull (strstr (markup, ">dual</span>"));
 
   /* ...and in the text of the item opened from it. */
-  gtk_single_selection_set_selected (window->results_selection,
+  gtk_single_selection_set_selected (window->codes_view->results_selection,
                                      (guint) result_position (window, "nohs", "5"));
   ethos_test_spin (50);
   ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "5");
-  markup = gtk_label_get_label (ethos_item_page_get_text_label (window->item_page));
+  markup = gtk_label_get_label (ethos_item_page_get_text_label (window->codes_view->item_page));
   g_assert_nonnull (strstr (markup, ">dual</span> or multiple "));
   g_assert_nonnull (strstr (markup, ">relationships</span> with clients"));
 
   /* Scoped to one code. */
-  gtk_drop_down_set_selected (window->scope_dropdown, 4);
+  gtk_drop_down_set_selected (window->codes_view->scope_dropdown, 4);
   ethos_test_spin (20);
   g_assert_cmpint (result_position (window, "nohs", "5"), ==, -1);
-  g_assert_cmpint (result_position (window, "oesc", "I.4.a"), ==, 0);
-  gtk_drop_down_set_selected (window->scope_dropdown, 0);
+  g_assert_cmpint (result_position (window, "oesc", "I.4.a"), ==, 1);
+  gtk_drop_down_set_selected (window->codes_view->scope_dropdown, 0);
+  ethos_test_spin (20);
+
 
   /* Nothing found: the empty state. */
   type_search (window, "qqqzzzxx");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->empty_page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->codes_view->empty_page)));
 
   /* Clearing the search brings the tree back and the text unmarked. */
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (window->codes_view->search_entry), "");
   ethos_test_spin (400);
-  g_assert_null (window->query);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "browse");
-  markup = gtk_label_get_label (ethos_item_page_get_text_label (window->item_page));
+  g_assert_null (window->codes_view->query);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), ==, "browse");
+  markup = gtk_label_get_label (ethos_item_page_get_text_label (window->codes_view->item_page));
   g_assert_null (strstr (markup, "<span"));
+
+  /* The topic's row opens Compare on it. */
+  type_search (window, "dual relat");
+  gtk_single_selection_set_selected (window->codes_view->results_selection, 0);
+  ethos_test_spin (50);
+  ethos_test_assert_at (window, ETHOS_NODE_COMPARE, NULL, "dual-relationships");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->codes_view->compare_page)));
 }
 
 static void
@@ -219,10 +243,10 @@ test_reference_jump_body (EthosApplication *app,
 
   /* A reference typed into the search entry: Enter goes there. */
   type_search (window, "nohs 3");
-  g_signal_emit_by_name (window->search_entry, "activate");
+  g_signal_emit_by_name (window->codes_view->search_entry, "activate");
   ethos_test_spin (20);
   ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (window->codes_view->search_entry), "");
   ethos_test_spin (300);
 
   /* Ctrl+K's dialog, with a sub-item. */
@@ -238,7 +262,7 @@ test_reference_jump_body (EthosApplication *app,
   ethos_test_assert_at (window, ETHOS_NODE_ITEM, "oesc", "I.5.a");
   /* The sidebar shows where we are: the sub-item's row is selected. */
   {
-    GtkTreeListRow *row = gtk_single_selection_get_selected_item (window->tree_selection);
+    GtkTreeListRow *row = gtk_single_selection_get_selected_item (window->codes_view->tree_selection);
     g_autoptr(EthosNode) node = gtk_tree_list_row_get_item (row);
     g_assert_cmpstr (ethos_node_get_key (node), ==, "I.5.a");
     g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, 3);
@@ -277,7 +301,7 @@ test_reference_jump (void)
 static char *
 note_text (EthosWindow *window)
 {
-  GtkTextBuffer *buffer = ethos_item_page_get_note_buffer (window->item_page);
+  GtkTextBuffer *buffer = ethos_item_page_get_note_buffer (window->codes_view->item_page);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -293,14 +317,14 @@ bookmark_and_note_body (EthosApplication *app,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error));
-  g_assert_false (window->bookmarked);
-  g_assert_false (gtk_toggle_button_get_active (window->bookmark_button));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL));
-  g_assert_true (window->bookmarked);
-  g_assert_true (gtk_toggle_button_get_active (window->bookmark_button));
+  g_assert_false (window->codes_view->bookmarked);
+  g_assert_false (gtk_toggle_button_get_active (window->codes_view->bookmark_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->codes_view), "codes.bookmark", NULL));
+  g_assert_true (window->codes_view->bookmarked);
+  g_assert_true (gtk_toggle_button_get_active (window->codes_view->bookmark_button));
 
   /* Typed, then the window closed before the save's pause is over. */
-  gtk_text_buffer_set_text (ethos_item_page_get_note_buffer (window->item_page), NOTE, -1);
+  gtk_text_buffer_set_text (ethos_item_page_get_note_buffer (window->codes_view->item_page), NOTE, -1);
   /* Resized, away from the default size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1010, 710);
 }
@@ -319,8 +343,8 @@ reopened_body (EthosApplication *app,
   g_assert_cmpint (width, ==, 1010);
   g_assert_cmpint (height, ==, 710);
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
-  g_assert_true (window->bookmarked);
-  g_assert_true (gtk_toggle_button_get_active (window->bookmark_button));
+  g_assert_true (window->codes_view->bookmarked);
+  g_assert_true (gtk_toggle_button_get_active (window->codes_view->bookmark_button));
   text = note_text (window);
   g_assert_cmpstr (text, ==, NOTE);
 
@@ -328,20 +352,20 @@ reopened_body (EthosApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bookmarks", NULL));
   ethos_test_assert_at (window, ETHOS_NODE_BOOKMARKS, NULL, NULL);
   ethos_test_spin (50);
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->bookmarks_page), NOTE));
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->bookmarks_page), "Standard 3"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->bookmarks_page), NOTE));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->bookmarks_page), "Standard 3"));
 
   /* Another item has neither. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "4", &error));
-  g_assert_false (window->bookmarked);
+  g_assert_false (window->codes_view->bookmarked);
   g_clear_pointer (&text, g_free);
   text = note_text (window);
   g_assert_cmpstr (text, ==, "");
 
   /* Unstarring is saved as well. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL));
-  g_assert_false (window->bookmarked);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->codes_view), "codes.bookmark", NULL));
+  g_assert_false (window->codes_view->bookmarked);
   g_assert_false (ethos_user_db_is_bookmarked (ethos_application_get_user_db (app), "nohs", "3"));
 }
 
@@ -386,7 +410,7 @@ copy_citation (EthosWindow *window,
   ClipboardRead read = { NULL, FALSE };
 
   gdk_clipboard_set_text (clipboard, "something else");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", "s", style));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->codes_view), "codes.copy-citation", "s", style));
   gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
   ethos_test_wait_until (read_done, &read, "the clipboard");
   return read.text;
@@ -409,7 +433,7 @@ test_copy_citation_body (EthosApplication *app,
   short_form = copy_citation (window, "short");
   g_assert_cmpstr (short_form, ==, "NOHS (2024), Standard 3");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.citation-include-text",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->codes_view), "codes.citation-include-text",
                                              NULL));
   with_text = copy_citation (window, "full");
   g_assert_true (g_str_has_prefix (with_text, full));
@@ -418,7 +442,7 @@ test_copy_citation_body (EthosApplication *app,
 
   /* Nothing to cite on a code's overview. */
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_CODE, "nohs", NULL, &error));
-  g_assert_false (gtk_widget_get_visible (window->citation_button));
+  g_assert_false (gtk_widget_get_visible (window->codes_view->citation_button));
 }
 
 static void
@@ -440,7 +464,7 @@ test_compare_body (EthosApplication *app,
                                              "limits-of-confidentiality"));
   ethos_test_assert_at (window, ETHOS_NODE_COMPARE, NULL, "limits-of-confidentiality");
   ethos_test_spin (50);
-  compare = GTK_WIDGET (window->compare_page);
+  compare = GTK_WIDGET (window->codes_view->compare_page);
   g_assert_true (ethos_test_find_label (compare, "NOHS Ethical Standards"));
   g_assert_true (ethos_test_find_label (compare, "Global Code of Ethics (coaching & mentoring)"));
   g_assert_true (ethos_test_find_label (compare, "OESC Code of Conduct"));
@@ -451,9 +475,9 @@ test_compare_body (EthosApplication *app,
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
                                         "1. Working with Clients", &error));
   ethos_test_spin (50);
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->section_page),
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->section_page),
                              "Terminating professional relationships & on-going responsibilities"));
-  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->section_page), "Clause 1.23"));
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (window->codes_view->section_page), "Clause 1.23"));
   g_assert_true (ethos_window_navigate (window, ETHOS_NODE_SECTION, "coaching",
                                         "Terminating professional relationships & on-going "
                                         "responsibilities", &error));
@@ -513,9 +537,10 @@ test_dialogs_body (EthosApplication *app,
       { "win.jump", "<Control>k" },
       { "win.go-back", "<Alt>Left" },
       { "win.go-forward", "<Alt>Right" },
-      { "win.bookmark", "<Control>d" },
-      { "win.copy-citation::full", "<Control><Shift>c" },
       { "win.show-bookmarks", "<Control>b" },
+      { "win.show-compare('')", "<Control>t" },
+      { "win.view('codes')", "<Alt>1" },
+      { "win.view('forms')", "<Alt>2" },
       { "app.shortcuts", "<Control>question" },
       { "app.quit", "<Control>q" },
     };
@@ -535,6 +560,20 @@ test_dialogs_body (EthosApplication *app,
         if (!found)
           g_error ("%s has no accelerator %s", expected[i][0], expected[i][1]);
       }
+  }
+  /* The Codes view's own actions are its shortcuts, active where it has
+   * the focus. */
+  {
+    const char *expected[][2] = {
+      { "codes.bookmark", "<Control>d" },
+      { "codes.copy-citation", "<Control><Shift>c" },
+      { "codes.print", "<Control>p" },
+      { "codes.copy-citation", "<Control><Alt>c" },
+      { "codes.export-pdf", "<Control><Shift>e" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_true (ethos_test_has_shortcut (GTK_WIDGET (window->codes_view), expected[i][0],
+                                              expected[i][1]));
   }
 }
 

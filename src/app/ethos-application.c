@@ -75,6 +75,8 @@ about_action (GSimpleAction *action,
                                       "desk, offline: browse, search and compare them, and cite "
                                       "them in your case notes."),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/ethosapp/ethos",
+                        "issue-url", "https://github.com/ethosapp/ethos/issues",
                         "copyright", _("© The Ethos contributors"),
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -86,14 +88,16 @@ about_action (GSimpleAction *action,
       g_autofree char *notice = g_markup_escape_text (info->notice ? info->notice
                                                       : _("Copyright: not stated in the source"),
                                                       -1);
-      g_autofree char *details = g_strdup_printf ("%s\n%s: %s\n%s: %s",
-                                                  info->source,
+      g_autofree char *details = g_strdup_printf ("%s\n%s: %s\n%s: %s%s%s",
+                                                  info->title,
                                                   _("Publisher"),
                                                   info->publisher ? info->publisher
                                                   : _("not stated in the source"),
                                                   _("Edition"),
                                                   info->edition ? info->edition
-                                                  : _("not stated in the source"));
+                                                  : _("not stated in the source"),
+                                                  info->website ? "\n" : "",
+                                                  info->website ? info->website : "");
       g_autofree char *escaped = g_markup_escape_text (details, -1);
 
       adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), info->title, notice,
@@ -116,10 +120,61 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static EthosWindow *
+present_window (EthosApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!ETHOS_IS_WINDOW (window))
+    window = GTK_WINDOW (ethos_window_new (self));
+  gtk_window_present (window);
+  return ETHOS_WINDOW (window);
+}
+
+/* The places GNOME Shell's search provider opens (D-Bus ActivateAction). */
+static void
+show_place_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  EthosWindow *window = present_window (data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (name, "show-item"))
+    {
+      const char *code, *ref;
+
+      g_variant_get (param, "(&s&s)", &code, &ref);
+      ok = ethos_window_navigate (window, ETHOS_NODE_ITEM, code, ref, &error);
+    }
+  else if (g_str_equal (name, "show-compare"))
+    ok = ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL,
+                                g_variant_get_string (param, NULL), &error);
+  else
+    ok = ethos_window_navigate (window, ETHOS_NODE_CODE, g_variant_get_string (param, NULL), NULL,
+                                &error);
+  if (!ok && error != NULL)
+    g_message ("%s", error->message);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       data)
+{
+  ethos_window_search (present_window (data), g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
+  { "show-item", show_place_action, "(ss)" },
+  { "show-compare", show_place_action, "s" },
+  { "show-code", show_place_action, "s" },
+  { "search", search_action, "s" },
 };
 
 static const struct {
@@ -133,9 +188,10 @@ static const struct {
   { "win.jump", { "<Control>k", "<Control>l", NULL } },
   { "win.go-back", { "<Alt>Left", "Back", NULL } },
   { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
-  { "win.bookmark", { "<Control>d", NULL } },
-  { "win.copy-citation::full", { "<Control><Shift>c", NULL } },
   { "win.show-bookmarks", { "<Control>b", NULL } },
+  { "win.show-compare('')", { "<Control>t", NULL } },
+  { "win.view('codes')", { "<Alt>1", NULL } },
+  { "win.view('forms')", { "<Alt>2", NULL } },
 };
 
 static void
@@ -151,6 +207,12 @@ ethos_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
   open_sources (self);
+
+  /* Run from the build tree, the app icon is not installed yet: the About
+   * window and the window list find it in the sources. */
+  if (ethos_paths_get_icons_dir () != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    ethos_paths_get_icons_dir ());
 }
 
 /* Once per run, over the first window: where the damaged database went

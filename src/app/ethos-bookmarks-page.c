@@ -200,11 +200,8 @@ ethos_bookmarks_page_refresh (EthosBookmarksPage  *self,
     {
       Mark *mark = g_ptr_array_index (marks, i);
       g_autoptr(EthosItem) item = ethos_corpus_get_item (corpus, mark->code, mark->ref, NULL);
-      EthosCodeInfo *info = NULL;
+      const EthosCodeInfo *info = ethos_code_info_find (codes, mark->code);
 
-      for (guint c = 0; c < codes->len; c++)
-        if (g_str_equal (((EthosCodeInfo *) codes->pdata[c])->id, mark->code))
-          info = g_ptr_array_index (codes, c);
       gtk_list_box_append (self->list, mark_row (mark, item, info));
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-code-page.h"
+#include "ethos-item-row.h"
 
 struct _EthosCodePage
 {
@@ -20,8 +21,10 @@ struct _EthosCodePage
   AdwActionRow      *edition_row;
   AdwActionRow      *items_row;
   AdwActionRow      *numbering_row;
-  AdwActionRow      *source_row;
+  AdwActionRow      *website_row;
   GtkLabel          *notice_label;
+
+  char              *website;
 };
 
 G_DEFINE_FINAL_TYPE (EthosCodePage, ethos_code_page, GTK_TYPE_WIDGET)
@@ -82,11 +85,29 @@ fill_front_matter (EthosCodePage *self,
 }
 
 static void
+website_activated_cb (EthosCodePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->website != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->website,
+                  GDK_CURRENT_TIME);
+}
+
+static void
 ethos_code_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ETHOS_TYPE_CODE_PAGE);
 
   G_OBJECT_CLASS (ethos_code_page_parent_class)->dispose (object);
+}
+
+static void
+ethos_code_page_finalize (GObject *object)
+{
+  g_free (ETHOS_CODE_PAGE (object)->website);
+
+  G_OBJECT_CLASS (ethos_code_page_parent_class)->finalize (object);
 }
 
 static void
@@ -96,6 +117,7 @@ ethos_code_page_class_init (EthosCodePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ethos_code_page_dispose;
+  object_class->finalize = ethos_code_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -109,7 +131,7 @@ ethos_code_page_class_init (EthosCodePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosCodePage, edition_row);
   gtk_widget_class_bind_template_child (widget_class, EthosCodePage, items_row);
   gtk_widget_class_bind_template_child (widget_class, EthosCodePage, numbering_row);
-  gtk_widget_class_bind_template_child (widget_class, EthosCodePage, source_row);
+  gtk_widget_class_bind_template_child (widget_class, EthosCodePage, website_row);
   gtk_widget_class_bind_template_child (widget_class, EthosCodePage, notice_label);
 }
 
@@ -117,6 +139,8 @@ static void
 ethos_code_page_init (EthosCodePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->website_row, "activated", G_CALLBACK (website_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -161,13 +185,17 @@ ethos_code_page_show (EthosCodePage  *self,
   /* Translators: the number of items and what the code calls them, "44 (Standard 1 to Standard 44)" */
   count = items->len > 0
     ? g_strdup_printf (_("%u (%s %s to %s %s)"), info->n_items,
-                       info->item_label, ((EthosItem *) items->pdata[0])->ref,
-                       info->item_label, ((EthosItem *) items->pdata[items->len - 1])->ref)
+                       ethos_item_label (info), ((EthosItem *) items->pdata[0])->ref,
+                       ethos_item_label (info), ((EthosItem *) items->pdata[items->len - 1])->ref)
     : g_strdup_printf ("%u", info->n_items);
   set_row (self->items_row, count);
   set_row (self->numbering_row, info->numbering_note != NULL && *info->numbering_note != '\0'
                                 ? info->numbering_note : _("As in the source"));
-  set_row (self->source_row, info->source);
+  g_free (self->website);
+  self->website = g_strdup (info->website);
+  if (info->website != NULL)
+    set_row (self->website_row, info->website);
+  gtk_widget_set_visible (GTK_WIDGET (self->website_row), info->website != NULL);
   gtk_label_set_text (self->notice_label, or_not_stated (info->notice));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -5,15 +5,16 @@
 
 #include "ethos-columns.h"
 
-#define COLUMN_WIDTH   320
-#define COLUMN_SPACING 24
-#define ROW_SPACING    30
+#define COLUMN_WIDTH     320
+#define COLUMN_MIN_WIDTH 280
+#define COLUMN_SPACING   24
+#define ROW_SPACING      30
 
 struct _EthosColumns
 {
   GtkWidget parent_instance;
 
-  guint     n_columns;   /* as last allocated */
+  gboolean  stacked;
 };
 
 G_DEFINE_FINAL_TYPE (EthosColumns, ethos_columns, GTK_TYPE_WIDGET)
@@ -30,21 +31,15 @@ count_children (GtkWidget *widget)
   return n;
 }
 
-static guint
-columns_for_width (GtkWidget *widget,
-                   int        width)
-{
-  guint n = count_children (widget);
-  guint fit = (guint) MAX (1, (width + COLUMN_SPACING) / (COLUMN_WIDTH + COLUMN_SPACING));
-
-  return MAX (1, MIN (fit, n));
-}
-
 static int
-column_width (int   width,
-              guint n_columns)
+column_width (EthosColumns *self,
+              int           width)
 {
-  return MAX (1, (width - COLUMN_SPACING * ((int) n_columns - 1)) / (int) n_columns);
+  guint n = count_children (GTK_WIDGET (self));
+
+  if (self->stacked || n <= 1)
+    return width;
+  return MAX (COLUMN_MIN_WIDTH, (width - COLUMN_SPACING * ((int) n - 1)) / (int) n);
 }
 
 static int
@@ -57,62 +52,46 @@ child_height (GtkWidget *child,
   return nat;
 }
 
-/* Walks the children row by row; with @allocate, places them. Returns the
- * total height. */
+/* Side by side, one column per child; or stacked, one below the other.
+ * With @allocate, places them. Returns the total height. */
 static int
-layout (GtkWidget *widget,
-        int        width,
-        gboolean   allocate)
+layout (EthosColumns *self,
+        int           width,
+        gboolean      allocate)
 {
-  guint n_columns = columns_for_width (widget, width);
-  int col_width = column_width (width, n_columns);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  int y = 0;
-  gboolean first_row = TRUE;
+  GtkWidget *widget = GTK_WIDGET (self);
+  int col_width = column_width (self, width);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0, y = 0, height = 0;
+  gboolean first = TRUE;
 
-  while (child != NULL)
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *row_start = child;
-      int row_height = 0;
-      guint i = 0;
+      int h;
 
-      for (; child != NULL && i < n_columns; child = gtk_widget_get_next_sibling (child))
-        if (gtk_widget_should_layout (child))
-          {
-            row_height = MAX (row_height, child_height (child, col_width));
-            i++;
-          }
-      if (i == 0)
-        break;
-      if (!first_row)
-        y += ROW_SPACING;
-      first_row = FALSE;
-
+      if (!gtk_widget_should_layout (c))
+        continue;
+      h = child_height (c, col_width);
+      if (!first)
+        {
+          if (self->stacked)
+            y += ROW_SPACING;
+          else
+            x += col_width + COLUMN_SPACING;
+        }
+      first = FALSE;
       if (allocate)
         {
-          guint col = 0;
-          for (GtkWidget *c = row_start; c != child; c = gtk_widget_get_next_sibling (c))
-            {
-              GtkAllocation alloc;
-              gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-
-              if (!gtk_widget_should_layout (c))
-                continue;
-              alloc.x = (int) col * (col_width + COLUMN_SPACING);
-              if (rtl)
-                alloc.x = width - alloc.x - col_width;
-              alloc.y = y;
-              alloc.width = col_width;
-              alloc.height = child_height (c, col_width);
-              gtk_widget_size_allocate (c, &alloc, -1);
-              col++;
-            }
+          GtkAllocation alloc = { rtl ? width - x - col_width : x, y, col_width, h };
+          gtk_widget_size_allocate (c, &alloc, -1);
         }
-      y += row_height;
+      if (self->stacked)
+        y += h;
+      else
+        height = MAX (height, h);
     }
-  if (allocate)
-    ETHOS_COLUMNS (widget)->n_columns = n_columns;
-  return y;
+  return self->stacked ? y : height;
 }
 
 static GtkSizeRequestMode
@@ -130,21 +109,32 @@ ethos_columns_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  EthosColumns *self = ETHOS_COLUMNS (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       guint n = count_children (widget);
-      int min = 0;
+      int min = 0, nat = 0;
 
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
            child = gtk_widget_get_next_sibling (child))
         if (gtk_widget_should_layout (child))
           {
-            int child_min;
-            gtk_widget_measure (child, orientation, -1, &child_min, NULL, NULL, NULL);
+            int child_min, child_nat;
+
+            gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
             min = MAX (min, child_min);
+            nat = MAX (nat, child_nat);
           }
+      if (!self->stacked && n > 1)
+        {
+          /* Side by side, each column keeps its minimum width: when they do
+           * not fit, the page scrolls sideways. */
+          min = (int) n * MAX (min, COLUMN_MIN_WIDTH) + COLUMN_SPACING * ((int) n - 1);
+          nat = MAX (min, (int) n * COLUMN_WIDTH + COLUMN_SPACING * ((int) n - 1));
+        }
       *minimum = min;
-      *natural = MAX (min, (int) n * COLUMN_WIDTH + COLUMN_SPACING * ((int) MAX (n, 1) - 1));
+      *natural = MAX (min, nat);
     }
   else
     {
@@ -152,7 +142,7 @@ ethos_columns_measure (GtkWidget      *widget,
 
       if (width < 0)
         ethos_columns_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-      *minimum = *natural = layout (widget, width, FALSE);
+      *minimum = *natural = layout (self, width, FALSE);
     }
 }
 
@@ -162,7 +152,7 @@ ethos_columns_size_allocate (GtkWidget *widget,
                              int        height,
                              int        baseline)
 {
-  layout (widget, width, TRUE);
+  layout (ETHOS_COLUMNS (widget), width, TRUE);
 }
 
 static void
@@ -189,13 +179,6 @@ ethos_columns_class_init (EthosColumnsClass *klass)
 static void
 ethos_columns_init (EthosColumns *self)
 {
-  self->n_columns = 1;
-}
-
-GtkWidget *
-ethos_columns_new (void)
-{
-  return g_object_new (ETHOS_TYPE_COLUMNS, NULL);
 }
 
 void
@@ -219,9 +202,21 @@ ethos_columns_remove_all (EthosColumns *self)
     gtk_widget_unparent (child);
 }
 
-guint
-ethos_columns_get_n_columns (EthosColumns *self)
+void
+ethos_columns_set_stacked (EthosColumns *self,
+                           gboolean      stacked)
 {
-  g_return_val_if_fail (ETHOS_IS_COLUMNS (self), 1);
-  return self->n_columns;
+  g_return_if_fail (ETHOS_IS_COLUMNS (self));
+
+  if (self->stacked == !!stacked)
+    return;
+  self->stacked = !!stacked;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+gboolean
+ethos_columns_get_stacked (EthosColumns *self)
+{
+  g_return_val_if_fail (ETHOS_IS_COLUMNS (self), FALSE);
+  return self->stacked;
 }

@@ -9,13 +9,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EthosColumns, ethos_columns, ETHOS, COLUMNS, GtkWidget)
 
-/* Lays its children out side by side in as many equal columns as fit at
- * @column_width each, and stacks them when the window is narrow. Rows are
- * as tall as their tallest child; children keep their own height. */
-GtkWidget *ethos_columns_new        (void);
-void       ethos_columns_append     (EthosColumns *self,
-                                     GtkWidget    *child);
-void       ethos_columns_remove_all (EthosColumns *self);
-guint      ethos_columns_get_n_columns (EthosColumns *self);
+/* Lays its children out side by side, one column each (at least 280 px
+ * wide: wider than its parent, it asks to scroll sideways), or stacked one
+ * below the other. Its owner decides which by its own width. */
+void       ethos_columns_append      (EthosColumns *self,
+                                      GtkWidget    *child);
+void       ethos_columns_remove_all  (EthosColumns *self);
+void       ethos_columns_set_stacked (EthosColumns *self,
+                                      gboolean      stacked);
+gboolean   ethos_columns_get_stacked (EthosColumns *self);
 
 G_END_DECLS

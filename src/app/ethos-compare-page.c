@@ -25,6 +25,35 @@ struct _EthosComparePage
 
 G_DEFINE_FINAL_TYPE (EthosComparePage, ethos_compare_page, GTK_TYPE_WIDGET)
 
+/* Below this width the codes are stacked: side by side they would be too
+ * narrow to read. libadwaita 1.2 has no breakpoints: the page decides. */
+#define STACK_BELOW 600
+
+static void
+ethos_compare_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (ETHOS_COMPARE_PAGE (widget)->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ethos_compare_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  EthosComparePage *self = ETHOS_COMPARE_PAGE (widget);
+
+  ethos_columns_set_stacked (self->columns, width < STACK_BELOW);
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+}
+
 static void
 topic_selected_cb (EthosComparePage *self)
 {
@@ -132,7 +161,8 @@ ethos_compare_page_class_init (EthosComparePageClass *klass)
   object_class->finalize = ethos_compare_page_finalize;
 
   g_type_ensure (ETHOS_TYPE_COLUMNS);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = ethos_compare_page_measure;
+  widget_class->size_allocate = ethos_compare_page_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EthosComparePage, scroller);
@@ -188,8 +218,26 @@ ethos_compare_page_show (EthosComparePage  *self,
 }
 
 const char *
+ethos_compare_page_get_topic_label (EthosComparePage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_COMPARE_PAGE (self), NULL);
+
+  for (guint i = 0; self->topics != NULL && self->topic != NULL && i < self->topics->len; i++)
+    if (g_str_equal (((EthosTopic *) self->topics->pdata[i])->id, self->topic))
+      return ((EthosTopic *) self->topics->pdata[i])->label;
+  return NULL;
+}
+
+const char *
 ethos_compare_page_get_topic (EthosComparePage *self)
 {
   g_return_val_if_fail (ETHOS_IS_COMPARE_PAGE (self), NULL);
   return self->topic;
+}
+
+GtkWidget *
+ethos_compare_page_get_columns (EthosComparePage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_COMPARE_PAGE (self), NULL);
+  return GTK_WIDGET (self->columns);
 }

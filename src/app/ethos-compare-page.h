@@ -18,6 +18,9 @@ gboolean    ethos_compare_page_show      (EthosComparePage  *self,
                                           EthosCorpus       *corpus,
                                           const char        *topic,
                                           GError           **error);
+const char *ethos_compare_page_get_topic_label (EthosComparePage *self);
 const char *ethos_compare_page_get_topic (EthosComparePage  *self);
+/* For tests: the widget holding one column per code. */
+GtkWidget  *ethos_compare_page_get_columns (EthosComparePage *self);
 
 G_END_DECLS

@@ -370,9 +370,9 @@ ethos_coverage_report_show (EthosCoverageReport      *self,
   coverage = ethos_coverage_check (tmpl, reqs);
   uncovered = ethos_coverage_uncovered (coverage);
   languages = ethos_forms_languages_label (tmpl);
-  /* Translators: a form template's id, version, languages and where it comes
-   * from: "informed-consent, version 1.0 · English, Spanish · Built-in" */
-  details = g_strdup_printf (_("%s, version %s · %s · %s"), tmpl->id, tmpl->version, languages,
+  /* Translators: a form template's version, languages and where it comes
+   * from: "Version 1.0 · English, Spanish · Built-in" */
+  details = g_strdup_printf (_("Version %s · %s · %s"), tmpl->version, languages,
                              ethos_forms_source_label (entry->source));
 
   gtk_label_set_label (self->title_label, ethos_forms_text (tmpl, tmpl->title, lang));

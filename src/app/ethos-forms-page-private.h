@@ -67,6 +67,7 @@ struct _EthosFormsPage
   EthosAgencyProfile   *deployed;       /* the deployed agency.json, or NULL */
   char                 *deployed_problem;
   EthosAgencyProfile   *profile;        /* what forms use: the user's over the deployed one */
+  char                 *pending_id;     /* to show once the templates are read */
   gboolean              showing_agency;
   gboolean              rebuilding;     /* lists being filled: selections are not the user's */
 

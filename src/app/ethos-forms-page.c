@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-coverage.h"
+#include "ethos-error.h"
 #include "ethos-forms-page-private.h"
 #include "ethos-forms-text.h"
 
@@ -55,8 +56,8 @@ template_row (const EthosTemplateEntry *entry,
   g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
   guint n_uncovered = g_strv_length (uncovered);
   g_autofree char *languages = ethos_forms_languages_label (tmpl);
-  /* Translators: a form template's id and version: "informed-consent, version 1.0" */
-  g_autofree char *version = g_strdup_printf (_("%s, version %s"), tmpl->id, tmpl->version);
+  /* Translators: a form template's version: "Version 1.0" */
+  g_autofree char *version = g_strdup_printf (_("Version %s"), tmpl->version);
   /* Translators: a form template's languages and where it comes from:
    * "English, Spanish · Built-in" */
   g_autofree char *origin = g_strdup_printf (_("%s · %s"), languages,
@@ -402,6 +403,7 @@ ethos_forms_page_finalize (GObject *object)
   g_free (self->last_export_uri);
   g_free (self->builtin_dir);
   g_free (self->shared_dir);
+  g_free (self->pending_id);
 
   G_OBJECT_CLASS (ethos_forms_page_parent_class)->finalize (object);
 }
@@ -557,7 +559,8 @@ void
 _ethos_forms_page_show_list (EthosFormsPage *self)
 {
   GPtrArray *entries = ethos_template_store_list (self->store);
-  g_autofree char *shown = g_strdup (self->shown_id);
+  g_autofree char *shown = self->pending_id ? g_steal_pointer (&self->pending_id)
+                                            : g_strdup (self->shown_id);
   GtkWidget *child;
 
   gtk_widget_set_visible (self->sidebar, TRUE);
@@ -625,7 +628,18 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   if (self->store == NULL)
-    return FALSE;
+    {
+      /* Still being read: shown once it is (history, a window restored). */
+      if (self->loading)
+        {
+          g_free (self->pending_id);
+          self->pending_id = g_strdup (id);
+          return TRUE;
+        }
+      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                           _("The forms could not be read"));
+      return FALSE;
+    }
   if (!(entry = ethos_template_store_lookup (self->store, id, error)))
     return FALSE;
 

@@ -10,7 +10,8 @@
 #include "ethos-markup.h"
 
 #define NOTE_SAVE_DELAY_MS 600
-#define MAX_RELATED 8
+/* Per other code, the items sharing the most topics; "Show All" adds the rest. */
+#define RELATED_PER_CODE 3
 
 struct _EthosItemPage
 {
@@ -26,7 +27,9 @@ struct _EthosItemPage
   AdwPreferencesGroup  *topics_group;
   GtkFlowBox           *topics_flow;
   AdwPreferencesGroup  *related_group;
+  GtkBox               *related_box;
   GtkTextView          *note_view;
+  GtkWidget            *note_placeholder;
 
   EthosCorpus          *corpus;     /* not owned */
   EthosUserDb          *user_db;    /* not owned */
@@ -34,9 +37,12 @@ struct _EthosItemPage
   EthosCodeInfo        *code_info;
   GHashTable           *topic_labels;
   GPtrArray            *group_rows; /* rows we added to the groups above */
+  GPtrArray            *related;       /* Related, as listed */
+  GPtrArray            *related_codes; /* EthosCodeInfo the rows use */
   guint                 note_timeout;
   guint                 related_tick;
   guint                 related_idle;
+  guint                 deselect_idle;
   gboolean              loading_note;
 };
 
@@ -73,8 +79,17 @@ save_note_cb (gpointer data)
 }
 
 static void
+update_placeholder (EthosItemPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+  gtk_widget_set_visible (self->note_placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static void
 note_changed_cb (EthosItemPage *self)
 {
+  update_placeholder (self);
   if (self->loading_note || self->item == NULL)
     return;
   g_clear_handle_id (&self->note_timeout, g_source_remove);
@@ -171,9 +186,13 @@ find_related (EthosItemPage *self)
           r->item = g_ptr_array_steal_index (items, i--);
           r->shared = 1;
           /* Order by the code's place, then by where the item came up. */
-          for (guint c = 0; codes != NULL && c < codes->len; c++)
-            if (g_str_equal (((EthosCodeInfo *) codes->pdata[c])->id, r->item->code))
+          {
+            guint c;
+
+            if (codes != NULL && g_ptr_array_find (codes, ethos_code_info_find (codes, r->item->code),
+                                                   &c))
               r->order = c * 10000;
+          }
           r->order += order++;
           g_hash_table_insert (seen, g_steal_pointer (&key), r);
           g_ptr_array_add (related, r);
@@ -184,24 +203,92 @@ find_related (EthosItemPage *self)
 }
 
 static void
+show_all_cb (GtkListBox    *list,
+             GtkListBoxRow *row,
+             gpointer       data)
+{
+  GPtrArray *rest = g_object_get_data (G_OBJECT (row), "ethos-rest");
+  const EthosCodeInfo *info = g_object_get_data (G_OBJECT (row), "ethos-code");
+
+  if (rest == NULL)
+    return;
+  for (guint i = 0; i < rest->len; i++)
+    gtk_list_box_insert (list, ethos_item_row_new (((Related *) rest->pdata[i])->item, info, TRUE,
+                                                   ETHOS_ITEM_ROW_EXCERPT),
+                         gtk_list_box_row_get_index (row) + (int) i);
+  /* The first of the rows just shown takes the focus the button had. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list,
+                                                                    gtk_list_box_row_get_index (row) - (int) rest->len)));
+  gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+/* The other codes' items on this item's topics, grouped by code in the
+ * codes' order: every one is reachable, the first few at once. */
+static void
 fill_related (EthosItemPage *self)
 {
   g_autoptr(GPtrArray) related = find_related (self);
   g_autoptr(GPtrArray) codes = ethos_corpus_list_codes (self->corpus, NULL);
+  GtkWidget *child;
 
-  for (guint i = 0; i < related->len && i < MAX_RELATED; i++)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_box))) != NULL)
+    gtk_box_remove (self->related_box, child);
+
+  for (guint c = 0; codes != NULL && c < codes->len; c++)
     {
-      Related *r = g_ptr_array_index (related, i);
+      EthosCodeInfo *info = g_ptr_array_index (codes, c);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+      GtkWidget *box, *title, *list;
 
-      for (guint c = 0; codes != NULL && c < codes->len; c++)
+      for (guint i = 0; i < related->len; i++)
+        if (g_str_equal (((Related *) related->pdata[i])->item->code, info->id))
+          g_ptr_array_add (mine, related->pdata[i]);
+      if (mine->len == 0)
+        continue;
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      title = gtk_label_new (info->short_title);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_box_append (GTK_BOX (box), title);
+      list = ethos_boxed_list_new (info->short_title);
+      gtk_box_append (GTK_BOX (box), list);
+      for (guint i = 0; i < mine->len && i < RELATED_PER_CODE; i++)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             ethos_item_row_new (((Related *) mine->pdata[i])->item, info, TRUE,
+                                                 ETHOS_ITEM_ROW_EXCERPT));
+      if (mine->len > RELATED_PER_CODE)
         {
-          EthosCodeInfo *info = g_ptr_array_index (codes, c);
-          if (g_str_equal (info->id, r->item->code))
-            add_row (self, self->related_group,
-                     ethos_item_row_new (r->item, info, TRUE, ETHOS_ITEM_ROW_EXCERPT));
+          GPtrArray *rest = g_ptr_array_new ();
+          g_autofree char *label = NULL;
+          GtkWidget *more = adw_action_row_new ();
+
+          /* The rows are freed with the page's list of related items, which
+           * outlives them (see fill_related_done). */
+          for (guint i = RELATED_PER_CODE; i < mine->len; i++)
+            g_ptr_array_add (rest, mine->pdata[i]);
+          /* Translators: shows the remaining items of a code, "Show All 5" */
+          label = g_strdup_printf (_("Show All %u"), mine->len);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), label);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (more),
+                                     gtk_image_new_from_icon_name ("view-more-symbolic"));
+          g_object_set_data_full (G_OBJECT (more), "ethos-rest", rest,
+                                  (GDestroyNotify) g_ptr_array_unref);
+          g_object_set_data (G_OBJECT (more), "ethos-code", info);
+          gtk_list_box_append (GTK_LIST_BOX (list), more);
+          g_signal_connect (list, "row-activated", G_CALLBACK (show_all_cb), NULL);
         }
+      gtk_box_append (self->related_box, box);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->related_group), related->len > 0);
+  /* The items and the code infos the rows point to live as long as the page
+   * shows them. */
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  g_clear_pointer (&self->related_codes, g_ptr_array_unref);
+  self->related = g_steal_pointer (&related);
+  self->related_codes = g_steal_pointer (&codes);
 }
 
 static gboolean
@@ -310,7 +397,54 @@ load_note (EthosItemPage *self)
   self->loading_note = TRUE;
   gtk_text_buffer_set_text (buffer, note ? note : "", -1);
   self->loading_note = FALSE;
+  update_placeholder (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), self->user_db != NULL);
+}
+
+static gboolean
+deselect_cb (gpointer data)
+{
+  EthosItemPage *self = data;
+  int start, end;
+
+  self->deselect_idle = 0;
+  if (gtk_label_get_selection_bounds (self->text_label, &start, &end) && start == 0 &&
+      end == g_utf8_strlen (gtk_label_get_text (self->text_label), -1))
+    gtk_label_select_region (self->text_label, 0, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A selectable label selects all of itself when it takes the focus, as it
+ * does when the row that was clicked to get here goes away: the text then
+ * opened fully selected. Reading starts unselected. */
+static void
+text_focus_cb (EthosItemPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The window's focus widget, not has-focus: that one waits for the
+   * window to be active. */
+  if (root != NULL && gtk_root_get_focus (root) == GTK_WIDGET (self->text_label) &&
+      self->deselect_idle == 0)
+    /* Right after the label has selected itself, before anything draws. */
+    self->deselect_idle = g_idle_add_full (G_PRIORITY_HIGH, deselect_cb, self, NULL);
+}
+
+static void
+ethos_item_page_root (GtkWidget *widget)
+{
+  EthosItemPage *self = ETHOS_ITEM_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ethos_item_page_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (text_focus_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ethos_item_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), text_focus_cb, widget);
+  GTK_WIDGET_CLASS (ethos_item_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -320,6 +454,7 @@ ethos_item_page_dispose (GObject *object)
 
   flush_note (self);
   cancel_related (self);
+  g_clear_handle_id (&self->deselect_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_ITEM_PAGE);
 
   G_OBJECT_CLASS (ethos_item_page_parent_class)->dispose (object);
@@ -334,6 +469,8 @@ ethos_item_page_finalize (GObject *object)
   g_clear_pointer (&self->code_info, ethos_code_info_free);
   g_clear_pointer (&self->topic_labels, g_hash_table_unref);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  g_clear_pointer (&self->related_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ethos_item_page_parent_class)->finalize (object);
 }
@@ -346,6 +483,8 @@ ethos_item_page_class_init (EthosItemPageClass *klass)
 
   object_class->dispose = ethos_item_page_dispose;
   object_class->finalize = ethos_item_page_finalize;
+  widget_class->root = ethos_item_page_root;
+  widget_class->unroot = ethos_item_page_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -360,7 +499,9 @@ ethos_item_page_class_init (EthosItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosItemPage, topics_group);
   gtk_widget_class_bind_template_child (widget_class, EthosItemPage, topics_flow);
   gtk_widget_class_bind_template_child (widget_class, EthosItemPage, related_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, EthosItemPage, note_view);
+  gtk_widget_class_bind_template_child (widget_class, EthosItemPage, note_placeholder);
 }
 
 static void
@@ -421,7 +562,7 @@ ethos_item_page_show (EthosItemPage  *self,
   if (marked->heading != NULL && *marked->heading != '\0')
     {
       g_autofree char *heading = ethos_markup_from_marked (marked->heading);
-      g_autofree char *ref_text = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+      g_autofree char *ref_text = g_strdup_printf (_("%s %s"), ethos_item_label (self->code_info),
                                                    self->item->ref);
       gtk_label_set_markup (self->title_label, heading);
       gtk_label_set_text (self->ref_label, ref_text);
@@ -429,7 +570,7 @@ ethos_item_page_show (EthosItemPage  *self,
     }
   else
     {
-      g_autofree char *title = g_strdup_printf (_("%s %s"), self->code_info->item_label,
+      g_autofree char *title = g_strdup_printf (_("%s %s"), ethos_item_label (self->code_info),
                                                 self->item->ref);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       gtk_label_set_markup (self->title_label, escaped);
@@ -500,4 +641,11 @@ ethos_item_page_get_note_buffer (EthosItemPage *self)
 {
   g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
   return gtk_text_view_get_buffer (self->note_view);
+}
+
+GtkWidget *
+ethos_item_page_get_related (EthosItemPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_ITEM_PAGE (self), NULL);
+  return GTK_WIDGET (self->related_box);
 }

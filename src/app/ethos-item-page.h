@@ -27,5 +27,7 @@ gboolean             ethos_item_page_save_note       (EthosItemPage  *self,
 /* The widgets a test or a screenshot looks at. */
 GtkLabel            *ethos_item_page_get_text_label  (EthosItemPage  *self);
 GtkTextBuffer       *ethos_item_page_get_note_buffer (EthosItemPage  *self);
+/* For tests: the other codes' items on this item's topics, by code. */
+GtkWidget           *ethos_item_page_get_related     (EthosItemPage  *self);
 
 G_END_DECLS

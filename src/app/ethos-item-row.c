@@ -9,15 +9,21 @@
 
 #include "ethos-item-row.h"
 
+const char *
+ethos_item_label (const EthosCodeInfo *code)
+{
+  return ethos_code_info_get_item_label (code);
+}
+
 char *
 ethos_item_row_title (const EthosItem     *item,
                       const EthosCodeInfo *code)
 {
   if (item->heading != NULL && *item->heading != '\0')
     /* Translators: "Item I.4.a · Dual Relationships" */
-    return g_strdup_printf (_("%s %s · %s"), code->item_label, item->ref, item->heading);
+    return g_strdup_printf (_("%s %s · %s"), ethos_item_label (code), item->ref, item->heading);
   /* Translators: "Standard 3" */
-  return g_strdup_printf (_("%s %s"), code->item_label, item->ref);
+  return g_strdup_printf (_("%s %s"), ethos_item_label (code), item->ref);
 }
 
 GtkWidget *
@@ -79,9 +85,16 @@ ethos_item_row_new (const EthosItem     *item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-item");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", item->code, item->ref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  if (name_code)
+    {
+      /* Translators: a row's name for screen readers, "Global Code of Ethics, Clause 1.3" */
+      g_autofree char *label = g_strdup_printf (_("%s, %s"), code->short_title, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return row;
 }
 

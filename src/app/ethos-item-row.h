@@ -21,6 +21,8 @@ GtkWidget *ethos_item_row_new    (const EthosItem     *item,
 /* "Standard 3" or "Standard 3 · Dual Relationships". */
 char      *ethos_item_row_title  (const EthosItem     *item,
                                   const EthosCodeInfo *code);
+/* What the code calls its items, in the user's language ("Standard"). */
+const char *ethos_item_label     (const EthosCodeInfo *code);
 /* An empty .boxed-list that activates rows on Enter and click. */
 GtkWidget *ethos_boxed_list_new  (const char          *accessible_label);
 

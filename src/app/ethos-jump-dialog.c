@@ -68,18 +68,14 @@ changed_cb (EthosJumpDialog *self)
   for (guint i = 0; self->candidates != NULL && i < self->candidates->len; i++)
     {
       EthosItem *item = g_ptr_array_index (self->candidates, i);
+      const EthosCodeInfo *info = ethos_code_info_find (codes, item->code);
+      GtkWidget *row;
 
-      for (guint c = 0; codes != NULL && c < codes->len; c++)
-        {
-          EthosCodeInfo *info = g_ptr_array_index (codes, c);
-          GtkWidget *row;
-
-          if (!g_str_equal (info->id, item->code))
-            continue;
-          row = ethos_item_row_new (item, info, TRUE, ETHOS_ITEM_ROW_EXCERPT);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "jump.choose");
-          gtk_list_box_append (self->list, row);
-        }
+      if (info == NULL)
+        continue;
+      row = ethos_item_row_new (item, info, TRUE, ETHOS_ITEM_ROW_EXCERPT);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "jump.choose");
+      gtk_list_box_append (self->list, row);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), ethos_jump_dialog_get_n_candidates (self) > 0);

@@ -29,6 +29,9 @@ EthosNodeKind  ethos_node_get_kind      (EthosNode     *self);
 const char    *ethos_node_get_code      (EthosNode     *self);
 const char    *ethos_node_get_key       (EthosNode     *self);
 const char    *ethos_node_get_title     (EthosNode     *self);
+const char    *ethos_node_get_accessible_label (EthosNode *self);
+void           ethos_node_set_accessible_label (EthosNode *self,
+                                                const char *label);
 EthosNode     *ethos_node_get_parent    (EthosNode     *self);
 GListStore    *ethos_node_get_children  (EthosNode     *self);
 void           ethos_node_append_child  (EthosNode     *self,

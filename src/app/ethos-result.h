@@ -18,7 +18,10 @@ EthosResult     *ethos_result_new          (const EthosSearchResult *result,
 EthosSearchKind  ethos_result_get_kind     (EthosResult             *self);
 const char      *ethos_result_get_code     (EthosResult             *self);
 const char      *ethos_result_get_ref      (EthosResult             *self);
+const char      *ethos_result_get_topic    (EthosResult             *self);
 const char      *ethos_result_get_title    (EthosResult             *self);
+const char      *ethos_result_get_icon_name (EthosResult            *self);
+const char      *ethos_result_get_accessible_label (EthosResult     *self);
 const char      *ethos_result_get_markup   (EthosResult             *self);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 #include <locale.h>
 
 #include "ethos-application.h"
+#include "ethos-codes-view-private.h"
 #include "ethos-compare-window.h"
+#include "ethos-paths.h"
 #include "ethos-window-private.h"
 
 /* Renders the Ethos window to a PNG for data/screenshots and the AppStream
@@ -182,7 +184,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, ethos_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -213,7 +215,7 @@ main (int   argc,
     ethos_window_navigate (window, ETHOS_NODE_COMPARE, NULL, "limits-of-confidentiality", &error);
   else if (g_str_equal (view, "search"))
     {
-      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "dual relationships");
+      gtk_editable_set_text (GTK_EDITABLE (window->codes_view->search_entry), "dual relationships");
       spin (400);
       ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "5", &error);
     }
@@ -287,10 +289,10 @@ main (int   argc,
     }
   /* Let the sidebar scroll and every row lay out before the picture; with
    * the tree shown, start it from its first row. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->content_stack));
+  gtk_widget_grab_focus (GTK_WIDGET (window->codes_view->content_stack));
   spin (400);
-  if (window->query == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window->tree_view), "list.scroll-to-item", "u", 0);
+  if (window->codes_view->query == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window->codes_view->tree_view), "list.scroll-to-item", "u", 0);
   spin (500);
 
   if (!save_png (GTK_WIDGET (window), argv[1], &error))

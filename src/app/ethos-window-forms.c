@@ -16,13 +16,23 @@
 static void
 sync_switcher_bar (EthosWindow *self)
 {
-  AdwViewSwitcherTitle *title = self->switcher_title;
+  AdwViewSwitcherTitle *codes_title = ethos_codes_view_get_switcher_title (self->codes_view);
+  AdwViewSwitcherTitle *forms_title = self->forms_page != NULL
+                                      ? ethos_forms_page_get_switcher_title (self->forms_page)
+                                      : NULL;
+  AdwViewSwitcherTitle *title = codes_title;
+  /* In a narrow window the switcher stays at the bottom in both views,
+   * not in one header here and the bottom there. */
+  gboolean narrow = ethos_codes_view_get_folded (self->codes_view);
 
-  if (self->forms_page != NULL &&
+  if (forms_title != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "forms") == 0)
-    title = ethos_forms_page_get_switcher_title (self->forms_page);
+    title = forms_title;
+  adw_view_switcher_title_set_view_switcher_enabled (codes_title, !narrow);
+  if (forms_title != NULL)
+    adw_view_switcher_title_set_view_switcher_enabled (forms_title, !narrow);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (title));
+                                    narrow || adw_view_switcher_title_get_title_visible (title));
 }
 
 static void
@@ -61,10 +71,50 @@ view_changed_cb (EthosWindow *self)
   if (forms)
     ensure_forms_page (self);
   /* Typing starts a search of the codes only where the codes are shown. */
-  if (self->corpus != NULL)
-    gtk_search_entry_set_key_capture_widget (self->search_entry,
-                                             forms ? NULL : GTK_WIDGET (self));
+  ethos_codes_view_set_type_to_search (self->codes_view, forms ? NULL : GTK_WIDGET (self));
   sync_switcher_bar (self);
+}
+
+/* The Forms view in the window's history: the template open ("" for the
+ * list) and whether its coverage report was shown. Never a value typed in
+ * the form: those stay in the form. */
+static GVariant *
+capture_forms_cb (gpointer data)
+{
+  EthosWindow *self = data;
+  gboolean coverage = FALSE;
+  const char *id;
+
+  if (self->forms_page == NULL)
+    return NULL;
+  id = ethos_forms_page_get_template_id (self->forms_page);
+  g_object_get (self->forms_page, "showing-coverage", &coverage, NULL);
+  return g_variant_new ("(sb)", id ? id : "", coverage);
+}
+
+static gboolean
+restore_forms_cb (gpointer   data,
+                  GVariant  *state,
+                  GError   **error)
+{
+  EthosWindow *self = data;
+  EthosFormsPage *page;
+  const char *id;
+
+  gboolean coverage;
+
+  if (!g_variant_is_of_type (state, G_VARIANT_TYPE ("(sb)")))
+    return FALSE;
+  g_variant_get (state, "(&sb)", &id, &coverage);
+  page = _ethos_window_show_forms (self);
+  if (*id == '\0')
+    return TRUE;
+  /* The form open already keeps what was typed in it. */
+  if (g_strcmp0 (ethos_forms_page_get_template_id (page), id) != 0 &&
+      !ethos_forms_page_show_template (page, id, error))
+    return FALSE;
+  ethos_forms_page_show_coverage (page, coverage);
+  return TRUE;
 }
 
 void
@@ -72,14 +122,20 @@ _ethos_window_forms_setup (EthosWindow *self)
 {
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (ethos_codes_view_get_switcher_title (self->codes_view),
+                           "notify::title-visible",
                            G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
-  sync_switcher_bar (self);
+  g_signal_connect_object (self->codes_view, "notify::folded",
+                           G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
+  ethos_history_add_view (self->history, "forms", self, capture_forms_cb, restore_forms_cb);
+  view_changed_cb (self);
 }
 
 void
 _ethos_window_forms_dispose (EthosWindow *self)
 {
+  if (self->history != NULL)
+    ethos_history_remove_view (self->history, "forms");
   /* Its switcher holds a reference on the stack that holds the page. */
   if (self->forms_page != NULL)
     ethos_forms_page_set_view_stack (self->forms_page, NULL);

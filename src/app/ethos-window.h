@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "ethos-application.h"
+#include "ethos-codes-view.h"
+#include "ethos-history.h"
 #include "ethos-node.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,11 @@ gboolean     ethos_window_navigate (EthosWindow       *self,
                                     const char        *code,
                                     const char        *key,
                                     GError           **error);
+/* Shows the Codes view searching for @text, as typed in its entry. */
+void            ethos_window_search         (EthosWindow  *self,
+                                             const char   *text);
+EthosCodesView *ethos_window_get_codes_view (EthosWindow  *self);
+/* The history both views push their places to. */
+EthosHistory   *ethos_window_get_history    (EthosWindow  *self);
 
 G_END_DECLS

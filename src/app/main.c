@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include "ethos-application.h"
+#include "ethos-paths.h"
 
 int
 main (int   argc,
@@ -16,7 +17,7 @@ main (int   argc,
   g_autoptr(EthosApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, ethos_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* Past a file size limit a write fails with EFBIG and is reported. */

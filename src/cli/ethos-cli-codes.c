@@ -243,7 +243,7 @@ ethos_cli_search (EthosCli  *cli,
                   int        argc,
                   char     **argv)
 {
-  static const char * const kinds[] = { "ref", "item", "front" };
+  static const char * const kinds[] = { "ref", "item", "front", "topic", "on-topic" };
   g_autoptr(EthosCorpus) corpus = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(EthosCodeInfo) code = NULL;
@@ -262,8 +262,11 @@ ethos_cli_search (EthosCli  *cli,
   if (!ethos_cli_parse (&argc, &argv, _("QUERY"),
                         _("Searches every code. Words must all match, the last one as a "
                           "prefix; \"quoted phrases\" match as phrases; a reference such as "
-                          "“nohs 3” or “1.11” comes first. Prints code, ref, heading and a "
-                          "snippet with matches in [brackets], separated by tabs."),
+                          "“nohs 3” or “1.11” comes first, then the topics the query names, "
+                          "the matching texts, and the other items on those topics. Prints "
+                          "code, ref, heading and a snippet with matches in [brackets], "
+                          "separated by tabs; a topic prints as “topic”, its id, its label "
+                          "and its description."),
                         entries, &status))
     return status;
   if (argc < 2)
@@ -301,6 +304,16 @@ ethos_cli_search (EthosCli  *cli,
 
             json_builder_begin_object (builder);
             add_string (builder, "kind", kinds[r->kind]);
+            if (r->kind == ETHOS_SEARCH_TOPIC)
+              {
+                add_string (builder, "topic", r->topic);
+                add_string (builder, "label", r->heading);
+                add_string (builder, "description", r->snippet);
+                json_builder_end_object (builder);
+                continue;
+              }
+            if (r->kind == ETHOS_SEARCH_ON_TOPIC)
+              add_string (builder, "topic", r->topic);
             add_string (builder, "code", r->code);
             add_string (builder, "ref", r->ref);
             add_string (builder, "heading", r->heading);
@@ -322,6 +335,11 @@ ethos_cli_search (EthosCli  *cli,
         : ethos_search_result_format_snippet (r, "[", "]");
 
       g_strdelimit (snippet, "\t\n", ' ');
+      if (r->kind == ETHOS_SEARCH_TOPIC)
+        {
+          g_print ("topic\t%s\t%s\t%s\n", r->topic, r->heading, snippet);
+          continue;
+        }
       g_print ("%s\t%s\t%s\t%s\n", r->code, r->ref != NULL ? r->ref : "-",
                r->heading != NULL ? r->heading : "-", snippet);
     }

@@ -35,6 +35,7 @@ static const Command commands[] = {
   { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
   { "import-rescue", ethos_cli_import_rescue,
     N_("Bring back what was saved from a damaged user database") },
+  { "notes", ethos_cli_notes, N_("Export or import your bookmarks and private notes") },
   { "docset", ethos_cli_docset, N_("Export the codes as a Dash/Zeal docset") },
 };
 
@@ -269,7 +270,7 @@ main (int   argc,
   int i = 1;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, ethos_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -66,5 +66,6 @@ int ethos_cli_show   (EthosCli *cli, int argc, char **argv);
 int ethos_cli_search (EthosCli *cli, int argc, char **argv);
 int ethos_cli_topics (EthosCli *cli, int argc, char **argv);
 int ethos_cli_docset (EthosCli *cli, int argc, char **argv);
+int ethos_cli_notes  (EthosCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -157,9 +157,18 @@ class Session:
                 return app
         return None
 
-    def window(self, title_prefix='Ethos'):
-        return wait_for('the window', lambda: find(self.app, 'frame', prefix=title_prefix)
-                        or find(self.app, 'window', prefix=title_prefix))
+    def window(self, title_prefix=None):
+        # The title follows the page shown: "Ethos", "NOHS Standard 3 — Ethos".
+        def main_window():
+            for role in ('frame', 'window'):
+                for node in find_all(self.app, role):
+                    title = node.name or ''
+                    if (title_prefix is not None and title.startswith(title_prefix)) or \
+                            (title_prefix is None and (title == 'Ethos' or
+                                                       title.endswith(' — Ethos'))):
+                        return node
+            return None
+        return wait_for('the window', main_window)
 
     def close(self):
         self.process.terminate()

@@ -31,10 +31,10 @@ _ethos_json_fail (GError    **error,
 
 gboolean
 _ethos_json_check_keys (JsonObject         *object,
-            const char * const *allowed,
-            const char         *path,
-            const char         *where,
-            GError            **error)
+                        const char * const *allowed,
+                        const char         *path,
+                        const char         *where,
+                        GError            **error)
 {
   g_autoptr(GList) members = json_object_get_members (object);
 
@@ -49,12 +49,12 @@ _ethos_json_check_keys (JsonObject         *object,
 /* Reads a string member. NULL/absent is allowed only when @nullable. */
 gboolean
 _ethos_json_get_string (JsonObject  *object,
-            const char  *key,
-            gboolean     nullable,
-            char       **out,
-            const char  *path,
-            const char  *where,
-            GError     **error)
+                        const char  *key,
+                        gboolean     nullable,
+                        char       **out,
+                        const char  *path,
+                        const char  *where,
+                        GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
   const char *value;
@@ -85,10 +85,10 @@ _ethos_json_get_string (JsonObject  *object,
 
 JsonArray *
 _ethos_json_get_array (JsonObject  *object,
-           const char  *key,
-           const char  *path,
-           const char  *where,
-           GError     **error)
+                       const char  *key,
+                       const char  *path,
+                       const char  *where,
+                       GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -398,8 +398,8 @@ _ethos_json_load (const char  *path,
 
 gboolean
 _ethos_json_check_format (JsonObject  *root,
-              const char  *path,
-              GError     **error)
+                          const char  *path,
+                          GError     **error)
 {
   JsonNode *format = json_object_get_member (root, "format");
 

@@ -44,6 +44,21 @@ ethos_paths_get_data_dir (void)
     }
 }
 
+const char *
+ethos_paths_get_locale_dir (void)
+{
+  /* The build compiles po/LANG.po into po/LANG/LC_MESSAGES/ethos.mo. */
+  if (get_origin () == FROM_BUILD_TREE)
+    return ETHOS_BUILD_ROOT "/po";
+  return LOCALEDIR;
+}
+
+const char *
+ethos_paths_get_icons_dir (void)
+{
+  return get_origin () == FROM_BUILD_TREE ? ETHOS_SOURCE_ROOT "/data/icons" : NULL;
+}
+
 char *
 ethos_paths_get_corpus_file (void)
 {

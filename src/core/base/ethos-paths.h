@@ -9,6 +9,11 @@ G_BEGIN_DECLS
  * templates): $ETHOS_DATA_DIR when set; the build tree when the program runs
  * from it; otherwise the installed data directory. */
 const char *ethos_paths_get_data_dir        (void);
+/* Where the translations are: the build tree's po/ when run from it. */
+const char *ethos_paths_get_locale_dir      (void);
+/* The sources' data/icons when run from the build tree, else NULL (the
+ * installed icon theme has them). */
+const char *ethos_paths_get_icons_dir       (void);
 char       *ethos_paths_get_corpus_file     (void);
 char       *ethos_paths_get_templates_dir   (void);
 

@@ -77,7 +77,8 @@ ethos_code_file_free (EthosCodeFile *file)
   g_free (file->item_label);
   g_free (file->numbering_note);
   g_free (file->citation_short);
-  g_free (file->source);
+  g_free (file->abbreviation);
+  g_free (file->website);
   g_clear_pointer (&file->front_matter, g_ptr_array_unref);
   g_clear_pointer (&file->sections, g_ptr_array_unref);
   g_free (file);
@@ -447,7 +448,7 @@ ethos_code_file_load (const char  *path,
 {
   static const char * const keys[] = {
     "format", "id", "title", "short_title", "publisher", "edition", "year", "notice",
-    "item_label", "numbering_note", "citation_short", "source", "front_matter", "sections",
+    "item_label", "numbering_note", "citation_short", "abbreviation", "website", "reproduction", "front_matter", "sections",
     NULL
   };
   g_autoptr(JsonNode) root = NULL;
@@ -456,6 +457,7 @@ ethos_code_file_load (const char  *path,
   LoadContext ctx = { path, topics, refs };
   JsonObject *object;
   JsonNode *year;
+  g_autofree char *reproduction = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (topics != NULL, NULL);
@@ -484,8 +486,21 @@ ethos_code_file_load (const char  *path,
                    "numbering_note", error) ||
       !_ethos_json_get_string (object, "citation_short", FALSE, &file->citation_short, path,
                    "citation_short", error) ||
-      !_ethos_json_get_string (object, "source", FALSE, &file->source, path, "source", error))
+      !_ethos_json_get_string (object, "abbreviation", FALSE, &file->abbreviation, path,
+                               "abbreviation", error) ||
+      !_ethos_json_get_string (object, "website", TRUE, &file->website, path, "website", error) ||
+      !_ethos_json_get_string (object, "reproduction", FALSE, &reproduction, path,
+                               "reproduction", error))
     return NULL;
+
+  if (g_strcmp0 (reproduction, "whole") == 0)
+    file->whole_only = TRUE;
+  else if (g_strcmp0 (reproduction, "excerpts") != 0)
+    return _ethos_json_fail (error, path, "reproduction",
+                             "“reproduction” must be \"whole\" or \"excerpts\""), NULL;
+  if (file->website != NULL && !g_str_has_prefix (file->website, "https://"))
+    return _ethos_json_fail (error, path, "website", "“website” must be an https:// address, or null"),
+           NULL;
 
   if (!_ethos_is_kebab_id (file->id))
     return _ethos_json_fail (error, path, "id", "code id “%s” must be lower-case letters, digits and dashes",

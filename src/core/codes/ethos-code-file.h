@@ -62,7 +62,9 @@ typedef struct
   char              *item_label;
   char              *numbering_note; /* NULL when the source's own numbering is used */
   char              *citation_short;
-  char              *source;
+  char              *abbreviation;   /* "NOHS": names the code before a ref */
+  char              *website;        /* NULL: none known */
+  gboolean           whole_only;     /* the notice permits reproducing only the whole code */
   GPtrArray         *front_matter;   /* EthosFrontMatter */
   GPtrArray         *sections;       /* EthosCodeSectionDef */
 } EthosCodeFile;

@@ -172,7 +172,7 @@ write_code (Writer              *w,
 
   stmt = _ethos_sqlite_prepare (w->db,
                                 "INSERT INTO codes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                "?10, ?11, ?12, ?13)", error);
+                                "?10, ?11, ?12, ?13, ?14, ?15)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -188,8 +188,10 @@ write_code (Writer              *w,
   _ethos_sqlite_bind_text (stmt, 9, code->item_label);
   _ethos_sqlite_bind_text (stmt, 10, code->numbering_note);
   _ethos_sqlite_bind_text (stmt, 11, code->citation_short);
-  _ethos_sqlite_bind_text (stmt, 12, code->source);
-  sqlite3_bind_int (stmt, 13, (int) ethos_code_file_count_items (code));
+  _ethos_sqlite_bind_text (stmt, 12, code->abbreviation);
+  _ethos_sqlite_bind_text (stmt, 13, code->website);
+  sqlite3_bind_int (stmt, 14, code->whole_only ? 1 : 0);
+  sqlite3_bind_int (stmt, 15, (int) ethos_code_file_count_items (code));
   if (!step_done (w, stmt, error))
     return FALSE;
 

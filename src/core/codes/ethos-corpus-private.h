@@ -13,6 +13,7 @@ struct _EthosCorpus
   sqlite3_stmt *search;
   sqlite3_stmt *vocabulary;
   char         *lang;     /* language of topic labels, NULL for the original */
+  GPtrArray    *topics;   /* EthosTopic for matching (reason: the English label) */
 };
 
 #define ITEM_COLUMNS \
@@ -30,5 +31,10 @@ GPtrArray *_ethos_corpus_collect (EthosCorpus    *self,
                                   GDestroyNotify  free_func,
                                   GError        **error,
                                   ...);
+
+/* ethos-corpus-topic-search.c: the topics whose names a query gives. */
+GPtrArray *_ethos_corpus_match_topics (EthosCorpus   *self,
+                                       const char    *query,
+                                       GError       **error);
 
 G_END_DECLS

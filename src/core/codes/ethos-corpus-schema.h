@@ -5,14 +5,15 @@
  * reader. Bump ETHOS_CORPUS_SCHEMA_VERSION whenever it changes: the reader
  * refuses an index of another version instead of misreading it. */
 
-#define ETHOS_CORPUS_SCHEMA_VERSION 3
+#define ETHOS_CORPUS_SCHEMA_VERSION 4
 
 #define ETHOS_CORPUS_SCHEMA \
   "CREATE TABLE codes (" \
   "  id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL," \
   "  short_title TEXT NOT NULL, publisher TEXT, edition TEXT, year INTEGER," \
   "  notice TEXT, item_label TEXT NOT NULL, numbering_note TEXT," \
-  "  citation_short TEXT NOT NULL, source TEXT NOT NULL, n_items INTEGER NOT NULL);" \
+  "  citation_short TEXT NOT NULL, abbreviation TEXT NOT NULL, website TEXT," \
+  "  whole_only INTEGER NOT NULL, n_items INTEGER NOT NULL);" \
   "CREATE TABLE sections (" \
   "  id INTEGER PRIMARY KEY, code TEXT NOT NULL REFERENCES codes(id)," \
   "  parent INTEGER REFERENCES sections(id), position INTEGER NOT NULL," \

@@ -213,6 +213,50 @@ expand_prefix (const char *prefix,
   return g_strv_builder_end (words);
 }
 
+/* The items on the topics found that the text search left out, in the
+ * codes' order. */
+static gboolean
+add_topic_items (EthosCorpus  *self,
+                 GPtrArray    *topics,
+                 const char   *code,
+                 guint         limit,
+                 GHashTable   *seen,
+                 GPtrArray    *results,
+                 GError      **error)
+{
+  for (guint t = 0; t < topics->len && results->len < limit; t++)
+    {
+      const EthosTopic *topic = g_ptr_array_index (topics, t);
+      g_autoptr(GPtrArray) items = _ethos_corpus_collect (self, "SELECT " ITEM_COLUMNS
+                                     "JOIN item_topics t ON t.item = i.id WHERE t.topic = ?1 "
+                                     "AND (?2 IS NULL OR i.code = ?2) "
+                                     "ORDER BY c.position, i.position",
+                                     (RowFunc) _ethos_item_from_row,
+                                     (GDestroyNotify) ethos_item_free, error, topic->id, code);
+
+      if (items == NULL)
+        return FALSE;
+      for (guint i = 0; i < items->len && results->len < limit; i++)
+        {
+          EthosItem *item = g_ptr_array_index (items, i);
+          char *key = g_strdup_printf ("%s %s", item->code, item->ref);
+          EthosSearchResult *r;
+
+          if (!g_hash_table_add (seen, key))
+            continue;
+          r = g_new0 (EthosSearchResult, 1);
+          r->kind = ETHOS_SEARCH_ON_TOPIC;
+          r->code = g_strdup (item->code);
+          r->ref = g_strdup (item->ref);
+          r->topic = g_strdup (topic->id);
+          r->heading = g_strdup (item->heading);
+          r->snippet = lead_snippet (item->text);
+          g_ptr_array_add (results, r);
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 ethos_corpus_search (EthosCorpus  *self,
                      const char   *query,
@@ -223,6 +267,7 @@ ethos_corpus_search (EthosCorpus  *self,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   g_autofree char *fts = NULL;
   int rc;
 
@@ -254,8 +299,30 @@ ethos_corpus_search (EthosCorpus  *self,
       g_hash_table_add (seen, g_strdup_printf ("%s %s", item->code, item->ref));
     }
 
+  /* A reference names an item, not a topic ("1.11"). */
+  if (refs->len == 0)
+    {
+      if (!(topics = _ethos_corpus_match_topics (self, query, error)))
+        return NULL;
+      for (guint i = 0; i < topics->len && results->len < limit; i++)
+        {
+          const EthosTopic *topic = g_ptr_array_index (topics, i);
+          EthosSearchResult *r = g_new0 (EthosSearchResult, 1);
+
+          r->kind = ETHOS_SEARCH_TOPIC;
+          r->topic = g_strdup (topic->id);
+          r->heading = g_strdup (topic->label);
+          r->snippet = g_strdup (topic->description);
+          g_ptr_array_add (results, r);
+        }
+    }
+
   if ((fts = ethos_query_to_fts_expanded (query, expand_prefix, self)) == NULL)
-    return g_steal_pointer (&results);
+    {
+      if (topics != NULL && !add_topic_items (self, topics, code, limit, seen, results, error))
+        return NULL;
+      return g_steal_pointer (&results);
+    }
 
   sqlite3_reset (self->search);
   _ethos_sqlite_bind_text (self->search, 1, fts);
@@ -276,6 +343,9 @@ ethos_corpus_search (EthosCorpus  *self,
             continue;
         }
 
+      if (ref != NULL)
+        g_hash_table_add (seen, g_strdup_printf ("%s %s", sqlite3_column_text (self->search, 1),
+                                                 ref));
       r = g_new0 (EthosSearchResult, 1);
       r->kind = g_strcmp0 (kind, "front") == 0 ? ETHOS_SEARCH_FRONT : ETHOS_SEARCH_ITEM;
       r->code = _ethos_sqlite_dup_text (self->search, 1);
@@ -294,6 +364,8 @@ ethos_corpus_search (EthosCorpus  *self,
   sqlite3_reset (self->search);
   sqlite3_clear_bindings (self->search);
 
+  if (topics != NULL && !add_topic_items (self, topics, code, limit, seen, results, error))
+    return NULL;
   return g_steal_pointer (&results);
 }
 

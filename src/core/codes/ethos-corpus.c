@@ -14,7 +14,36 @@
 
 #define CODE_COLUMNS \
   "id, title, short_title, publisher, edition, year, notice, item_label, numbering_note, " \
-  "citation_short, source, n_items FROM codes "
+  "citation_short, abbreviation, website, whole_only, n_items FROM codes "
+
+static const char * const item_labels[] = {
+  N_("Standard"), N_("Clause"), N_("Item"),
+};
+
+const char *
+ethos_code_info_get_item_label (const EthosCodeInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_labels); i++)
+    if (g_strcmp0 (info->item_label, item_labels[i]) == 0)
+      return _(item_labels[i]);
+  return info->item_label;
+}
+
+const EthosCodeInfo *
+ethos_code_info_find (GPtrArray  *codes,
+                      const char *code)
+{
+  for (guint i = 0; codes != NULL && code != NULL && i < codes->len; i++)
+    {
+      const EthosCodeInfo *info = g_ptr_array_index (codes, i);
+
+      if (g_ascii_strcasecmp (info->id, code) == 0)
+        return info;
+    }
+  return NULL;
+}
 
 void
 ethos_code_info_free (EthosCodeInfo *info)
@@ -30,7 +59,8 @@ ethos_code_info_free (EthosCodeInfo *info)
   g_free (info->item_label);
   g_free (info->numbering_note);
   g_free (info->citation_short);
-  g_free (info->source);
+  g_free (info->abbreviation);
+  g_free (info->website);
   g_free (info);
 }
 
@@ -84,6 +114,7 @@ ethos_search_result_free (EthosSearchResult *result)
 {
   g_free (result->code);
   g_free (result->ref);
+  g_free (result->topic);
   g_free (result->heading);
   g_free (result->snippet);
   g_free (result);
@@ -104,8 +135,10 @@ code_from_row (sqlite3_stmt *stmt)
   info->item_label = _ethos_sqlite_dup_text (stmt, 7);
   info->numbering_note = _ethos_sqlite_dup_text (stmt, 8);
   info->citation_short = _ethos_sqlite_dup_text (stmt, 9);
-  info->source = _ethos_sqlite_dup_text (stmt, 10);
-  info->n_items = (guint) sqlite3_column_int (stmt, 11);
+  info->abbreviation = _ethos_sqlite_dup_text (stmt, 10);
+  info->website = _ethos_sqlite_dup_text (stmt, 11);
+  info->whole_only = sqlite3_column_int (stmt, 12) != 0;
+  info->n_items = (guint) sqlite3_column_int (stmt, 13);
   return info;
 }
 
@@ -252,6 +285,7 @@ ethos_corpus_set_language (EthosCorpus *self,
   g_return_if_fail (self != NULL);
   g_free (self->lang);
   self->lang = g_strdup (lang);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
 }
 
 void
@@ -260,18 +294,12 @@ ethos_corpus_free (EthosCorpus *self)
   if (self == NULL)
     return;
   g_free (self->lang);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   sqlite3_finalize (self->search);
   sqlite3_finalize (self->vocabulary);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self);
-}
-
-const char *
-ethos_corpus_get_path (EthosCorpus *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->path;
 }
 
 GPtrArray *

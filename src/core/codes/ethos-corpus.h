@@ -22,7 +22,9 @@ typedef struct
   char  *item_label;
   char  *numbering_note;
   char  *citation_short;
-  char  *source;
+  char  *abbreviation;    /* "NOHS", before a ref in titles and results */
+  char  *website;         /* the publisher's, NULL where none is known */
+  gboolean whole_only;    /* the notice lets only the whole code be reproduced */
   guint  n_items;
 } EthosCodeInfo;
 
@@ -68,6 +70,8 @@ typedef enum
   ETHOS_SEARCH_REF,       /* the query is a reference to this item */
   ETHOS_SEARCH_ITEM,      /* the item's text matched */
   ETHOS_SEARCH_FRONT,     /* a preamble or purpose statement matched */
+  ETHOS_SEARCH_TOPIC,     /* the query names a topic: no code or ref; heading is its label */
+  ETHOS_SEARCH_ON_TOPIC,  /* the item carries a topic the query names */
 } EthosSearchKind;
 
 #define ETHOS_SNIPPET_OPEN  "\x02"
@@ -77,7 +81,8 @@ typedef struct
 {
   EthosSearchKind  kind;
   char            *code;
-  char            *ref;     /* NULL for front matter */
+  char            *ref;     /* NULL for front matter and topics */
+  char            *topic;   /* the topic's id, for TOPIC and ON_TOPIC */
   char            *heading; /* may be NULL */
   char            *snippet; /* matches between ETHOS_SNIPPET_OPEN and _CLOSE */
   double           score;   /* bm25: lower is better; 0 for ref matches */
@@ -86,7 +91,6 @@ typedef struct
 EthosCorpus   *ethos_corpus_open               (const char   *path,
                                                 GError      **error);
 void           ethos_corpus_free               (EthosCorpus  *corpus);
-const char    *ethos_corpus_get_path           (EthosCorpus  *corpus);
 /* Topic labels are shown in this language when translated (default: the
  * user's, from the locale); NULL for the original English. */
 void           ethos_corpus_set_language       (EthosCorpus  *corpus,
@@ -125,6 +129,9 @@ EthosTopic    *ethos_corpus_get_topic          (EthosCorpus  *corpus,
 GPtrArray     *ethos_corpus_items_for_topic    (EthosCorpus  *corpus,
                                                 const char   *topic,
                                                 GError      **error);
+/* References first, then the topics the query names, the text matches,
+ * and last the items on those topics that the text did not match; at
+ * most @limit results in all. */
 GPtrArray     *ethos_corpus_search             (EthosCorpus  *corpus,
                                                 const char   *query,
                                                 const char   *code,
@@ -152,6 +159,13 @@ char          *ethos_item_format_citation      (const EthosItem     *item,
                                                 const EthosCodeInfo *code,
                                                 EthosCitationStyle   style);
 
+/* What the code calls its items ("Standard"), in the user's language for
+ * display; citations keep the source's own word (@info->item_label). */
+const char    *ethos_code_info_get_item_label  (const EthosCodeInfo    *info);
+/* The entry for @code (matched without regard to case) in a list from
+ * ethos_corpus_list_codes(), or NULL. */
+const EthosCodeInfo *ethos_code_info_find      (GPtrArray              *codes,
+                                                const char             *code);
 void           ethos_code_info_free            (EthosCodeInfo          *info);
 void           ethos_item_free                 (EthosItem              *item);
 void           ethos_front_matter_entry_free   (EthosFrontMatterEntry  *entry);

@@ -165,11 +165,12 @@ static char *
 item_entry_name (const EthosItem     *item,
                  const EthosCodeInfo *code)
 {
-  g_autofree char *citation = ethos_item_format_citation (item, code, ETHOS_CITATION_SHORT);
-
+  /* Starting with the reference, as people type it in Dash and Zeal:
+   * "Standard 3 — NOHS", "Item I.4.a · Dual Relationships — OESC". */
   if (item->heading != NULL)
-    return g_strdup_printf ("%s: %s", citation, item->heading);
-  return g_steal_pointer (&citation);
+    return g_strdup_printf ("%s %s · %s — %s", code->item_label, item->ref, item->heading,
+                            code->abbreviation);
+  return g_strdup_printf ("%s %s — %s", code->item_label, item->ref, code->abbreviation);
 }
 
 char *
@@ -269,7 +270,8 @@ append_code_header (EthosDocsetBuilder  *builder,
   append_meta_row (out, _("Edition"), code->edition);
   append_meta_row (out, _("Items"), count);
   append_meta_row (out, _("Cite as"), code->citation_short);
-  append_meta_row (out, _("Source"), code->source);
+  if (code->website != NULL)
+    append_meta_row (out, _("Website"), code->website);
   g_string_append (out, "</dl>\n");
 
   append_printf_escaped (out, "<div class=\"notice\" id=\"notice\"><strong>%s</strong> ",

@@ -17,6 +17,7 @@
 #include "ethos-docset-private.h"
 #include "ethos-error.h"
 #include "ethos-file.h"
+#include "ethos-paths.h"
 #include "ethos-sqlite-private.h"
 
 /* The docset layout Dash and Zeal read (https://kapeli.com/docsets):
@@ -108,6 +109,39 @@ write_file (const char  *dir,
   return ethos_file_write_atomic (path, contents, strlen (contents), 0644, error);
 }
 
+/* Dash and Zeal show a docset's icon.png (16 px) and icon@2x.png (32 px),
+ * rendered from the app icon by the build (data/meson.build). */
+static gboolean
+copy_icons (const char  *root,
+            GError     **error)
+{
+  static const char * const icons[][2] = {
+    { "docset-icon.png", "icon.png" },
+    { "docset-icon@2x.png", "icon@2x.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autofree char *from = g_build_filename (ethos_paths_get_data_dir (), icons[i][0], NULL);
+      g_autofree char *to = g_build_filename (root, icons[i][1], NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length;
+
+      /* An icon is not worth failing the export for when it was not built. */
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_get_contents (from, &data, &length, &local_error) ||
+          !g_file_set_contents_full (to, data, length, G_FILE_SET_CONTENTS_NONE, 0644,
+                                     &local_error))
+        {
+          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_IO, "%s", local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_index (EthosDocsetBuilder  *builder,
              const char          *path,
@@ -171,7 +205,7 @@ write_tree (EthosDocsetBuilder  *builder,
 
   if (g_mkdir_with_parents (documents, 0755) != 0)
     return io_error (error, documents, errno);
-  if (!write_file (contents, "Info.plist", info_plist, error))
+  if (!write_file (contents, "Info.plist", info_plist, error) || !copy_icons (root, error))
     return FALSE;
 
   for (guint c = 0; c < builder->codes->len; c++)

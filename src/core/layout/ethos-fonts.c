@@ -457,23 +457,6 @@ ethos_fonts_get_primary (EthosFonts *fonts,
   return fonts->primary[bold ? 1 : 0];
 }
 
-EthosFontFace *
-ethos_fonts_face_for_char (EthosFonts    *fonts,
-                           gunichar       ch,
-                           gboolean       bold,
-                           EthosFontHint  hint)
-{
-  EthosFontFace *face;
-
-  g_return_val_if_fail (fonts != NULL, NULL);
-  g_return_val_if_fail (hint <= ETHOS_FONT_HINT_KO, NULL);
-
-  g_mutex_lock (&fonts->lock);
-  face = _ethos_fonts_face_for_char_unlocked (fonts, ch, bold, hint);
-  g_mutex_unlock (&fonts->lock);
-  return face;
-}
-
 EthosFontHint
 ethos_fonts_hint_for_text (const char *text)
 {
@@ -594,13 +577,6 @@ ethos_font_face_is_bold (const EthosFontFace *face)
 {
   g_return_val_if_fail (face != NULL, FALSE);
   return face->bold;
-}
-
-gboolean
-ethos_font_face_is_primary (const EthosFontFace *face)
-{
-  g_return_val_if_fail (face != NULL, FALSE);
-  return face->primary;
 }
 
 guint

@@ -30,12 +30,6 @@ void           ethos_fonts_free               (EthosFonts      *fonts);
 /* Liberation Sans Regular (@bold FALSE) or Bold. */
 EthosFontFace *ethos_fonts_get_primary        (EthosFonts      *fonts,
                                                gboolean         bold);
-/* The face that draws @ch: the primary face when it has the glyph, else a
- * fallback; NULL when no embeddable font has it. */
-EthosFontFace *ethos_fonts_face_for_char      (EthosFonts      *fonts,
-                                               gunichar         ch,
-                                               gboolean         bold,
-                                               EthosFontHint    hint);
 EthosFontHint  ethos_fonts_hint_for_text      (const char      *text);
 
 /* Checks that every character of @text (valid UTF-8) can be printed
@@ -51,9 +45,6 @@ const char    *ethos_font_face_get_file       (const EthosFontFace *face);
 guint          ethos_font_face_get_index      (const EthosFontFace *face);
 const char    *ethos_font_face_get_family     (const EthosFontFace *face);
 gboolean       ethos_font_face_is_bold        (const EthosFontFace *face);
-/* TRUE for Liberation Sans Regular/Bold, drawn as Helvetica/Helvetica-Bold
- * when the document fits WinAnsi. */
-gboolean       ethos_font_face_is_primary     (const EthosFontFace *face);
 /* The glyph index of @ch in the font file, 0 when missing. */
 guint          ethos_font_face_get_glyph      (EthosFontFace   *face,
                                                gunichar         ch);

@@ -540,9 +540,3 @@ ethos_layout_uses_standard_fonts (EthosLayout *layout)
   return layout->standard14;
 }
 
-EthosFonts *
-ethos_layout_get_fonts (EthosLayout *layout)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-  return layout->fonts;
-}

@@ -80,7 +80,6 @@ const EthosOp  *ethos_layout_get_ops            (EthosLayout    *layout,
  * Helvetica (no embedding) and advances are Helvetica's; pass this to
  * ethos_font_face_get_advance() to place glyphs. */
 gboolean        ethos_layout_uses_standard_fonts (EthosLayout   *layout);
-EthosFonts     *ethos_layout_get_fonts          (EthosLayout    *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosLayout, ethos_layout_free)
 

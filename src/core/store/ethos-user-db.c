@@ -59,11 +59,11 @@ ethos_user_db_get_version (EthosUserDb *self)
 
 gboolean
 _ethos_user_db_run (EthosUserDb  *self,
-     const char   *sql,
-     GError      **error,
-     const char   *code,
-     const char   *ref,
-     const char   *text)
+                    const char   *sql,
+                    GError      **error,
+                    const char   *code,
+                    const char   *ref,
+                    const char   *text)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
