@@ -12,6 +12,7 @@
 #include "ethos-template-edit.h"
 #include "ethos-template-editor.h"
 #include "ethos-template-versions.h"
+#include "ethos-versions-window.h"
 #include "ethos-test-window.h"
 
 /* The agency manager's editor in the window (issue 9): Duplicate to Edit,
@@ -330,6 +331,59 @@ editor_flow_body (EthosApplication *app,
     gtk_window_destroy (GTK_WINDOW (compare));
   }
 
+  /* Compare's text, exported for a memo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare", NULL));
+  {
+    EthosCompareWindow *compare = ETHOS_COMPARE_WINDOW (find_toplevel (
+                                    ETHOS_TYPE_COMPARE_WINDOW));
+    g_autofree char *memo = g_build_filename (test_dir, "memo.txt", NULL);
+    g_autoptr(GFile) memo_file = g_file_new_for_path (memo);
+    g_autofree char *written = NULL;
+
+    /* From 1.0 (the oldest) to 2.1 (the newest) by default; 2.0 → 2.1 chosen. */
+    ethos_compare_window_compare (compare, 1, 0);
+    g_assert_true (ethos_compare_window_export_to (compare, memo_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (memo, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, ethos_compare_window_get_text (compare));
+    g_assert_nonnull (strstr (written, "from version 2.0 to 2.1"));
+    g_assert_null (strstr (written, "now locked"));
+    gtk_window_destroy (GTK_WINDOW (compare));
+  }
+
+  /* Versions: each kept, viewed, exported; restoring 1.0 saves 2.2. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.versions", NULL));
+  {
+    EthosVersionsWindow *versions_window = ETHOS_VERSIONS_WINDOW (find_toplevel (
+                                             ETHOS_TYPE_VERSIONS_WINDOW));
+    g_autofree char *old = g_build_filename (test_dir, "version-1.0.json", NULL);
+    g_autoptr(GFile) old_file = g_file_new_for_path (old);
+    g_auto(GStrv) after = NULL;
+
+    g_assert_nonnull (versions_window);
+    g_assert_nonnull (ethos_versions_window_get_row (versions_window, "1.0"));
+    g_assert_nonnull (ethos_versions_window_get_row (versions_window, "2.1"));
+    g_assert_true (ethos_versions_window_view (versions_window, "1.0"));
+    g_assert_true (ethos_versions_window_export_to (versions_window, "1.0", old_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (ethos_versions_window_restore (versions_window, "1.0", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (ethos_template_editor_get_template (editor)->version, ==, "2.2");
+    g_assert_false (ethos_template_get_clause (ethos_template_editor_get_template (editor),
+                                               "services")->locked);
+    g_assert_false (ethos_template_editor_is_modified (editor));
+    after = versions_of (db, "informed-consent-riverbend");
+    g_assert_cmpstrv (after, ((const char *[]) { "2.2", "2.1", "2.0", "1.0", NULL }));
+    gtk_window_destroy (GTK_WINDOW (versions_window));
+    /* Undo brings back what was there before the restore: 2.1's content. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+    g_assert_true (ethos_template_get_clause (ethos_template_editor_get_template (editor),
+                                              "services")->locked);
+    g_assert_true (ethos_template_editor_save (editor, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (ethos_template_editor_get_template (editor)->version, ==, "2.3");
+  }
+
   /* Export: the documented format, loadable, the saved version. */
   g_assert_true (ethos_template_editor_export_to (editor, exported_file, &error));
   g_assert_no_error (error);
@@ -339,7 +393,7 @@ editor_flow_body (EthosApplication *app,
       &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (loaded->version, ==, "2.1");
+    g_assert_cmpstr (loaded->version, ==, "2.3");
     g_assert_true (ethos_template_get_clause (loaded, "services")->locked);
   }
 
