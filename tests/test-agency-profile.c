@@ -91,7 +91,10 @@ test_load (void)
 
   /* What export writes, read back, is the same profile. */
   exported = ethos_agency_profile_to_json (profile);
-  copy = write_profile (g_build_filename (tmp, "load-again", NULL), exported);
+  {
+    g_autofree char *again_dir = g_build_filename (tmp, "load-again", NULL);
+    copy = write_profile (again_dir, exported);
+  }
   again = ethos_agency_profile_load (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ethos_agency_profile_get (again, "fees", "es"), ==, "45 dólares por sesión");
@@ -282,7 +285,7 @@ test_deployed_on_fresh_database (void)
   g_assert_nonnull (reread->logo);
 
   /* A broken deployed file is skipped with a warning; the form still prints. */
-  write_profile (ethos_dir, "{\"format\": 1, \"values\": {\"nope\": \"x\"}}");
+  g_free (write_profile (ethos_dir, "{\"format\": 1, \"values\": {\"nope\": \"x\"}}"));
   g_assert_cmpint (ethos_test_run_cli_db (db, &out, &err, "generate", "informed-consent", "-o",
                                           pdf, "--blank", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "skipped the deployed agency profile"));

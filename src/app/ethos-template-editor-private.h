@@ -123,6 +123,11 @@ guint _ethos_template_editor_condition_choices (EthosTemplateEditor  *self,
                                          GtkStringList        *names,
                                          GPtrArray            *conditions);
 
+/* ethos-template-editor-list.c */
+void  _ethos_editor_list_rebuild        (EthosTemplateEditor *self);
+void  _ethos_editor_list_update         (EthosTemplateEditor *self);
+void  _ethos_editor_list_select         (EthosTemplateEditor *self);
+
 /* ethos-template-editor-clause.c */
 void  _ethos_editor_clause_init         (EthosTemplateEditor *self);
 void  _ethos_editor_clause_show         (EthosTemplateEditor *self);

@@ -10,8 +10,8 @@
 #include "ethos-template-edit.h"
 #include "ethos-template-private.h"
 
-static EthosLangText *
-lang_text_new (void)
+EthosLangText *
+_ethos_lang_text_new (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -19,7 +19,7 @@ lang_text_new (void)
 static EthosLangText *
 lang_text_copy (EthosLangText *text)
 {
-  EthosLangText *copy = lang_text_new ();
+  EthosLangText *copy = _ethos_lang_text_new ();
   GHashTableIter iter;
   gpointer key, value;
 
@@ -33,7 +33,7 @@ lang_text_copy (EthosLangText *text)
 static EthosLangText *
 lang_text_blank (const EthosTemplate *tmpl)
 {
-  EthosLangText *text = lang_text_new ();
+  EthosLangText *text = _ethos_lang_text_new ();
 
   for (guint i = 0; tmpl->languages[i] != NULL; i++)
     g_hash_table_insert (text, g_strdup (tmpl->languages[i]), g_strdup (""));
@@ -331,8 +331,8 @@ ethos_template_set_clause_text (EthosTemplate   *tmpl,
   return TRUE;
 }
 
-static gboolean
-condition_fields_declared (const EthosTemplate  *tmpl,
+gboolean
+_ethos_template_condition_declared (const EthosTemplate  *tmpl,
                            const EthosCondition *when)
 {
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
@@ -348,8 +348,8 @@ condition_fields_declared (const EthosTemplate  *tmpl,
 }
 
 /* Conditions the first format cannot hold make the template format 2. */
-static void
-raise_format (EthosTemplate *tmpl)
+void
+_ethos_template_raise_format (EthosTemplate *tmpl)
 {
   tmpl->format = MAX (tmpl->format, ETHOS_TEMPLATE_FORMAT);
 }
@@ -363,12 +363,12 @@ ethos_template_set_clause_when (EthosTemplate        *tmpl,
 
   g_return_val_if_fail (tmpl != NULL && id != NULL, FALSE);
 
-  if (!(clause = find_clause (tmpl, id)) || !condition_fields_declared (tmpl, when))
+  if (!(clause = find_clause (tmpl, id)) || !_ethos_template_condition_declared (tmpl, when))
     return FALSE;
   g_clear_pointer (&clause->when, ethos_condition_free);
   clause->when = ethos_condition_copy (when);
   if (!ethos_condition_is_simple (when))
-    raise_format (tmpl);
+    _ethos_template_raise_format (tmpl);
   return TRUE;
 }
 
@@ -400,7 +400,7 @@ ethos_template_set_clause_hidden (EthosTemplate *tmpl,
     return FALSE;
   clause->hidden = !!hidden;
   if (hidden)
-    raise_format (tmpl);
+    _ethos_template_raise_format (tmpl);
   return TRUE;
 }
 
@@ -594,384 +594,3 @@ ethos_template_remove_requirement (EthosTemplate     *tmpl,
   return TRUE;
 }
 
-gboolean
-ethos_template_add_field (EthosTemplate   *tmpl,
-                          const char      *id,
-                          EthosFieldType   type,
-                          gboolean         required,
-                          GHashTable      *labels,
-                          GError         **error)
-{
-  EthosFieldType standard_type;
-  EthosField *field;
-
-  g_return_val_if_fail (tmpl != NULL && id != NULL && labels != NULL, FALSE);
-
-  if (!ethos_condition_is_field_id (id) || strlen (id) > MAX_ID)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("A field id is 1 to %d characters of a–z, 0–9 and “_”, starting with a "
-                     "letter, like fee_schedule"), MAX_ID);
-      return FALSE;
-    }
-  if (ethos_template_get_field (tmpl, id) != NULL)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("The template already has a field “%s”"), id);
-      return FALSE;
-    }
-  if (type == ETHOS_FIELD_CHOICE || type > ETHOS_FIELD_CHOICE)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("A new field is text, several lines of text, a date or yes/no"));
-      return FALSE;
-    }
-  if (_ethos_template_standard_field_type (id, &standard_type) && standard_type != type)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("The field “%s” must have type “%s”"), id,
-                   ethos_field_type_to_string (standard_type));
-      return FALSE;
-    }
-  for (guint i = 0; tmpl->languages[i] != NULL; i++)
-    {
-      const char *label = g_hash_table_lookup (labels, tmpl->languages[i]);
-      g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
-
-      if (*stripped == '\0' || !g_utf8_validate (label, -1, NULL) || strchr (label, '\n'))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("The field needs a one-line label in %s"),
-                       ethos_template_language_name (tmpl->languages[i]));
-          return FALSE;
-        }
-    }
-
-  field = g_new0 (EthosField, 1);
-  field->id = g_strdup (id);
-  field->type = type;
-  field->required = !!required;
-  field->label = lang_text_new ();
-  for (guint i = 0; tmpl->languages[i] != NULL; i++)
-    g_hash_table_insert (field->label, g_strdup (tmpl->languages[i]),
-                         g_strdup (g_hash_table_lookup (labels, tmpl->languages[i])));
-  field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_choice_free);
-  g_ptr_array_add (tmpl->fields, field);
-  return TRUE;
-}
-
-static gboolean
-condition_names (const EthosCondition *when,
-                 const char           *field)
-{
-  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-
-  ethos_condition_collect_fields (when, named);
-  return g_hash_table_contains (named, field);
-}
-
-gboolean
-ethos_template_remove_field (EthosTemplate  *tmpl,
-                             const char     *id,
-                             GError        **error)
-{
-  g_autofree char *placeholder = NULL;
-
-  g_return_val_if_fail (tmpl != NULL && id != NULL, FALSE);
-
-  if (ethos_template_get_field (tmpl, id) == NULL)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
-                   _("The template has no field “%s”"), id);
-      return FALSE;
-    }
-  placeholder = g_strdup_printf ("{%s}", id);
-  for (guint c = 0; c < tmpl->clauses->len; c++)
-    {
-      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, c);
-      gboolean printed = FALSE;
-
-      for (guint l = 0; tmpl->languages[l] != NULL; l++)
-        {
-          const char *body = g_hash_table_lookup (clause->body, tmpl->languages[l]);
-          printed |= body != NULL && strstr (body, placeholder) != NULL;
-        }
-      if (printed || condition_names (clause->when, id))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("The clause “%s” uses the field “%s”: change it first"), clause->id, id);
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < tmpl->fields->len; i++)
-    {
-      const EthosField *field = g_ptr_array_index (tmpl->fields, i);
-
-      if (!g_str_equal (field->id, id) && condition_names (field->when, id))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("The field “%s” depends on “%s”: change it first"), field->id, id);
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < tmpl->signatures->len; i++)
-    {
-      const EthosSignatureDef *sig = g_ptr_array_index (tmpl->signatures, i);
-
-      if (condition_names (sig->when, id))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("The “%s” signature depends on “%s”: change it first"), sig->role, id);
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < tmpl->fields->len; i++)
-    if (g_str_equal (((EthosField *) g_ptr_array_index (tmpl->fields, i))->id, id))
-      {
-        g_ptr_array_remove_index (tmpl->fields, i);
-        break;
-      }
-  return TRUE;
-}
-
-const char * const *
-ethos_template_signature_roles (void)
-{
-  return _ethos_template_signature_roles ();
-}
-
-const EthosSignatureDef *
-ethos_template_get_signature (const EthosTemplate *tmpl,
-                              const char          *role)
-{
-  g_return_val_if_fail (tmpl != NULL && role != NULL, NULL);
-
-  for (guint i = 0; i < tmpl->signatures->len; i++)
-    {
-      const EthosSignatureDef *sig = g_ptr_array_index (tmpl->signatures, i);
-
-      if (g_str_equal (sig->role, role))
-        return sig;
-    }
-  return NULL;
-}
-
-static guint
-role_rank (const char *role)
-{
-  const char * const *roles = _ethos_template_signature_roles ();
-
-  for (guint i = 0; roles[i] != NULL; i++)
-    if (g_str_equal (roles[i], role))
-      return i;
-  return G_MAXUINT;
-}
-
-gboolean
-ethos_template_set_signature (EthosTemplate        *tmpl,
-                              const char           *role,
-                              gboolean              present,
-                              const EthosCondition *when)
-{
-  EthosSignatureDef *sig;
-  guint rank, i;
-
-  g_return_val_if_fail (tmpl != NULL && role != NULL, FALSE);
-
-  if ((rank = role_rank (role)) == G_MAXUINT || !condition_fields_declared (tmpl, when))
-    return FALSE;
-  sig = (EthosSignatureDef *) ethos_template_get_signature (tmpl, role);
-  if (!present)
-    {
-      if (sig != NULL)
-        g_ptr_array_remove (tmpl->signatures, sig);
-      return TRUE;
-    }
-  if (sig == NULL)
-    {
-      sig = g_new0 (EthosSignatureDef, 1);
-      sig->role = g_strdup (role);
-      for (i = 0; i < tmpl->signatures->len; i++)
-        if (role_rank (((EthosSignatureDef *) g_ptr_array_index (tmpl->signatures, i))->role) > rank)
-          break;
-      g_ptr_array_insert (tmpl->signatures, (int) i, sig);
-    }
-  g_clear_pointer (&sig->when, ethos_condition_free);
-  sig->when = ethos_condition_copy (when);
-  if (!ethos_condition_is_simple (when) || g_str_equal (role, "sponsor"))
-    raise_format (tmpl);
-  return TRUE;
-}
-
-gboolean
-ethos_template_reading_level (const EthosTemplate *tmpl,
-                              const char          *clause_id,
-                              const char          *lang,
-                              EthosReadability    *result)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (tmpl != NULL && lang != NULL && result != NULL, FALSE);
-
-  for (guint i = 0; i < tmpl->clauses->len; i++)
-    {
-      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      const char *body;
-
-      if (clause_id != NULL ? !g_str_equal (clause->id, clause_id) : clause->hidden)
-        continue;
-      if ((body = g_hash_table_lookup (clause->body, lang)) == NULL)
-        continue;
-      /* Clauses are paragraphs: one never runs into the next sentence. */
-      g_string_append (text, body);
-      g_string_append (text, "\n\n");
-    }
-  return ethos_readability_measure (text->str, lang, result);
-}
-
-const char *
-ethos_template_language_name (const char *lang)
-{
-  g_return_val_if_fail (lang != NULL, NULL);
-
-  if (g_str_equal (lang, "en"))
-    return _("English");
-  if (g_str_equal (lang, "es"))
-    return _("Spanish");
-  return lang;
-}
-
-void
-ethos_template_problem_free (EthosTemplateProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->clause_id);
-  g_free (problem->lang);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *clause_id,
-             const char *lang,
-             char       *message)
-{
-  EthosTemplateProblem *problem = g_new0 (EthosTemplateProblem, 1);
-
-  problem->clause_id = g_strdup (clause_id);
-  problem->lang = g_strdup (lang);
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-/* A clause's name in messages: its English heading, else its id. */
-static const char *
-clause_name (const EthosTemplate *tmpl,
-             const EthosClause   *clause)
-{
-  for (guint i = 0; tmpl->languages[i] != NULL; i++)
-    {
-      const char *heading = g_hash_table_lookup (clause->heading, tmpl->languages[i]);
-
-      if (!is_blank (heading))
-        return heading;
-    }
-  return clause->id;
-}
-
-GPtrArray *
-ethos_template_get_problems (const EthosTemplate *tmpl)
-{
-  GPtrArray *problems;
-
-  g_return_val_if_fail (tmpl != NULL, NULL);
-
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_template_problem_free);
-  for (guint l = 0; tmpl->languages[l] != NULL; l++)
-    {
-      const char *title = g_hash_table_lookup (tmpl->title, tmpl->languages[l]);
-      char *problem;
-
-      if (is_blank (title))
-        add_problem (problems, NULL, tmpl->languages[l],
-                     g_strdup_printf (_("The template has no title in %s"),
-                                      ethos_template_language_name (tmpl->languages[l])));
-      else if ((problem = ethos_template_text_problem (title, ETHOS_TEMPLATE_MAX_TITLE_CHARS)))
-        {
-          add_problem (problems, NULL, tmpl->languages[l],
-                       g_strdup_printf (_("The title in %s: %s"),
-                                        ethos_template_language_name (tmpl->languages[l]),
-                                        problem));
-          g_free (problem);
-        }
-    }
-  if (tmpl->clauses->len == 0)
-    add_problem (problems, NULL, NULL, g_strdup (_("The template has no clause")));
-
-  for (guint c = 0; c < tmpl->clauses->len; c++)
-    {
-      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, c);
-      const char *name = clause_name (tmpl, clause);
-
-      for (guint l = 0; tmpl->languages[l] != NULL; l++)
-        {
-          const char *lang = tmpl->languages[l];
-          const char *language = ethos_template_language_name (lang);
-          const char *body = g_hash_table_lookup (clause->body, lang);
-          gboolean no_heading = is_blank (g_hash_table_lookup (clause->heading, lang));
-          gboolean no_body = is_blank (body);
-          char *problem;
-
-          /* Translators: “Your right to stop” has no heading and no text in Spanish */
-          if (no_heading && no_body)
-            add_problem (problems, clause->id, lang,
-                         g_strdup_printf (_("“%s” has no heading and no text in %s"), name,
-                                          language));
-          else if (no_heading)
-            add_problem (problems, clause->id, lang,
-                         g_strdup_printf (_("“%s” has no heading in %s"), name, language));
-          else if (no_body)
-            add_problem (problems, clause->id, lang,
-                         g_strdup_printf (_("“%s” has no text in %s"), name, language));
-          /* What the loader would refuse: too long, or a script that
-           * cannot be printed (ethos-template-limits.h). */
-          if (!no_heading &&
-              (problem = ethos_template_text_problem (g_hash_table_lookup (clause->heading, lang),
-                                                      ETHOS_TEMPLATE_MAX_TITLE_CHARS)) != NULL)
-            {
-              add_problem (problems, clause->id, lang,
-                           g_strdup_printf (_("“%s”, heading in %s: %s"), name, language,
-                                            problem));
-              g_free (problem);
-            }
-          if (!no_body &&
-              (problem = ethos_template_text_problem (body, ETHOS_TEMPLATE_MAX_BODY_CHARS)) != NULL)
-            {
-              add_problem (problems, clause->id, lang,
-                           g_strdup_printf (_("“%s” in %s: %s"), name, language, problem));
-              g_free (problem);
-            }
-          else if (!no_body && (problem = _ethos_template_body_problem (tmpl, body)) != NULL)
-            {
-              /* Translators: “Fees” in Spanish: placeholder {fee} names an undeclared field */
-              add_problem (problems, clause->id, lang,
-                           g_strdup_printf (_("“%s” in %s: %s"), name, language, problem));
-              g_free (problem);
-            }
-        }
-    }
-  return problems;
-}

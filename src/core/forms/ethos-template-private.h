@@ -21,4 +21,12 @@ gboolean       _ethos_template_standard_field_type (const char     *id,
                                           EthosFieldType *type);
 const char * const *_ethos_template_signature_roles (void);
 
+/* ethos-template-edit.c: for the editor's modules. */
+EthosLangText *_ethos_lang_text_new      (void);
+/* TRUE when every field @when names is declared in @tmpl. */
+gboolean       _ethos_template_condition_declared (const EthosTemplate  *tmpl,
+                                          const EthosCondition *when);
+/* Conditions the first format cannot hold make the template format 2. */
+void           _ethos_template_raise_format (EthosTemplate    *tmpl);
+
 G_END_DECLS
