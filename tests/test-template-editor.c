@@ -8,6 +8,7 @@
 
 #include "ethos-compare-window.h"
 #include "ethos-coverage.h"
+#include "ethos-element-picker.h"
 #include "ethos-paths.h"
 #include "ethos-template-edit.h"
 #include "ethos-template-editor.h"
@@ -175,6 +176,48 @@ wait_for (EthosTestCondition  condition,
   ethos_test_wait_until (condition, &want, what);
 }
 
+/* The first widget of @type under @root whose row title (or button label) is @title. */
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *text = ADW_IS_PREFERENCES_ROW (root)
+        ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
+        : GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root)) : NULL;
+
+      if (g_strcmp0 (text, title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 static void
 editor_flow_body (EthosApplication *app,
                   EthosWindow      *window)
@@ -274,6 +317,74 @@ editor_flow_body (EthosApplication *app,
   ethos_test_spin (50);
   ethos_test_xdotool ("key", "alt+Up", NULL);
   wait_for (index_is, editor, "questions", NULL, before - 1, "Alt+Up");
+
+  /* Tag a clause from the picker: only elements of the required standards. */
+  g_assert_true (ethos_template_editor_select (editor, "services"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.tag-elements", NULL));
+  {
+    EthosElementPicker *picker = ETHOS_ELEMENT_PICKER (find_toplevel (ETHOS_TYPE_ELEMENT_PICKER));
+
+    g_assert_nonnull (picker);
+    g_assert_false (ethos_element_picker_set_chosen (picker, "coaching-1.3#fees", TRUE));
+    g_assert_true (ethos_element_picker_set_chosen (picker, "nohs-2#questions", TRUE));
+    ethos_element_picker_apply (picker);
+    ethos_test_spin (50);
+    g_assert_true (g_strv_contains ((const char * const *) ethos_template_get_clause (
+                                      ethos_template_editor_get_template (editor),
+                                      "services")->satisfies, "nohs-2#questions"));
+  }
+  /* The preview and the reading level follow. */
+  ethos_template_editor_refresh_now (editor);
+  g_assert_cmpuint (ethos_form_preview_get_n_pages (ETHOS_FORM_PREVIEW (
+                      ethos_template_editor_get_widget (editor, "preview"))), >, 1);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (
+                   ethos_template_editor_get_widget (editor, "reading-en"))),
+                   "Reading level: grade "));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (
+                   ethos_template_editor_get_widget (editor, "reading-es"))),
+                   "Reading level: INFLESZ "));
+
+  /* A witness block, always; a field of the agency's own. */
+  g_assert_true (ethos_template_editor_select (editor, NULL));
+  {
+    GtkWidget *witness = find_titled (ethos_template_editor_get_widget (editor, "signatures"),
+                                      ADW_TYPE_COMBO_ROW, "Witness");
+    GtkWindow *dialog;
+
+    g_assert_nonnull (witness);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (witness)), ==, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (witness), 1);
+    g_assert_nonnull (ethos_template_get_signature (ethos_template_editor_get_template (editor),
+                                                    "witness"));
+    g_assert_null (ethos_template_get_signature (ethos_template_editor_get_template (editor),
+                                                 "witness")->when);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-field", NULL));
+    dialog = find_window_titled ("Add a Field");
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                      "Id (like fee_schedule)")), "fee_schedule");
+    gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                      "Label in English")), "Fee schedule");
+    /* Without its Spanish label it is refused, and the dialog says so. */
+    g_signal_emit_by_name (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add"), "clicked");
+    g_assert_null (ethos_template_get_field (ethos_template_editor_get_template (editor),
+                                             "fee_schedule"));
+    gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                      "Label in Spanish")), "Tarifas");
+    g_signal_emit_by_name (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add"), "clicked");
+    g_assert_nonnull (ethos_template_get_field (ethos_template_editor_get_template (editor),
+                                                "fee_schedule"));
+    ethos_test_spin (50);
+    /* Insert Field offers it. */
+    g_assert_true (ethos_template_editor_select (editor, "appointments"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.insert-field", "s",
+                                               "es:fee_schedule"));
+    g_assert_nonnull (strstr (ethos_lang_text_get (ethos_template_get_clause (
+                                                     ethos_template_editor_get_template (editor),
+                                                     "appointments")->body, "es"),
+                              "{fee_schedule}"));
+  }
 
   /* Save as major: 2.0; the next minor: 2.1, chosen in the Save dialog. */
   g_assert_true (ethos_template_editor_save (editor, TRUE, &error));
