@@ -522,15 +522,13 @@ ethos_forms_page_load (EthosFormsPage  *self,
                                        ethos_template_store_get_requirements (store),
                                        self->lang));
 
-  if (entries->len == 0)
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
-      return TRUE;
-    }
-  return ethos_forms_page_show_template (self,
-                                         ((EthosTemplateEntry *) entries->pdata[0])->tmpl->id,
-                                         error);
+  /* Nothing opens by itself: a form is chosen (and its fonts, fields and
+   * preview made) when the counselor picks one, so showing Forms is quick. */
+  gtk_stack_set_visible_child_name (self->content_stack, entries->len == 0 ? "empty" : "choose");
+  adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+  _ethos_forms_page_update_actions (self);
+  return TRUE;
 }
 
 gboolean
