@@ -588,9 +588,17 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
       _ethos_forms_page_update_actions (self);
       return;
     }
-  if (shown == NULL || !ethos_forms_page_show_template (self, shown, NULL))
-    ethos_forms_page_show_template (self, ((EthosTemplateEntry *) entries->pdata[0])->tmpl->id,
-                                    NULL);
+  /* The form shown stays shown; else nothing opens by itself: a form is
+   * chosen (and its fonts, fields and preview made) when the counselor
+   * picks one, so showing Forms is quick. */
+  if (shown != NULL && ethos_forms_page_show_template (self, shown, NULL))
+    return;
+  g_clear_pointer (&self->shown_id, g_free);
+  self->fill = NULL;
+  gtk_stack_set_visible_child_name (self->content_stack, "choose");
+  adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+  _ethos_forms_page_update_actions (self);
 }
 
 /* A fill whose template was replaced (a new version, a deployed copy)
