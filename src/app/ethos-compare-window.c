@@ -284,7 +284,7 @@ ethos_compare_window_new (GtkWindow         *parent,
                           const char        *ui_lang)
 {
   EthosCompareWindow *self = g_object_new (ETHOS_TYPE_COMPARE_WINDOW, "transient-for", parent,
-                                           NULL);
+                                           "modal", TRUE, NULL);
 
   self->reqs = reqs;
   self->ui_lang = ui_lang;

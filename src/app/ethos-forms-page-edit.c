@@ -199,7 +199,13 @@ ethos_forms_page_edit_template (EthosFormsPage  *self,
 
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self) && id != NULL, NULL);
 
-  if (self->store == NULL || !(entry = ethos_template_store_lookup (self->store, id, error)))
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                           _("The forms are still being read"));
+      return NULL;
+    }
+  if (!(entry = ethos_template_store_lookup (self->store, id, error)))
     return NULL;
   if (entry->source == ETHOS_TEMPLATE_AGENCY)
     return open_editor (self, id, error);

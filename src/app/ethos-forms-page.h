@@ -26,20 +26,19 @@ void                  ethos_forms_page_set_view_stack     (EthosFormsPage  *self
 void                  ethos_forms_page_set_menu_model     (EthosFormsPage  *self,
                                                            GMenuModel      *menu);
 AdwViewSwitcherTitle *ethos_forms_page_get_switcher_title (EthosFormsPage  *self);
-/* Reads the templates (ethos_template_store_new) and lists them. When they
- * cannot be read, the page says so and this returns FALSE. @db, @shared_dir
- * and @corpus may be NULL. */
+/* Reads the templates and lists them; @db, @shared_dir and @corpus may be
+ * NULL. Reading takes place in threads (the store with its own connection
+ * to @db, then the shared folder, which may be a slow or absent network
+ * share): the page shows "loading", then the templates as they are read,
+ * and an unreachable share as such; when nothing can be read it says why.
+ * This returns at once; it is FALSE only for bad arguments. */
 gboolean              ethos_forms_page_load               (EthosFormsPage  *self,
                                                            const char      *builtin_dir,
                                                            EthosUserDb     *db,
                                                            const char      *shared_dir,
                                                            EthosCorpus     *corpus,
                                                            GError         **error);
-/* Reading takes place in threads (the store with its own connection to
- * @db, then the shared folder, which may be a slow or absent network
- * share): the page shows "loading", then the templates as they are read,
- * and an unreachable share as such. This returns at once; it is FALSE only
- * for bad arguments. */
+/* Still reading (ethos_forms_page_load). */
 gboolean              ethos_forms_page_is_loading         (EthosFormsPage  *self);
 EthosTemplateStore   *ethos_forms_page_get_store          (EthosFormsPage  *self);
 /* Forms → Agency. */

@@ -374,7 +374,8 @@ ethos_versions_window_new (GtkWindow                 *parent,
 
   if (!(check = ethos_user_db_list_template_versions (db, id, error)))
     return NULL;
-  self = g_object_new (ETHOS_TYPE_VERSIONS_WINDOW, "transient-for", parent, NULL);
+  /* Modal: it works on the editor's store and template. */
+  self = g_object_new (ETHOS_TYPE_VERSIONS_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
   self->store = store;
   self->db = db;
   self->id = g_strdup (id);
