@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include "ethos-error.h"
@@ -133,14 +134,46 @@ is_temp_name (const char *name)
 /* Removes temporary files a killed writer left (they may hold a client's
  * form): ours by name and owner, a minute old, and not locked by a writer
  * still running. Best effort: a failure here never stops the write. */
+G_LOCK_DEFINE_STATIC (swept);
+static GHashTable *swept;   /* "dev:ino" of a folder → when this process last swept it */
+
+/* A folder swept less than STALE_SECONDS ago has nothing stale yet that the
+ * sweep did not see: a batch writing a thousand files into one folder
+ * sweeps it once, not a thousand times. */
+static gboolean
+swept_recently (int    dir_fd,
+                gint64 now)
+{
+  struct stat st;
+  g_autofree char *key = NULL;
+  gpointer last;
+  gboolean recent;
+
+  if (fstat (dir_fd, &st) != 0)
+    return FALSE;
+  key = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
+  G_LOCK (swept);
+  if (swept == NULL)
+    swept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  last = g_hash_table_lookup (swept, key);
+  recent = last != NULL && now - GPOINTER_TO_SIZE (last) < STALE_SECONDS;
+  if (!recent)
+    g_hash_table_insert (swept, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) now));
+  G_UNLOCK (swept);
+  return recent;
+}
+
 static void
 remove_stale (int dir_fd)
 {
-  int fd = openat (dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   struct dirent *entry;
   DIR *dir;
 
+  if (swept_recently (dir_fd, now))
+    return;
+  fd = openat (dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0 || (dir = fdopendir (fd)) == NULL)
     {
       if (fd >= 0)

@@ -11,11 +11,11 @@
 #include "ethos-json-private.h"
 
 gboolean
-_ethos_json_fail (GError    **error,
-      const char *path,
-      const char *where,
-      const char *format,
-      ...)
+_ethos_json_fail (GError     **error,
+                  const char  *path,
+                  const char  *where,
+                  const char  *format,
+                  ...)
 {
   g_autofree char *msg = NULL;
   va_list args;

@@ -163,12 +163,12 @@ _ethos_item_from_row (sqlite3_stmt *stmt)
 /* Runs a prepared statement whose parameters are all text and collects its
  * rows through @func. */
 GPtrArray *
-_ethos_corpus_collect (EthosCorpus    *self,
-         const char     *sql,
-         RowFunc         func,
-         GDestroyNotify  free_func,
-         GError        **error,
-         ...)
+_ethos_corpus_collect (EthosCorpus     *self,
+                       const char      *sql,
+                       RowFunc          func,
+                       GDestroyNotify   free_func,
+                       GError         **error,
+                       ...)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
