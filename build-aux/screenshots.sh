@@ -2,7 +2,10 @@
 # Saves the screenshots the AppStream metainfo shows, from the real window
 # under Xvfb: data/screenshots/main-window.png, search.png, compare.png,
 # forms.png (a coverage report), fill-form.png and fill-form-es.png (a form
-# being filled beside its preview, in English and in Spanish).
+# being filled beside its preview, in English and in Spanish), agency.png
+# (Forms → Agency), editor.png (the template editor at work on an agency
+# copy of the informed-consent form) and changes.png (Compare Versions,
+# 1.0 → 2.0).
 # Usage: build-aux/screenshots.sh [BUILDDIR]   (default: _build)
 # A fresh XDG_DATA_HOME keeps anyone's own bookmarks and notes out of them.
 set -euo pipefail
@@ -42,3 +45,8 @@ shoot compare compare.png
 shoot forms forms.png
 shoot fill fill-form.png
 LANGUAGE=es shoot fill fill-form-es.png
+# The manager's views each start from an empty user database.
+for view in agency editor changes; do
+  rm -rf "$tmp/data"; mkdir -p "$tmp/data"
+  shoot "$view" "$view.png"
+done

@@ -232,3 +232,80 @@ ethos_test_has_shortcut (GtkWidget  *widget,
     }
   return FALSE;
 }
+
+static gboolean
+forms_loaded (gpointer data)
+{
+  return !ethos_forms_page_is_loading (data);
+}
+
+void
+ethos_test_wait_forms (EthosFormsPage *page)
+{
+  ethos_test_wait_until (forms_loaded, page, "the forms to be read");
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Spawned;
+
+static void
+child_done_cb (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  Spawned *spawned = data;
+
+  spawned->status = status;
+  spawned->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+spawned_done (gpointer data)
+{
+  return ((Spawned *) data)->done;
+}
+
+void
+ethos_test_xdotool (const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Spawned spawned = { FALSE, 0 };
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_done_cb, &spawned);
+  ethos_test_wait_until (spawned_done, &spawned, "xdotool");
+  g_assert_true (g_spawn_check_wait_status (spawned.status, NULL));
+  ethos_test_spin (30);
+}
+
+void
+ethos_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *command = g_strdup_printf ("xdotool search --name '^%s$'",
+                                              gtk_window_get_title (window));
+  g_autofree char *wid = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  g_assert_nonnull (out);
+  wid = g_strndup (out, strcspn (out, "\n"));
+  g_assert_cmpstr (wid, !=, "");
+  ethos_test_xdotool ("windowfocus", "--sync", wid, NULL);
+}

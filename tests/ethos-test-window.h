@@ -39,6 +39,16 @@ gboolean    ethos_test_is_shown          (gpointer             widget);
  * application quit. */
 void        ethos_test_run_app           (EthosTestBody        body);
 
+/* Runs xdotool (real key events through the X server) while the main loop
+ * keeps running; fails the test when it fails. */
+void        ethos_test_xdotool           (const char          *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* Focuses @window's X window as a window manager would. */
+void        ethos_test_focus_window      (GtkWindow           *window);
+
+/* Runs the main loop until the Forms page has read its templates. */
+void        ethos_test_wait_forms        (EthosFormsPage      *page);
+
 /* The mapped label showing exactly @text under @widget, or NULL. */
 GtkWidget  *ethos_test_find_label_widget (GtkWidget           *widget,
                                           const char          *text);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Flatpak manifest cannot be built offline; this checks what can be:
 well-formed JSON, the app id, a GNOME runtime new enough, the permissions
-(no network, no file system), that every module has sources, every local
+(no network, no file system but the deployment folders, read-only), that
+every module has sources, every local
 path exists, git sources are pinned by commit (libharu by the commit in
 PLATFORM-NOTES.md), downloads have a SHA-256, the command is a binary meson
 installs, and each Debian font package is the version installed here (the
@@ -24,6 +25,12 @@ LIBHARU_URL = 'https://github.com/libharu/libharu.git'
 LIBHARU_TAG = 'v2.4.6'
 LIBHARU_COMMIT = '3467749fd1c0ab6ca6ed424d053b1ea53c1bf67c'
 REQUIRED_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri'}
+# What IT deploys, read-only (flatpak/README.md, "Deployed templates and
+# profile"): the host's data directories (ethos/templates/, ethos/agency.json
+# under /usr/share and /usr/local/share, seen at /run/host), and the places a
+# network share is mounted.
+DEPLOYMENT_ARGS = {'--filesystem=host-os:ro', '--filesystem=/mnt:ro', '--filesystem=/media:ro',
+                   '--filesystem=xdg-run/gvfs:ro'}
 # The fonts the form engine asks fontconfig for (src/core/ethos-fonts.c).
 FONT_PACKAGES = {'fonts-liberation2', 'fonts-arphic-uming', 'fonts-nanum', 'fonts-ipafont-gothic'}
 DEB_URL = re.compile(r'^https?://deb\.debian\.org/debian/pool/main/[^/]+/[^/]+/'
@@ -130,10 +137,18 @@ def main():
     for arg in sorted(REQUIRED_ARGS - args):
         fail('finish-args lacks %s' % arg)
     for arg in sorted(args):
+        if arg in DEPLOYMENT_ARGS:
+            continue
         if arg == '--share=network' or arg.startswith(('--filesystem', '--device=all',
                                                        '--socket=session-bus')):
             fail('finish-args grants %s: Ethos needs no network and opens files through '
-                 'the portal' % arg)
+                 'the portal (only the deployment folders, read-only)' % arg)
+    for arg in sorted(DEPLOYMENT_ARGS - args):
+        fail('finish-args lacks %s: the sandbox would not see the deployed templates and '
+             'agency profile (flatpak/README.md)' % arg)
+    for arg in sorted(DEPLOYMENT_ARGS):
+        if not arg.endswith(':ro'):
+            fail('%s is not read-only' % arg)
 
     command = manifest.get('command')
     executables = installed_executables(build_root)

@@ -29,7 +29,9 @@ static gboolean
 forms_page_shown (gpointer data)
 {
   EthosWindow *window = data;
-  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page);
+  /* Shown, with its templates read (in threads). */
+  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
+         !ethos_forms_page_is_loading (window->forms_page);
 }
 
 static EthosFormFill *

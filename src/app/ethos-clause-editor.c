@@ -32,9 +32,18 @@ G_DEFINE_FINAL_TYPE (EthosClauseEditor, ethos_clause_editor, ADW_TYPE_WINDOW)
 
 /* {placeholders} stand out, so a counselor sees what the form fills in;
  * one that names no field of the form is marked as an error at once. */
-static void
-highlight_placeholders (EthosClauseEditor *self,
-                        GtkTextBuffer     *buffer)
+void
+ethos_placeholder_tags_create (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD,
+                              "foreground", "#1c71d8", NULL);
+  gtk_text_buffer_create_tag (buffer, "unknown-placeholder", "weight", PANGO_WEIGHT_BOLD,
+                              "foreground", "#c01c28", "underline", PANGO_UNDERLINE_ERROR, NULL);
+}
+
+void
+ethos_placeholder_tags_apply (GtkTextBuffer       *buffer,
+                              const EthosTemplate *tmpl)
 {
   GtkTextIter start, end, iter;
 
@@ -53,7 +62,7 @@ highlight_placeholders (EthosClauseEditor *self,
         break;
       {
         g_autofree char *name = gtk_text_buffer_get_text (buffer, &open_end, &close_start, FALSE);
-        gboolean known = self->tmpl != NULL && ethos_template_get_field (self->tmpl, name) != NULL;
+        gboolean known = tmpl != NULL && ethos_template_get_field (tmpl, name) != NULL;
 
         gtk_text_buffer_apply_tag_by_name (buffer, known ? "placeholder" : "unknown-placeholder",
                                            &open_start, &close_end);
@@ -77,7 +86,7 @@ buffer_changed_cb (EthosClauseEditor *self)
 {
   g_autofree char *text = current_text (self);
 
-  highlight_placeholders (self, gtk_text_view_get_buffer (self->text_view));
+  ethos_placeholder_tags_apply (gtk_text_view_get_buffer (self->text_view), self->tmpl);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (self->reset_button, g_strcmp0 (text, self->original) != 0);
 }
@@ -171,10 +180,7 @@ ethos_clause_editor_init (EthosClauseEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD,
-                              "foreground", "#1c71d8", NULL);
-  gtk_text_buffer_create_tag (buffer, "unknown-placeholder", "weight", PANGO_WEIGHT_BOLD,
-                              "foreground", "#c01c28", "underline", PANGO_UNDERLINE_ERROR, NULL);
+  ethos_placeholder_tags_create (buffer);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -23,4 +23,10 @@ GtkTextBuffer     *ethos_clause_editor_get_buffer (EthosClauseEditor *self);
 /* What the Apply button does: TRUE when the text was accepted. */
 gboolean           ethos_clause_editor_apply    (EthosClauseEditor *self);
 
+/* {placeholders} in a text buffer: those naming a field of @tmpl in one
+ * style, the others marked as errors (the template editor's too). */
+void               ethos_placeholder_tags_create (GtkTextBuffer      *buffer);
+void               ethos_placeholder_tags_apply (GtkTextBuffer       *buffer,
+                                                 const EthosTemplate *tmpl);
+
 G_END_DECLS

@@ -185,6 +185,48 @@ read_button (const EthosItem *item,
   return button;
 }
 
+char *
+ethos_coverage_standard_title (EthosRequirements  *reqs,
+                               EthosCorpus        *corpus,
+                               const char         *standard,
+                               const char         *lang,
+                               GtkWidget         **read)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *ref = NULL;
+  g_autoptr(EthosCodeInfo) info = NULL;
+  g_autoptr(EthosItem) item = NULL;
+  char *title = NULL;
+  const EthosStandard *source = ethos_requirements_get_source (reqs, standard);
+
+  if (read != NULL)
+    *read = NULL;
+  /* Regulations and practice checklists are not ethics standards: never
+   * linked into the codes. */
+  if (source != NULL && source->kind != ETHOS_SOURCE_CODE)
+    return g_strdup_printf (source->kind == ETHOS_SOURCE_REGULATION
+                            /* Translators: a checklist from a law, e.g. "Regulation: HIPAA…" */
+                            ? _("Regulation: %s")
+                            /* Translators: a checklist from practice guidelines */
+                            : _("Practice checklist: %s"),
+                            ethos_standard_get_title (source, lang));
+  if (corpus != NULL && ethos_forms_split_standard (standard, &code, &ref) &&
+      (info = ethos_corpus_get_code (corpus, code, NULL)) != NULL)
+    item = ethos_corpus_get_item (corpus, code, ref, NULL);
+  if (item == NULL)
+    return g_strdup (standard);
+  {
+    g_autofree char *code_label = ethos_forms_code_label (info->id);
+    g_autofree char *item_title = ethos_item_row_title (item, info);
+
+    /* Translators: a standard: "NOHS" and "Standard 2" */
+    title = g_strdup_printf (_("%s %s"), code_label, item_title);
+  }
+  if (read != NULL)
+    *read = read_button (item, title);
+  return title;
+}
+
 static GtkWidget *
 standard_group (const EthosTemplate *tmpl,
                 EthosRequirements   *reqs,
@@ -194,39 +236,13 @@ standard_group (const EthosTemplate *tmpl,
                 const char          *lang)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *code = NULL;
-  g_autofree char *ref = NULL;
-  g_autoptr(EthosCodeInfo) info = NULL;
-  g_autoptr(EthosItem) item = NULL;
-  g_autofree char *title = NULL;
+  GtkWidget *read = NULL;
+  g_autofree char *title = ethos_coverage_standard_title (reqs, corpus, standard, lang, &read);
   g_autofree char *description = NULL;
   guint n = 0, n_uncovered = 0;
-  const EthosStandard *source = ethos_requirements_get_source (reqs, standard);
 
-  /* Regulations and practice checklists are not ethics standards: never
-   * linked into the codes. */
-  if (source != NULL && source->kind != ETHOS_SOURCE_CODE)
-    title = g_strdup_printf (source->kind == ETHOS_SOURCE_REGULATION
-                             /* Translators: a checklist from a law, e.g. "Regulation: HIPAA…" */
-                             ? _("Regulation: %s")
-                             /* Translators: a checklist from practice guidelines */
-                             : _("Practice checklist: %s"),
-                             ethos_standard_get_title (source, lang));
-  else if (corpus != NULL && ethos_forms_split_standard (standard, &code, &ref) &&
-      (info = ethos_corpus_get_code (corpus, code, NULL)) != NULL)
-    item = ethos_corpus_get_item (corpus, code, ref, NULL);
-  if (item != NULL)
-    {
-      g_autofree char *code_label = ethos_forms_code_label (info->id);
-      g_autofree char *item_title = ethos_item_row_title (item, info);
-
-      /* Translators: a standard: "NOHS" and "Standard 2" */
-      title = g_strdup_printf (_("%s %s"), code_label, item_title);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                               read_button (item, title));
-    }
-  else if (title == NULL)
-    title = g_strdup (standard);
+  if (read != NULL)
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), read);
 
   for (guint i = 0; i < coverage->len; i++)
     {
@@ -278,9 +294,14 @@ clauses_group (const EthosTemplate *tmpl,
   for (guint i = 0; i < tmpl->clauses->len; i++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      g_autofree char *condition = ethos_forms_condition_label (tmpl, clause->when, lang);
+      g_autofree char *condition = NULL;
       GtkWidget *hbox, *vbox;
-      GtkWidget *row = row_new (ethos_forms_text (tmpl, clause->heading, lang), &hbox, &vbox);
+      GtkWidget *row;
+
+      if (clause->hidden)
+        continue;
+      condition = ethos_forms_condition_label (tmpl, clause->when, lang);
+      row = row_new (ethos_forms_text (tmpl, clause->heading, lang), &hbox, &vbox);
 
       /* As tall as the locked badge, so that rows with and without it match. */
       gtk_widget_set_size_request (vbox, -1, 24);

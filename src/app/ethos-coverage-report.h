@@ -21,4 +21,13 @@ void ethos_coverage_report_show (EthosCoverageReport      *self,
                                  EthosCorpus              *corpus,
                                  const char               *lang);
 
+/* A required standard's title ("NOHS Standard 2", "Regulation: HIPAA…")
+ * and, for a standard of the codes that @corpus has, a Read button that
+ * opens it in the Codes view (else NULL). */
+char *ethos_coverage_standard_title (EthosRequirements  *reqs,
+                                     EthosCorpus        *corpus,
+                                     const char         *standard,
+                                     const char         *lang,
+                                     GtkWidget         **read);
+
 G_END_DECLS

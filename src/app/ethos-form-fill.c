@@ -290,7 +290,11 @@ build_wording (EthosFormFill *self)
   for (guint i = 0; i < tmpl->clauses->len; i++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
+
+      if (clause->hidden)
+        continue;
+      row = adw_action_row_new ();
 
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       if (clause->locked)
@@ -429,13 +433,12 @@ default_paper (EthosFormFill *self)
 {
   g_autofree char *setting = self->settings ? g_settings_get_string (self->settings,
                                                                      "paper-size") : NULL;
-  GHashTable *defaults = ethos_form_job_get_defaults (self->job);
-  const char *agency = defaults ? g_hash_table_lookup (defaults, "paper") : NULL;
   EthosPaper paper;
 
   if (setting != NULL && ethos_paper_from_name (setting, &paper) && paper != ETHOS_PAPER_LEGAL)
     return paper;
-  if (agency != NULL && ethos_paper_from_name (agency, &paper) && paper != ETHOS_PAPER_LEGAL)
+  /* The agency profile's paper, else the locale's. */
+  if (ethos_form_job_get_preferred_paper (self->job, &paper) && paper != ETHOS_PAPER_LEGAL)
     return paper;
   return ethos_paper_for_locale ();
 }
@@ -559,8 +562,16 @@ ethos_form_fill_new (EthosFormJob        *job,
   tmpl = ethos_form_job_get_template (job);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ethos_forms_text (tmpl, tmpl->title, ui_lang), -1);
-  self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
-                                                                      : tmpl->languages[0]);
+  /* The agency's form language, else the counselor's, else the template's first. */
+  {
+    const char *agency = ethos_form_job_get_preferred_language (job);
+
+    if (agency != NULL && ethos_template_has_language (tmpl, agency))
+      self->lang = g_strdup (agency);
+    else
+      self->lang = g_strdup (ethos_template_has_language (tmpl, ui_lang) ? ui_lang
+                                                                          : tmpl->languages[0]);
+  }
   self->paper = default_paper (self);
 
   build_options (self);
@@ -585,6 +596,36 @@ ethos_form_fill_new (EthosFormJob        *job,
                            G_CONNECT_SWAPPED);
   ethos_form_fill_update_now (self);
   return self;
+}
+
+void
+ethos_form_fill_set_agency (EthosFormFill            *self,
+                            const EthosAgencyProfile *profile)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+  EthosFormValues *values;
+
+  g_return_if_fail (ETHOS_IS_FORM_FILL (self) && profile != NULL);
+
+  before = g_hash_table_ref (ethos_form_job_get_defaults (self->job));
+  if (!ethos_agency_profile_apply (profile, self->job, TRUE, &error))
+    g_warning ("The agency profile was not applied: %s", error->message);
+  /* A field still holding the old default takes the new one; what the
+   * counselor typed stays. */
+  values = ethos_form_fields_get_values (self->fields);
+  for (guint i = 0; ethos_agency_fields[i] != NULL; i++)
+    {
+      const char *field = ethos_agency_fields[i];
+      const char *now = ethos_form_values_get (values, field);
+      const char *next = g_hash_table_lookup (ethos_form_job_get_defaults (self->job), field);
+
+      if (ethos_template_get_field (ethos_form_job_get_template (self->job), field) == NULL ||
+          (now != NULL && g_strcmp0 (now, g_hash_table_lookup (before, field)) != 0))
+        continue;
+      ethos_form_fields_set_text (self->fields, field, next != NULL ? next : "");
+    }
+  queue_relayout (self);
 }
 
 EthosTemplate *

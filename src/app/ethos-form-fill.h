@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ethos-agency-profile.h"
 #include "ethos-form-fields.h"
 #include "ethos-form-job.h"
 #include "ethos-form-preview.h"
@@ -50,6 +51,10 @@ gboolean         ethos_form_fill_set_reworded   (EthosFormFill      *self,
                                                  const char         *clause_id,
                                                  const char         *text,
                                                  GError            **error);
+/* The agency profile changed: the form's defaults follow (fields still
+ * holding the old default take the new one), and the preview. */
+void             ethos_form_fill_set_agency     (EthosFormFill            *self,
+                                                 const EthosAgencyProfile *profile);
 /* Lays the preview out now instead of at the next idle moment. */
 void             ethos_form_fill_update_now     (EthosFormFill      *self);
 

@@ -39,7 +39,7 @@ parent_window (EthosFormsPage *self)
 void
 _ethos_forms_page_update_actions (EthosFormsPage *self)
 {
-  gboolean form = self->fill != NULL;
+  gboolean form = self->fill != NULL && !self->showing_agency;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "forms.print", form);
@@ -51,7 +51,8 @@ _ethos_forms_page_update_actions (EthosFormsPage *self)
   gtk_widget_action_set_enabled (widget, "forms.show-coverage", self->shown_id != NULL);
   gtk_widget_set_visible (self->print_button, form);
   gtk_widget_set_visible (self->export_button, form);
-  gtk_widget_set_visible (self->form_menu_button, self->shown_id != NULL);
+  gtk_widget_set_visible (self->form_menu_button, self->shown_id != NULL && !self->showing_agency);
+  _ethos_forms_page_update_edit_actions (self);
 }
 
 /* The fields a printed form needs (all of them unless it is blank). */

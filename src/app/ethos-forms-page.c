@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ethos-coverage.h"
+#include "ethos-error.h"
 #include "ethos-forms-page-private.h"
 #include "ethos-forms-text.h"
 
@@ -106,27 +107,49 @@ template_row (const EthosTemplateEntry *entry,
   return row;
 }
 
-static void
-show_problems (EthosFormsPage *self)
+void
+_ethos_forms_page_show_problems (EthosFormsPage *self)
 {
-  const char * const *problems = ethos_template_store_get_problems (self->store);
-  guint n = g_strv_length ((char **) problems);
+  const char * const *problems = self->store ? ethos_template_store_get_problems (self->store)
+                                             : NULL;
+  guint n = problems ? g_strv_length ((char **) problems) : 0;
+  g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *title = NULL;
-  g_autofree char *details = NULL;
 
-  gtk_widget_set_visible (self->problems_box, n > 0);
-  if (n == 0)
+  if (n > 0)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) problems);
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u form template could not be read",
+                                            "%u form templates could not be read", n), n);
+      g_string_append (details, joined);
+    }
+  if (self->deployed_problem != NULL)
+    {
+      if (title == NULL)
+        title = g_strdup (_("The agency’s deployed profile could not be read"));
+      g_string_append_printf (details, "%s%s", details->len ? "\n" : "",
+                              self->deployed_problem);
+    }
+  if (self->shared_loading)
+    {
+      /* Translators: while a network share is being read */
+      g_autofree char *reading = g_strdup_printf (_("Reading the shared folder %s…"),
+                                                  self->shared_dir);
+      if (title == NULL)
+        title = g_strdup (_("Still reading the agency’s shared folder"));
+      g_string_append_printf (details, "%s%s", details->len ? "\n" : "", reading);
+    }
+  gtk_widget_set_visible (self->problems_box, title != NULL);
+  if (title == NULL)
     return;
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u form template could not be read",
-                                        "%u form templates could not be read", n), n);
-  details = g_strjoinv ("\n", (char **) problems);
   gtk_label_set_label (self->problems_title, title);
-  gtk_label_set_label (self->problems_label, details);
+  gtk_label_set_label (self->problems_label, details->str);
 }
 
-static void
-show_error (EthosFormsPage *self,
+void
+_ethos_forms_page_show_load_error (EthosFormsPage *self,
             const GError   *error)
 {
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
@@ -186,10 +209,10 @@ row_selected_cb (EthosFormsPage *self,
 {
   const EthosTemplateEntry *entry;
 
-  if (row == NULL || self->store == NULL)
+  if (row == NULL || self->store == NULL || self->rebuilding)
     return;
   entry = entry_at (self, row);
-  if (g_strcmp0 (entry->tmpl->id, self->shown_id) != 0)
+  if (g_strcmp0 (entry->tmpl->id, self->shown_id) != 0 || self->showing_agency)
     ethos_forms_page_show_template (self, entry->tmpl->id, NULL);
 }
 
@@ -219,6 +242,11 @@ sync_content (EthosFormsPage *self)
   gboolean has_form = self->fill != NULL;
   gboolean folded = has_form && ethos_form_fill_is_folded (self->fill);
 
+  if (self->showing_agency)
+    {
+      _ethos_forms_page_update_actions (self);
+      return;
+    }
   if (g_strcmp0 (page, "fill") == 0 || g_strcmp0 (page, "report") == 0)
     gtk_stack_set_visible_child_name (self->content_stack,
                                       has_form && !self->showing_coverage ? "fill" : "report");
@@ -259,7 +287,7 @@ new_job (EthosFormsPage  *self,
 
   if (job == NULL)
     return NULL;
-  if (self->db != NULL && !ethos_user_db_apply_agency (self->db, job, TRUE, error))
+  if (self->profile != NULL && !ethos_agency_profile_apply (self->profile, job, TRUE, error))
     return NULL;
   if (self->code_labels == NULL && self->corpus != NULL)
     self->code_labels = ethos_corpus_get_code_labels (self->corpus, NULL);
@@ -350,6 +378,8 @@ ethos_forms_page_dispose (GObject *object)
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   g_clear_handle_id (&self->sync_id, g_source_remove);
+  _ethos_forms_page_load_dispose (self);
+  _ethos_forms_page_edit_dispose (self);
   self->fill = NULL;
   g_clear_pointer (&self->fills, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_FORMS_PAGE);
@@ -371,6 +401,9 @@ ethos_forms_page_finalize (GObject *object)
 
   g_free (self->shown_id);
   g_free (self->last_export_uri);
+  g_free (self->builtin_dir);
+  g_free (self->shared_dir);
+  g_free (self->pending_id);
 
   G_OBJECT_CLASS (ethos_forms_page_parent_class)->finalize (object);
 }
@@ -395,11 +428,18 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ETHOS_TYPE_COVERAGE_REPORT);
+  g_type_ensure (ETHOS_TYPE_AGENCY_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-forms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_page);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content);
@@ -420,6 +460,7 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, error_page);
 
   _ethos_forms_page_class_init_actions (widget_class);
+  _ethos_forms_page_class_init_edit (widget_class);
 }
 
 static void
@@ -432,6 +473,9 @@ ethos_forms_page_init (EthosFormsPage *self)
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agency_page, "changed",
+                           G_CALLBACK (_ethos_forms_page_profile_changed), self,
                            G_CONNECT_SWAPPED);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
@@ -485,50 +529,99 @@ ethos_forms_page_load (EthosFormsPage  *self,
                        EthosCorpus     *corpus,
                        GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  EthosTemplateStore *store;
-  GPtrArray *entries;
   GtkWidget *child;
 
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
   g_return_val_if_fail (builtin_dir != NULL, FALSE);
 
-  if (!(store = ethos_template_store_new (builtin_dir, db, shared_dir, &local_error)))
-    {
-      show_error (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   /* Forms being filled belong to the templates they came from. */
   self->fill = NULL;
   g_hash_table_remove_all (self->fills);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
     gtk_stack_remove (self->fill_stack, child);
-  g_clear_pointer (&self->store, ethos_template_store_free);
-  g_clear_pointer (&self->shown_id, g_free);
-  self->store = store;
-  self->corpus = corpus;
-  self->db = db;
-  gtk_widget_set_visible (self->sidebar, TRUE);
-  gtk_widget_set_visible (self->separator, TRUE);
-
-  show_problems (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  entries = ethos_template_store_list (store);
+  g_clear_pointer (&self->store, ethos_template_store_free);
+  g_clear_pointer (&self->shown_id, g_free);
+  self->corpus = corpus;
+  self->db = db;
+  g_free (self->builtin_dir);
+  self->builtin_dir = g_strdup (builtin_dir);
+  g_free (self->shared_dir);
+  self->shared_dir = shared_dir != NULL && *shared_dir != '\0' ? g_strdup (shared_dir) : NULL;
+  _ethos_forms_page_load_start (self);
+  return TRUE;
+}
+
+/* The list of templates, from the store as it is now; the one shown stays
+ * shown, else the first. */
+void
+_ethos_forms_page_show_list (EthosFormsPage *self)
+{
+  GPtrArray *entries = ethos_template_store_list (self->store);
+  g_autofree char *shown = self->pending_id ? g_steal_pointer (&self->pending_id)
+                                            : g_strdup (self->shown_id);
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->separator, TRUE);
+  _ethos_forms_page_show_problems (self);
+  self->rebuilding = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < entries->len; i++)
     gtk_list_box_append (self->list,
                          template_row (g_ptr_array_index (entries, i),
-                                       ethos_template_store_get_requirements (store),
+                                       ethos_template_store_get_requirements (self->store),
                                        self->lang));
+  self->rebuilding = FALSE;
+  _ethos_forms_page_prune_fills (self);
 
-  /* Nothing opens by itself: a form is chosen (and its fonts, fields and
-   * preview made) when the counselor picks one, so showing Forms is quick. */
-  gtk_stack_set_visible_child_name (self->content_stack, entries->len == 0 ? "empty" : "choose");
+  if (self->showing_agency)
+    return;
+  if (entries->len == 0)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      self->fill = NULL;
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+      _ethos_forms_page_update_actions (self);
+      return;
+    }
+  /* The form shown stays shown; else nothing opens by itself: a form is
+   * chosen (and its fonts, fields and preview made) when the counselor
+   * picks one, so showing Forms is quick. */
+  if (shown != NULL && ethos_forms_page_show_template (self, shown, NULL))
+    return;
+  g_clear_pointer (&self->shown_id, g_free);
+  self->fill = NULL;
+  gtk_stack_set_visible_child_name (self->content_stack, "choose");
   adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
   _ethos_forms_page_update_actions (self);
-  return TRUE;
+}
+
+/* A fill whose template was replaced (a new version, a deployed copy)
+ * goes: what was typed belonged to the old one. */
+void
+_ethos_forms_page_prune_fills (EthosFormsPage *self)
+{
+  GHashTableIter iter;
+  gpointer id, fill;
+
+  g_hash_table_iter_init (&iter, self->fills);
+  while (g_hash_table_iter_next (&iter, &id, &fill))
+    {
+      const EthosTemplateEntry *entry = self->store ? ethos_template_store_lookup (self->store, id,
+                                                                                   NULL) : NULL;
+
+      if (entry != NULL && entry->tmpl == ethos_form_fill_get_template (fill))
+        continue;
+      if (self->fill == fill)
+        self->fill = NULL;
+      gtk_stack_remove (self->fill_stack, fill);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 gboolean
@@ -543,11 +636,24 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   if (self->store == NULL)
-    return FALSE;
+    {
+      /* Still being read: shown once it is (history, a window restored). */
+      if (self->loading)
+        {
+          g_free (self->pending_id);
+          self->pending_id = g_strdup (id);
+          return TRUE;
+        }
+      g_set_error_literal (error, ETHOS_ERROR, ETHOS_ERROR_NOT_FOUND,
+                           _("The forms could not be read"));
+      return FALSE;
+    }
   if (!(entry = ethos_template_store_lookup (self->store, id, error)))
     return FALSE;
 
   /* Shown from here on: the actions and the list's selection follow. */
+  self->showing_agency = FALSE;
+  gtk_widget_remove_css_class (self->agency_button, "agency-shown");
   g_free (self->shown_id);
   self->shown_id = g_strdup (entry->tmpl->id);
   ethos_coverage_report_show (self->report, entry,
@@ -571,10 +677,52 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_PREVIEW]);
 
   entries = ethos_template_store_list (self->store);
+  self->rebuilding = TRUE;
   for (guint i = 0; i < entries->len; i++)
     if (g_ptr_array_index (entries, i) == entry)
       gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+  self->rebuilding = FALSE;
   return TRUE;
+}
+
+void
+ethos_forms_page_show_agency (EthosFormsPage *self)
+{
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
+
+  self->showing_agency = TRUE;
+  self->rebuilding = TRUE;
+  gtk_list_box_unselect_all (self->list);
+  self->rebuilding = FALSE;
+  gtk_widget_add_css_class (self->agency_button, "agency-shown");
+  gtk_stack_set_visible_child_name (self->content_stack, "agency");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_view_switcher_title_set_title (self->switcher_title, _("Agency Profile"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+  gtk_widget_set_visible (self->preview_toggle, FALSE);
+  _ethos_forms_page_update_actions (self);
+}
+
+EthosAgencyPage *
+ethos_forms_page_get_agency_page (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->agency_page;
+}
+
+gboolean
+ethos_forms_page_is_loading (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
+  return self->loading || self->shared_loading;
+}
+
+EthosTemplateStore *
+ethos_forms_page_get_store (EthosFormsPage *self)
+{
+  g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
+  return self->store;
 }
 
 const char *

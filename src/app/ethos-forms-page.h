@@ -3,8 +3,11 @@
 
 #include <adwaita.h>
 
+#include "ethos-agency-page.h"
 #include "ethos-corpus.h"
 #include "ethos-form-fill.h"
+#include "ethos-template-editor.h"
+#include "ethos-template-store.h"
 #include "ethos-user-db.h"
 
 G_BEGIN_DECLS
@@ -23,14 +26,46 @@ void                  ethos_forms_page_set_view_stack     (EthosFormsPage  *self
 void                  ethos_forms_page_set_menu_model     (EthosFormsPage  *self,
                                                            GMenuModel      *menu);
 AdwViewSwitcherTitle *ethos_forms_page_get_switcher_title (EthosFormsPage  *self);
-/* Reads the templates (ethos_template_store_new) and lists them. When they
- * cannot be read, the page says so and this returns FALSE. @db, @shared_dir
- * and @corpus may be NULL. */
+/* Reads the templates and lists them; @db, @shared_dir and @corpus may be
+ * NULL. Reading takes place in threads (the store with its own connection
+ * to @db, then the shared folder, which may be a slow or absent network
+ * share): the page shows "loading", then the templates as they are read,
+ * and an unreachable share as such; when nothing can be read it says why.
+ * This returns at once; it is FALSE only for bad arguments. */
 gboolean              ethos_forms_page_load               (EthosFormsPage  *self,
                                                            const char      *builtin_dir,
                                                            EthosUserDb     *db,
                                                            const char      *shared_dir,
                                                            EthosCorpus     *corpus,
+                                                           GError         **error);
+/* Still reading (ethos_forms_page_load). */
+gboolean              ethos_forms_page_is_loading         (EthosFormsPage  *self);
+EthosTemplateStore   *ethos_forms_page_get_store          (EthosFormsPage  *self);
+/* Forms → Agency. */
+void                  ethos_forms_page_show_agency        (EthosFormsPage  *self);
+EthosAgencyPage      *ethos_forms_page_get_agency_page    (EthosFormsPage  *self);
+/* The template editor (NULL when none is open). Agency templates open in
+ * it; built-in and deployed ones are duplicated first ("Duplicate to
+ * Edit": an agency copy saved at once, version 1.0). */
+EthosTemplateEditor  *ethos_forms_page_get_editor         (EthosFormsPage  *self);
+EthosTemplateEditor  *ethos_forms_page_edit_template      (EthosFormsPage  *self,
+                                                           const char      *id,
+                                                           GError         **error);
+/* Closes the editor without asking (its draft stays). */
+void                  ethos_forms_page_close_editor       (EthosFormsPage  *self);
+/* Import's steps, without the file chooser and dialogs: @as_copy imports
+ * under a new id, @replace over the agency template of the same id (which
+ * stays as a version). */
+const EthosTemplateEntry *ethos_forms_page_import_file    (EthosFormsPage  *self,
+                                                           const char      *path,
+                                                           gboolean         as_copy,
+                                                           gboolean         replace,
+                                                           GError         **error);
+/* Deletes an agency template (and can be undone from the toast). */
+gboolean              ethos_forms_page_delete_template    (EthosFormsPage  *self,
+                                                           const char      *id,
+                                                           GError         **error);
+gboolean              ethos_forms_page_undo_delete        (EthosFormsPage  *self,
                                                            GError         **error);
 /* Opens a template's coverage report, as activating its row does. */
 gboolean              ethos_forms_page_show_template      (EthosFormsPage  *self,

@@ -250,3 +250,13 @@ ethos_forms_condition_label (const EthosTemplate  *tmpl,
   return g_strdup_printf (when->negate ? _("Only when left blank: %s") : _("Only when filled in: %s"),
                           label);
 }
+
+GFile *
+ethos_forms_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ethos-template-store.h"
 #include "ethos-template.h"
@@ -36,5 +36,8 @@ char       *ethos_forms_coverage_label  (guint                n_elements,
 char       *ethos_forms_condition_label (const EthosTemplate  *tmpl,
                                          const EthosCondition *when,
                                          const char           *lang);
+
+/* Where a save dialog opens: the user's Documents folder, else home. */
+GFile      *ethos_forms_documents_folder (void);
 
 G_END_DECLS

@@ -7,8 +7,9 @@
 #include <locale.h>
 
 #include "ethos-application.h"
-#include "ethos-paths.h"
 #include "ethos-codes-view-private.h"
+#include "ethos-compare-window.h"
+#include "ethos-paths.h"
 #include "ethos-window-private.h"
 
 /* Renders the Ethos window to a PNG for data/screenshots and the AppStream
@@ -25,6 +26,17 @@ spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* The Forms page reads its templates in threads. */
+static void
+wait_forms (EthosFormsPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (ethos_forms_page_is_loading (page) && g_get_monotonic_time () < end)
+    spin (20);
+  spin (200);
 }
 
 static gboolean
@@ -58,6 +70,100 @@ save_png (GtkWidget   *window,
   return TRUE;
 }
 
+static void
+set_body (EthosTemplateEditor *editor,
+          const char          *clause,
+          const char          *text)
+{
+  ethos_template_editor_select (editor, clause);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              ethos_template_editor_get_widget (editor, "body-en"))), text, -1);
+  ethos_template_editor_refresh_now (editor);
+}
+
+/* The agency manager's views: the profile, the editor at work on a copy of
+ * the informed-consent form, and what changed from 1.0 to 2.0. */
+static gboolean
+manager_views (EthosApplication  *app,
+               EthosWindow       *window,
+               const char        *view,
+               const char        *output,
+               GError           **error)
+{
+  EthosUserDb *db = ethos_application_get_user_db (app);
+  EthosFormsPage *page;
+  EthosTemplateEditor *editor;
+  const EthosClause *clause;
+  g_autofree char *body = NULL;
+
+  if (db == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No user database");
+      return FALSE;
+    }
+  if (!ethos_user_db_set_agency_field (db, "agency_name", "Riverbend Family Services", error) ||
+      !ethos_user_db_set_agency_field (db, "agency_address", "12 River Road, Springfield",
+                                       error) ||
+      !ethos_user_db_set_agency_field (db, "agency_phone", "(555) 010-4477", error) ||
+      !ethos_user_db_set_agency_variant (db, "fees", "en", "$45 per session, on a sliding "
+                                         "scale", error) ||
+      !ethos_user_db_set_agency_variant (db, "fees", "es", "45 dólares por sesión, según "
+                                         "ingresos", error) ||
+      !ethos_user_db_set_agency_variant (db, "complaints_procedure", "en", "Write to the "
+                                         "Director of Quality; you will have an answer within "
+                                         "ten days.", error))
+    return FALSE;
+  page = _ethos_window_show_forms (window);
+  wait_forms (page);
+  if (g_str_equal (view, "agency"))
+    {
+      ethos_forms_page_show_agency (page);
+      return TRUE;
+    }
+  if (!(editor = ethos_forms_page_edit_template (page, "informed-consent", error)))
+    return FALSE;
+  clause = ethos_template_get_clause (ethos_template_editor_get_template (editor), "concerns");
+  body = g_strconcat (ethos_lang_text_get (clause->body, "en"),
+                      " You may also write to the state licensing board.", NULL);
+  set_body (editor, "concerns", body);
+  if (g_str_equal (view, "editor"))
+    {
+      /* Past the toast that says the copy was saved. */
+      spin (9000);
+      return TRUE;
+    }
+  if (!ethos_template_editor_save (editor, FALSE, error))
+    return FALSE;
+  set_body (editor, "appointments", "Sessions last {session_length}. The fee is {fees}; tell "
+                                    "us a day ahead if you cannot come, or a $20 fee applies.");
+  gtk_switch_set_active (GTK_SWITCH (ethos_template_editor_get_widget (editor, "locked")), TRUE);
+  ethos_template_editor_select (editor, "withdraw");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-clause", NULL);
+  ethos_template_editor_refresh_now (editor);
+  if (!ethos_template_editor_save (editor, TRUE, error))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare", NULL);
+  spin (400);
+  {
+    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+        if (ETHOS_IS_COMPARE_WINDOW (top))
+          {
+            gtk_window_set_default_size (top, 900, 720);
+            spin (600);
+            if (!save_png (GTK_WIDGET (top), output, error))
+              return FALSE;
+            break;
+          }
+      }
+  }
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,7 +175,7 @@ main (int   argc,
   gboolean dark = FALSE;
   EthosWindow *window;
   GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks, subitem, forms or fill", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "main, search, compare, overview, section, bookmarks, subitem, forms, fill, agency, editor or changes", "VIEW" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -132,7 +238,7 @@ main (int   argc,
     {
       EthosFormsPage *page = _ethos_window_show_forms (window);
 
-      spin (200);
+      wait_forms (page);
       ethos_forms_page_show_template (page, "informed-consent", &error);
       ethos_forms_page_show_coverage (page, TRUE);
     }
@@ -141,7 +247,7 @@ main (int   argc,
       EthosFormsPage *page = _ethos_window_show_forms (window);
       EthosFormFields *fields;
 
-      spin (200);
+      wait_forms (page);
       if (ethos_forms_page_show_template (page, "informed-consent", &error))
         {
           /* A fictional client, as in the README's example. */
@@ -160,6 +266,17 @@ main (int   argc,
           ethos_form_fields_set_text (fields, "agency_phone", "(305) 555-0110");
           spin (300);
         }
+    }
+  else if (g_str_equal (view, "agency") || g_str_equal (view, "editor") ||
+           g_str_equal (view, "changes"))
+    {
+      if (!manager_views (app, window, view, argv[1], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_str_equal (view, "changes"))
+        return 0;
     }
   else if (g_str_equal (view, "subitem"))
     ethos_window_navigate (window, ETHOS_NODE_ITEM, "oesc", "I.4", &error);

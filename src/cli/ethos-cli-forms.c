@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "ethos-agency-profile.h"
 #include "ethos-cli.h"
 #include "ethos-coverage.h"
 #include "ethos-error.h"
+#include "ethos-file.h"
 #include "ethos-form.h"
 #include "ethos-paths.h"
 #include "ethos-template-versions.h"
@@ -356,6 +358,123 @@ print_agency_value (const char *field,
     g_print ("%s\t%s\n", field, one_line);
 }
 
+/* The profile forms use on this machine: the user's over the deployed one. */
+static EthosAgencyProfile *
+effective_profile (EthosUserDb  *db,
+                   GError      **error)
+{
+  g_autofree char *shared = ethos_paths_get_shared_templates_dir ();
+  g_autofree char *problem = NULL;
+  EthosAgencyProfile *profile = ethos_agency_profile_load_effective (db, shared, &problem, error);
+
+  if (problem != NULL)
+    g_printerr (_("ethos-cli: warning: skipped the deployed agency profile: %s\n"), problem);
+  return profile;
+}
+
+static int
+agency_show (EthosUserDb *db)
+{
+  g_autoptr(EthosAgencyProfile) profile = NULL;
+  g_autoptr(GList) langs = NULL;
+  g_autoptr(GList) locked = NULL;
+  GError *error = NULL;
+
+  if (!(profile = effective_profile (db, &error)))
+    return ethos_cli_fail (error);
+  langs = g_list_sort (g_hash_table_get_keys (profile->variants), (GCompareFunc) g_strcmp0);
+  for (guint i = 0; ethos_agency_fields[i] != NULL; i++)
+    {
+      print_agency_value (ethos_agency_fields[i], NULL,
+                          g_hash_table_lookup (profile->values, ethos_agency_fields[i]));
+      for (GList *l = langs; l != NULL; l = l->next)
+        {
+          const char *value = g_hash_table_lookup (g_hash_table_lookup (profile->variants,
+                                                                        l->data),
+                                                   ethos_agency_fields[i]);
+          if (value != NULL)
+            print_agency_value (ethos_agency_fields[i], l->data, value);
+        }
+    }
+  g_print ("logo\t%s\n", profile->logo != NULL ? _("set") : "");
+  /* Printed only when set, so the lines above stay as scripts know them. */
+  if (profile->language != NULL)
+    g_print ("language\t%s\n", profile->language);
+  if (profile->paper != NULL)
+    g_print ("paper\t%s\n", profile->paper);
+  locked = g_list_sort (g_hash_table_get_keys (profile->locked), (GCompareFunc) g_strcmp0);
+  if (locked != NULL)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (GList *l = locked; l != NULL; l = l->next)
+        g_string_append_printf (list, "%s%s", list->len ? "," : "", (char *) l->data);
+      g_print ("locked\t%s\n", list->str);
+    }
+  if (profile->origin != NULL)
+    g_print ("deployed\t%s\n", profile->origin);
+  return ETHOS_EXIT_OK;
+}
+
+static int
+agency_export (EthosUserDb *db,
+               const char  *output)
+{
+  g_autoptr(EthosAgencyProfile) profile = NULL;
+  g_autofree char *json = NULL;
+  GError *error = NULL;
+
+  if (!(profile = effective_profile (db, &error)))
+    return ethos_cli_fail (error);
+  json = ethos_agency_profile_to_json (profile);
+  if (!ethos_file_write_atomic (output, json, strlen (json), 0644, &error))
+    return ethos_cli_fail (error);
+  return ETHOS_EXIT_OK;
+}
+
+/* A value the deployed profile locks cannot be set here: say whose it is. */
+static gboolean
+check_not_locked (EthosUserDb  *db,
+                  const char   *name,
+                  GError      **error)
+{
+  g_autofree char *shared = ethos_paths_get_shared_templates_dir ();
+  g_autofree char *path = ethos_agency_profile_find_deployed (shared);
+  g_autoptr(EthosAgencyProfile) deployed = NULL;
+
+  if (path == NULL || !(deployed = ethos_agency_profile_load (path, NULL)) ||
+      !ethos_agency_profile_is_locked (deployed, name))
+    return TRUE;
+  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+               _("“%s” is locked by the agency profile deployed in %s and cannot be changed on "
+                 "this computer"), name, path);
+  return FALSE;
+}
+
+static int
+agency_lock (EthosUserDb  *db,
+             const char   *name,
+             gboolean      lock)
+{
+  g_autoptr(EthosAgencyProfile) profile = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GList) names = NULL;
+  GError *error = NULL;
+
+  if (!(profile = ethos_user_db_get_agency_profile (db, &error)))
+    return ethos_cli_fail (error);
+  if (lock)
+    g_hash_table_add (profile->locked, g_strdup (name));
+  else
+    g_hash_table_remove (profile->locked, name);
+  names = g_list_sort (g_hash_table_get_keys (profile->locked), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    g_string_append_printf (list, "%s%s", list->len ? "," : "", (char *) l->data);
+  if (!ethos_user_db_set_agency_setting (db, "locked", list->str, &error))
+    return ethos_cli_fail (error);
+  return ETHOS_EXIT_OK;
+}
+
 int
 ethos_cli_agency (EthosCli  *cli,
                   int        argc,
@@ -363,68 +482,87 @@ ethos_cli_agency (EthosCli  *cli,
 {
   g_autoptr(EthosUserDb) db = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *output = NULL;
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Set the value for forms in this language (en or es)"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write (export)"),
+      N_("FILE") },
     { NULL }
   };
 
-  if (!ethos_cli_parse (&argc, &argv, _("show | set FIELD VALUE [--lang LANG]"),
+  if (!ethos_cli_parse (&argc, &argv,
+                        _("show | set FIELD VALUE [--lang LANG] | lock FIELD | unlock FIELD | "
+                          "export -o FILE"),
                         _("Shows or sets the agency profile every form starts from: agency_name, "
                           "agency_address, agency_phone, complaints_contact, "
                           "complaints_procedure, professional_body, crisis_line (988 when "
                           "unset), emergency_number (911), reconnect_time (5 minutes), fees, "
-                          "session_length, and logo (VALUE is a PNG or JPEG file). An empty "
-                          "VALUE clears the field. With --lang the value is used for forms in "
-                          "that language (a form uses its language's value, else the other); "
-                          "“show” prints such values with the language in a third column."),
+                          "session_length, and logo (VALUE is a PNG or JPEG file); language "
+                          "(en or es) and paper (letter or a4) are the form language and paper "
+                          "forms start with. An empty VALUE clears the field. With --lang the "
+                          "value is used for forms in that language (a form uses its "
+                          "language's value, else the other); “show” prints such values with "
+                          "the language in a third column. “export” writes the profile as an "
+                          "agency.json file for IT to deploy (in the shared folder or "
+                          "$XDG_DATA_DIRS/ethos/), where it serves every user without a profile "
+                          "of their own; what “lock” marks (a field, logo, language or paper) "
+                          "cannot be changed on a computer the file is deployed to."),
                         entries, &status))
     return status;
 
+  if (lang != NULL && !(argc == 4 && g_str_equal (argv[1], "set")))
+    return ethos_cli_usage (_("--lang goes with “agency set”"));
+  if (output != NULL && !(argc == 2 && g_str_equal (argv[1], "export")))
+    return ethos_cli_usage (_("-o goes with “agency export”"));
   if (argc == 2 && g_str_equal (argv[1], "show"))
     {
-      g_autoptr(GHashTable) agency = NULL;
-      g_autoptr(GHashTable) variants = NULL;
-      g_autoptr(GBytes) logo = NULL;
-      g_autoptr(GList) langs = NULL;
-
-      if (lang != NULL)
-        return ethos_cli_usage (_("--lang goes with “agency set”"));
       if (!(db = ethos_cli_open_user_db (cli, TRUE, &status)))
         return status;
-      if (!(agency = ethos_user_db_get_agency (db, &error)) ||
-          !(variants = ethos_user_db_get_agency_variants (db, &error)))
-        return ethos_cli_fail (error);
-      langs = g_list_sort (g_hash_table_get_keys (variants), (GCompareFunc) g_strcmp0);
-      for (guint i = 0; ethos_agency_fields[i] != NULL; i++)
-        {
-          print_agency_value (ethos_agency_fields[i], NULL,
-                              g_hash_table_lookup (agency, ethos_agency_fields[i]));
-          for (GList *l = langs; l != NULL; l = l->next)
-            {
-              const char *value = g_hash_table_lookup (g_hash_table_lookup (variants, l->data),
-                                                       ethos_agency_fields[i]);
-              if (value != NULL)
-                print_agency_value (ethos_agency_fields[i], l->data, value);
-            }
-        }
-      logo = ethos_user_db_get_agency_logo (db);
-      if (logo != NULL)
-        g_print ("logo\t%s\n", _("set"));
-      else
-        g_print ("logo\t\n");
-      return ETHOS_EXIT_OK;
+      return agency_show (db);
+    }
+  if (argc == 2 && g_str_equal (argv[1], "export"))
+    {
+      if (output == NULL)
+        return ethos_cli_usage (_("usage: ethos-cli agency export -o FILE"));
+      if (!(db = ethos_cli_open_user_db (cli, TRUE, &status)))
+        return status;
+      return agency_export (db, output);
+    }
+  if (argc == 3 && (g_str_equal (argv[1], "lock") || g_str_equal (argv[1], "unlock")))
+    {
+      if (!g_strv_contains (ethos_agency_fields, argv[2]) &&
+          !g_str_equal (argv[2], ETHOS_AGENCY_LOGO) &&
+          !g_str_equal (argv[2], ETHOS_AGENCY_LANGUAGE) &&
+          !g_str_equal (argv[2], ETHOS_AGENCY_PAPER))
+        return ethos_cli_usage (_("“%s” is not an agency field, logo, language or paper"),
+                                argv[2]);
+      if (!(db = ethos_cli_open_user_db (cli, FALSE, &status)))
+        return status;
+      return agency_lock (db, argv[2], g_str_equal (argv[1], "lock"));
     }
   if (argc == 4 && g_str_equal (argv[1], "set"))
     {
+      gboolean setting = g_str_equal (argv[2], ETHOS_AGENCY_LANGUAGE) ||
+                         g_str_equal (argv[2], ETHOS_AGENCY_PAPER);
+
       if (!(db = ethos_cli_open_user_db (cli, FALSE, &status)))
         return status;
-      if (g_str_equal (argv[2], "logo"))
+      if (!check_not_locked (db, argv[2], &error))
+        return ethos_cli_fail (error);
+      if (g_str_equal (argv[2], "logo") || setting)
         {
           if (lang != NULL)
-            return ethos_cli_usage (_("The logo is the same in every language: leave out --lang"));
+            return ethos_cli_usage (_("The logo, language and paper are the same in every "
+                                      "language: leave out --lang"));
+          if (setting)
+            {
+              if (!ethos_user_db_set_agency_setting (db, argv[2], argv[3], &error))
+                return ethos_cli_fail (error);
+              return ETHOS_EXIT_OK;
+            }
           return ethos_cli_set_logo (db, argv[3]);
         }
       if (!g_utf8_validate (argv[3], -1, NULL))
@@ -436,5 +574,6 @@ ethos_cli_agency (EthosCli  *cli,
         return ethos_cli_fail (error);
       return ETHOS_EXIT_OK;
     }
-  return ethos_cli_usage (_("usage: ethos-cli agency show | agency set FIELD VALUE [--lang LANG]"));
+  return ethos_cli_usage (_("usage: ethos-cli agency show | agency set FIELD VALUE [--lang LANG] "
+                            "| agency lock FIELD | agency unlock FIELD | agency export -o FILE"));
 }

@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "ethos-agency-profile.h"
 #include "ethos-cli.h"
 #include "ethos-csv.h"
 #include "ethos-error.h"
 #include "ethos-form-job.h"
 #include "ethos-image.h"
+#include "ethos-paths.h"
 #include "ethos-pdf-batch.h"
 
 /* What generate and batch share: the store, the template's job (fonts,
@@ -21,6 +23,7 @@ typedef struct
   EthosTemplateStore       *store;
   EthosFormJob             *job;
   EthosFormRequest          request;
+  char                     *lang;      /* request.lang's text */
 } Job;
 
 static void
@@ -29,6 +32,7 @@ job_clear (Job *job)
   g_clear_pointer (&job->job, ethos_form_job_unref);
   g_clear_pointer (&job->store, ethos_template_store_free);
   g_clear_pointer (&job->db, ethos_user_db_free);
+  g_clear_pointer (&job->lang, g_free);
 }
 
 static GHashTable *
@@ -74,12 +78,13 @@ job_init (Job        *job,
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
 
-  if (paper == NULL)
-    job->request.paper = ethos_paper_for_locale ();
-  else if (!ethos_paper_from_name (paper, &job->request.paper) ||
-           job->request.paper == ETHOS_PAPER_LEGAL)
+  g_autoptr(EthosAgencyProfile) profile = NULL;
+  g_autofree char *shared = ethos_paths_get_shared_templates_dir ();
+  g_autofree char *problem = NULL;
+
+  if (paper != NULL && (!ethos_paper_from_name (paper, &job->request.paper) ||
+                        job->request.paper == ETHOS_PAPER_LEGAL))
     return ethos_cli_usage (_("--paper must be letter or a4, not “%s”"), paper);
-  job->request.lang = lang != NULL ? lang : "en";
   job->request.blank = blank;
 
   if (!(job->store = ethos_cli_open_store (cli, TRUE, &job->db, &status)))
@@ -87,6 +92,21 @@ job_init (Job        *job,
   if (!(entry = ethos_template_store_lookup (job->store, template_id, &error)))
     return ethos_cli_fail (error);
   ethos_cli_warn_uncovered (job->store, entry->tmpl);
+  /* The agency's profile, a deployed one under the user's own. */
+  if (!(profile = ethos_agency_profile_load_effective (job->db, shared, &problem, &error)))
+    return ethos_cli_fail (error);
+  if (problem != NULL)
+    g_printerr (_("ethos-cli: warning: skipped the deployed agency profile: %s\n"), problem);
+  /* Without --lang and --paper: the agency's language (when the form has
+   * it) and paper, else English and the locale's paper. */
+  if (lang == NULL && profile->language != NULL &&
+      ethos_template_has_language (entry->tmpl, profile->language))
+    lang = profile->language;
+  job->lang = g_strdup (lang != NULL ? lang : "en");
+  job->request.lang = job->lang;
+  if (paper == NULL && (profile->paper == NULL ||
+                        !ethos_paper_from_name (profile->paper, &job->request.paper)))
+    job->request.paper = ethos_paper_for_locale ();
   if (!ethos_form_check_language (entry->tmpl, job->request.lang, &error))
     {
       int code = ethos_cli_usage ("%s", error->message);
@@ -94,7 +114,7 @@ job_init (Job        *job,
       return code;
     }
   if (!(job->job = ethos_form_job_new (entry->tmpl, &error)) ||
-      !ethos_user_db_apply_agency (job->db, job->job, logo_path == NULL, &error))
+      !ethos_agency_profile_apply (profile, job->job, logo_path == NULL, &error))
     return ethos_cli_fail (error);
   if (logo_path != NULL)
     {

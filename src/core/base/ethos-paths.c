@@ -99,3 +99,19 @@ ethos_paths_get_shared_templates_dir (void)
   dir = g_settings_get_string (settings, "agency-templates-directory");
   return *dir != '\0' ? g_steal_pointer (&dir) : NULL;
 }
+
+GStrv
+ethos_paths_get_deployed_dirs (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_addv (builder, (const char **) g_get_system_data_dirs ());
+  /* Inside a Flatpak, XDG_DATA_DIRS is the runtime's: IT's deployment on
+   * the host is under /run/host. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_strv_builder_add (builder, "/run/host/usr/local/share");
+      g_strv_builder_add (builder, "/run/host/usr/share");
+    }
+  return g_strv_builder_end (builder);
+}

@@ -22,6 +22,12 @@ char       *ethos_paths_get_templates_dir   (void);
  * the schema is not installed. */
 char       *ethos_paths_get_shared_templates_dir (void);
 
+/* The data directories deployed templates and agency profiles are looked
+ * for in (under ethos/), most important first: $XDG_DATA_DIRS, and in a
+ * Flatpak sandbox the host's /usr/local/share and /usr/share as the
+ * sandbox sees them (/run/host/…, with --filesystem=host-os:ro). */
+GStrv       ethos_paths_get_deployed_dirs (void);
+
 /* The per-user database: $XDG_DATA_HOME/ethos/user.db. */
 char       *ethos_paths_get_user_db_file    (void);
 

@@ -64,7 +64,7 @@ clauses_part (const EthosTemplate *tmpl,
   for (guint c = 0; c < tmpl->clauses->len; c++)
     {
       const EthosClause *clause = g_ptr_array_index (tmpl->clauses, c);
-      gboolean carries = field != NULL
+      gboolean carries = clause->hidden ? FALSE : field != NULL
         ? body_prints_field (tmpl, clause, field)
         : g_strv_contains ((const char * const *) clause->satisfies, element->id);
 

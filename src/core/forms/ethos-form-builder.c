@@ -466,7 +466,7 @@ ethos_form_build (const EthosTemplate    *tmpl,
       EthosTruth cond = evaluate (&b, clause->when);
       EthosBlock *heading;
 
-      if (cond == ETHOS_TRUTH_FALSE)
+      if (cond == ETHOS_TRUTH_FALSE || clause->hidden)
         continue;
       last_clause = doc->blocks->len;
       heading = ethos_document_add_block (doc, ETHOS_BLOCK_HEADING);

@@ -14,6 +14,8 @@ struct _EthosFormJob
   GHashTable      *lang_defaults; /* lang → (field → value) */
   GHashTable      *code_labels;  /* code id → footer label */
   EthosImage      *logo;
+  char            *language;     /* the agency's preferred form language, or NULL */
+  char            *paper;        /* its paper ("letter", "a4"), or NULL */
 };
 
 struct _EthosFormPages
@@ -92,6 +94,7 @@ ethos_form_job_dup (EthosFormJob  *job,
     ethos_form_job_set_lang_defaults (copy, lang, table);
   ethos_form_job_set_code_labels (copy, job->code_labels);
   ethos_form_job_set_logo (copy, job->logo);
+  ethos_form_job_set_preferred (copy, job->language, job->paper);
   return copy;
 }
 
@@ -114,6 +117,8 @@ ethos_form_job_unref (EthosFormJob *job)
   g_clear_pointer (&job->lang_defaults, g_hash_table_unref);
   g_clear_pointer (&job->code_labels, g_hash_table_unref);
   g_clear_pointer (&job->logo, ethos_image_free);
+  g_free (job->language);
+  g_free (job->paper);
   g_free (job);
 }
 
@@ -145,6 +150,38 @@ ethos_form_job_get_defaults (EthosFormJob *job)
 {
   g_return_val_if_fail (job != NULL, NULL);
   return job->defaults;
+}
+
+void
+ethos_form_job_set_preferred (EthosFormJob *job,
+                              const char   *lang,
+                              const char   *paper)
+{
+  EthosPaper parsed;
+
+  g_return_if_fail (job != NULL);
+
+  g_free (job->language);
+  job->language = lang != NULL && ethos_form_language_is_supported (lang) ? g_strdup (lang)
+                                                                          : NULL;
+  g_free (job->paper);
+  job->paper = paper != NULL && ethos_paper_from_name (paper, &parsed)
+                 ? g_strdup (ethos_paper_to_name (parsed)) : NULL;
+}
+
+const char *
+ethos_form_job_get_preferred_language (EthosFormJob *job)
+{
+  g_return_val_if_fail (job != NULL, NULL);
+  return job->language;
+}
+
+gboolean
+ethos_form_job_get_preferred_paper (EthosFormJob *job,
+                                    EthosPaper   *paper)
+{
+  g_return_val_if_fail (job != NULL && paper != NULL, FALSE);
+  return job->paper != NULL && ethos_paper_from_name (job->paper, paper);
 }
 
 void

@@ -68,6 +68,14 @@ void                 ethos_form_job_set_lang_defaults (EthosFormJob      *job,
 /* The letterhead's logo; copied. NULL for none. */
 void                 ethos_form_job_set_logo       (EthosFormJob         *job,
                                                     const EthosImage     *logo);
+/* The form language and paper the agency prefers ("es", "a4"; NULL for
+ * none, and anything else is ignored). A counselor's own choice wins. */
+void                 ethos_form_job_set_preferred  (EthosFormJob         *job,
+                                                    const char           *lang,
+                                                    const char           *paper);
+const char          *ethos_form_job_get_preferred_language (EthosFormJob *job);
+gboolean             ethos_form_job_get_preferred_paper (EthosFormJob    *job,
+                                                    EthosPaper           *paper);
 /* "nohs" → "NOHS 2024" for the footer; copied. */
 void                 ethos_form_job_set_code_labels (EthosFormJob        *job,
                                                     GHashTable           *labels);

@@ -419,6 +419,8 @@ ethos_requirements_load (const char  *path,
       if (!parse_standard (reqs, json_node_get_object (node), path, here, error))
         return NULL;
     }
+  /* For ethos_requirements_list_standards(). */
+  g_ptr_array_add (reqs->standards, NULL);
   return g_steal_pointer (&reqs);
 }
 
@@ -444,6 +446,13 @@ ethos_requirements_get_source (EthosRequirements *reqs,
 {
   g_return_val_if_fail (reqs != NULL && ref != NULL, NULL);
   return g_hash_table_lookup (reqs->sources, ref);
+}
+
+const char * const *
+ethos_requirements_list_standards (EthosRequirements *reqs)
+{
+  g_return_val_if_fail (reqs != NULL, NULL);
+  return (const char * const *) reqs->standards->pdata;
 }
 
 guint

@@ -59,6 +59,8 @@ const EthosElement *ethos_requirements_get_element (EthosRequirements *reqs,
 /* The standard or checklist @ref ("nohs 2", "hipaa 164.508"); NULL if unknown. */
 const EthosStandard *ethos_requirements_get_source (EthosRequirements *reqs,
                                                    const char         *ref);
+/* Every standard and checklist ref, in file order, NULL-terminated. */
+const char * const *ethos_requirements_list_standards (EthosRequirements *reqs);
 /* The file's "version": raised whenever elements are added. */
 guint              ethos_requirements_get_version (EthosRequirements *reqs);
 /* The standard's title in @lang (else English); NULL for a code standard. */

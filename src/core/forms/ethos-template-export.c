@@ -20,8 +20,10 @@ add_lang_text (JsonBuilder         *b,
   json_builder_begin_object (b);
   for (guint i = 0; tmpl->languages[i] != NULL; i++)
     {
+      const char *value = g_hash_table_lookup (text, tmpl->languages[i]);
+
       json_builder_set_member_name (b, tmpl->languages[i]);
-      json_builder_add_string_value (b, g_hash_table_lookup (text, tmpl->languages[i]));
+      json_builder_add_string_value (b, value != NULL ? value : "");
     }
   json_builder_end_object (b);
 }
@@ -96,6 +98,11 @@ add_clauses (JsonBuilder         *b,
       json_builder_add_string_value (b, clause->id);
       json_builder_set_member_name (b, "locked");
       json_builder_add_boolean_value (b, clause->locked);
+      if (clause->hidden)
+        {
+          json_builder_set_member_name (b, "hidden");
+          json_builder_add_boolean_value (b, TRUE);
+        }
       json_builder_set_member_name (b, "when");
       ethos_condition_to_json (clause->when, b);
       add_strv (b, "satisfies", clause->satisfies);
@@ -117,8 +124,12 @@ needs_format_2 (const EthosTemplate *tmpl)
     if (((EthosField *) g_ptr_array_index (tmpl->fields, i))->when != NULL)
       return TRUE;
   for (guint i = 0; i < tmpl->clauses->len; i++)
-    if (!ethos_condition_is_simple (((EthosClause *) g_ptr_array_index (tmpl->clauses, i))->when))
-      return TRUE;
+    {
+      const EthosClause *clause = g_ptr_array_index (tmpl->clauses, i);
+
+      if (!ethos_condition_is_simple (clause->when) || clause->hidden)
+        return TRUE;
+    }
   for (guint i = 0; i < tmpl->signatures->len; i++)
     {
       const EthosSignatureDef *sig = g_ptr_array_index (tmpl->signatures, i);

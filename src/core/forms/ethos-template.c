@@ -9,6 +9,7 @@
 #include "ethos-error.h"
 #include "ethos-json-private.h"
 #include "ethos-template.h"
+#include "ethos-template-private.h"
 
 /* Languages the form engine has captions for (signature blocks, dates,
  * "Page N of M"). A template in another language could not be printed. */
@@ -31,6 +32,25 @@ static const struct { const char *id; EthosFieldType type; } standard_fields[] =
   { "date", ETHOS_FIELD_DATE },
 };
 
+gboolean
+_ethos_template_standard_field_type (const char     *id,
+                                     EthosFieldType *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (standard_fields); i++)
+    if (g_str_equal (standard_fields[i].id, id))
+      {
+        *type = standard_fields[i].type;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char * const *
+_ethos_template_signature_roles (void)
+{
+  return signature_roles;
+}
+
 static const char * const field_types[] = { "text", "multiline", "date", "bool", "choice", NULL };
 
 typedef struct
@@ -39,10 +59,11 @@ typedef struct
   EthosRequirements  *reqs;
   EthosTemplate      *tmpl;
   GPtrArray          *field_whens;  /* JsonNode of each field's "when", or NULL */
+  gboolean            draft;        /* ethos_template_load_draft() */
 } Parser;
 
-static void
-field_free (EthosField *field)
+void
+_ethos_field_free (EthosField *field)
 {
   g_free (field->id);
   g_clear_pointer (&field->label, g_hash_table_unref);
@@ -51,16 +72,16 @@ field_free (EthosField *field)
   g_free (field);
 }
 
-static void
-choice_free (EthosChoice *choice)
+void
+_ethos_choice_free (EthosChoice *choice)
 {
   g_free (choice->id);
   g_clear_pointer (&choice->label, g_hash_table_unref);
   g_free (choice);
 }
 
-static void
-clause_free (EthosClause *clause)
+void
+_ethos_clause_free (EthosClause *clause)
 {
   g_free (clause->id);
   g_clear_pointer (&clause->when, ethos_condition_free);
@@ -70,12 +91,24 @@ clause_free (EthosClause *clause)
   g_free (clause);
 }
 
-static void
-signature_free (EthosSignatureDef *sig)
+void
+_ethos_signature_free (EthosSignatureDef *sig)
 {
   g_free (sig->role);
   g_clear_pointer (&sig->when, ethos_condition_free);
   g_free (sig);
+}
+
+EthosTemplate *
+_ethos_template_new_empty (void)
+{
+  EthosTemplate *tmpl = g_new0 (EthosTemplate, 1);
+
+  g_atomic_ref_count_init (&tmpl->ref_count);
+  tmpl->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_field_free);
+  tmpl->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_clause_free);
+  tmpl->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_signature_free);
+  return tmpl;
 }
 
 EthosTemplate *
@@ -200,7 +233,20 @@ parse_lang_text (Parser      *p,
     {
       char *value = NULL;
 
-      if (!_ethos_json_get_string (lang_object, p->tmpl->languages[i], FALSE, &value,
+      if (p->draft)
+        {
+          JsonNode *member = json_object_get_member (lang_object, p->tmpl->languages[i]);
+
+          /* A draft keeps what was typed so far, even nothing. */
+          if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+              json_node_get_value_type (member) == G_TYPE_STRING &&
+              g_utf8_validate (json_node_get_string (member), -1, NULL))
+            value = g_strdup (json_node_get_string (member));
+          else if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+            value = g_strdup ("");
+        }
+      if (value == NULL &&
+          !_ethos_json_get_string (lang_object, p->tmpl->languages[i], FALSE, &value,
                                    p->source, here, error))
         return NULL;
       g_hash_table_insert (text, g_strdup (p->tmpl->languages[i]), value);
@@ -271,7 +317,7 @@ parse_field (Parser      *p,
   g_autofree char *type = NULL;
   EthosField *field = g_new0 (EthosField, 1);
 
-  field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_choice_free);
   g_ptr_array_add (p->tmpl->fields, field);
   /* Checked once every field is declared: a condition may name a later one. */
   g_ptr_array_add (p->field_whens, json_object_get_member (object, "when"));
@@ -417,9 +463,9 @@ parse_field_conditions (Parser  *p,
 
 /* Every {placeholder} names a declared field; no other braces. Returns
  * NULL when @body is fine, else what is wrong with it. */
-static char *
-body_problem (const EthosTemplate *tmpl,
-              const char          *body)
+char *
+_ethos_template_body_problem (const EthosTemplate *tmpl,
+                              const char          *body)
 {
   for (const char *s = body; *s; s++)
     {
@@ -446,7 +492,7 @@ check_body (Parser      *p,
             const char  *where,
             GError     **error)
 {
-  g_autofree char *problem = body_problem (p->tmpl, body);
+  g_autofree char *problem = p->draft ? NULL : _ethos_template_body_problem (p->tmpl, body);
 
   if (problem != NULL)
     return _ethos_json_fail (error, p->source, where, "%s", problem);
@@ -469,7 +515,7 @@ ethos_template_check_text (const EthosTemplate  *tmpl,
     problem = g_strdup_printf (_("it is longer than %u characters"),
                                ETHOS_TEMPLATE_MAX_BODY_CHARS);
   else
-    problem = body_problem (tmpl, text);
+    problem = _ethos_template_body_problem (tmpl, text);
   if (problem == NULL)
     return TRUE;
   g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, _("The clause “%s”: %s"),
@@ -483,8 +529,8 @@ parse_clause (Parser      *p,
               const char  *here,
               GError     **error)
 {
-  static const char * const keys[] = { "id", "locked", "when", "satisfies", "heading", "body",
-                                       NULL };
+  static const char * const keys[] = { "id", "locked", "hidden", "when", "satisfies", "heading",
+                                       "body", NULL };
   g_autofree char *where = NULL;
   EthosClause *clause = g_new0 (EthosClause, 1);
 
@@ -505,6 +551,13 @@ parse_clause (Parser      *p,
                                clause->id);
   if (!json_object_has_member (object, "when"))
     return _ethos_json_fail (error, p->source, where, _("“when” is missing (use null)"));
+  if (json_object_has_member (object, "hidden"))
+    {
+      if (p->tmpl->format < 2)
+        return _ethos_json_fail (error, p->source, where, _("“hidden” needs “format”: 2"));
+      if (!get_bool (object, "hidden", &clause->hidden, p->source, where, error))
+        return FALSE;
+    }
   if (!get_bool (object, "locked", &clause->locked, p->source, where, error) ||
       !parse_condition (p, json_object_get_member (object, "when"), &clause->when, where, error) ||
       !parse_strings (object, "satisfies", &clause->satisfies, p->source, where, error) ||
@@ -684,28 +737,24 @@ read_requirements_version (Parser      *p,
   return TRUE;
 }
 
-EthosTemplate *
-ethos_template_load (const char         *source,
-                     const char         *data,
-                     gsize               length,
-                     EthosRequirements  *reqs,
-                     GError            **error)
+static EthosTemplate *
+load (const char         *source,
+      const char         *data,
+      gsize               length,
+      EthosRequirements  *reqs,
+      gboolean            draft,
+      GError            **error)
 {
   static const char * const keys[] = { "format", "id", "version", "languages", "title",
                                        "requires", "fields", "clauses", "signatures",
                                        "requirements", NULL };
-  g_autoptr(EthosTemplate) tmpl = g_new0 (EthosTemplate, 1);
+  g_autoptr(EthosTemplate) tmpl = _ethos_template_new_empty ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) field_whens = g_ptr_array_new ();
-  Parser p = { source, reqs, tmpl, field_whens };
+  Parser p = { source, reqs, tmpl, field_whens, draft };
   JsonObject *object;
 
   g_return_val_if_fail (source != NULL && reqs != NULL, NULL);
-
-  g_atomic_ref_count_init (&tmpl->ref_count);
-  tmpl->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
-  tmpl->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) clause_free);
-  tmpl->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);
 
   if (!(root = _ethos_json_load (source, data, length, error)))
     return NULL;
@@ -726,7 +775,27 @@ ethos_template_load (const char         *source,
       !parse_list (&p, object, "signatures", parse_signature, error))
     return NULL;
 
-  if (tmpl->clauses->len == 0)
+  if (tmpl->clauses->len == 0 && !draft)
     return _ethos_json_fail (error, source, "clauses", _("a template needs clauses")), NULL;
   return g_steal_pointer (&tmpl);
+}
+
+EthosTemplate *
+ethos_template_load (const char         *source,
+                     const char         *data,
+                     gsize               length,
+                     EthosRequirements  *reqs,
+                     GError            **error)
+{
+  return load (source, data, length, reqs, FALSE, error);
+}
+
+EthosTemplate *
+ethos_template_load_draft (const char         *source,
+                           const char         *data,
+                           gsize               length,
+                           EthosRequirements  *reqs,
+                           GError            **error)
+{
+  return load (source, data, length, reqs, TRUE, error);
 }

@@ -45,6 +45,7 @@ typedef struct
 {
   char          *id;
   gboolean       locked;
+  gboolean       hidden;     /* kept in the template, never printed (format 2) */
   EthosCondition *when;      /* NULL: always printed */
   GStrv          satisfies;  /* element ids */
   EthosLangText *heading;
@@ -80,6 +81,15 @@ typedef struct
 /* Parses and validates a template. @source names it in errors (a path, or
  * "import"). @data may be NULL to read @source as a file. */
 EthosTemplate     *ethos_template_load            (const char         *source,
+                                                   const char         *data,
+                                                   gsize               length,
+                                                   EthosRequirements  *reqs,
+                                                   GError            **error);
+/* The template editor's automatic draft (ethos_template_to_json of a
+ * template being edited): the same checks, except that a text may still be
+ * empty, a placeholder may still be wrong and there may be no clause yet —
+ * what the editor marks and Save refuses. */
+EthosTemplate     *ethos_template_load_draft      (const char         *source,
                                                    const char         *data,
                                                    gsize               length,
                                                    EthosRequirements  *reqs,

@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ethos-error.h"
+#include "ethos-paths.h"
 #include "ethos-file.h"
+#include "ethos-template-edit.h"
 #include "ethos-template-limits.h"
 #include "ethos-template-store.h"
 #include "ethos-template-versions.h"
@@ -85,46 +88,132 @@ put (EthosTemplateStore  *self,
   return entry;
 }
 
-static void
-load_dir (EthosTemplateStore  *self,
-          const char          *dir,
-          EthosTemplateSource  source)
+struct _EthosTemplateDir
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  char                *path;
+  EthosTemplateSource  source;
+  GPtrArray           *templates;  /* EthosTemplate, with their files in @files */
+  GPtrArray           *files;
+  GPtrArray           *problems;   /* char * */
+  gboolean             unreachable;
+};
+
+void
+ethos_template_dir_free (EthosTemplateDir *dir)
+{
+  if (dir == NULL)
+    return;
+  g_free (dir->path);
+  g_ptr_array_unref (dir->templates);
+  g_ptr_array_unref (dir->files);
+  g_ptr_array_unref (dir->problems);
+  g_free (dir);
+}
+
+gboolean
+ethos_template_dir_is_unreachable (EthosTemplateDir *dir)
+{
+  g_return_val_if_fail (dir != NULL, FALSE);
+  return dir->unreachable;
+}
+
+EthosTemplateDir *
+ethos_template_dir_read (const char          *path,
+                         EthosTemplateSource  source,
+                         EthosRequirements   *reqs,
+                         gboolean             report_missing)
+{
+  EthosTemplateDir *result = g_new0 (EthosTemplateDir, 1);
+  g_autoptr(GError) dir_error = NULL;
+  g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
-  if (handle == NULL)
-    return;
+  g_return_val_if_fail (path != NULL && reqs != NULL, NULL);
+
+  result->path = g_strdup (path);
+  result->source = source;
+  result->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_template_unref);
+  result->files = g_ptr_array_new_with_free_func (g_free);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(handle = g_dir_open (path, 0, &dir_error)))
+    {
+      result->unreachable = TRUE;
+      if (report_missing)
+        g_ptr_array_add (result->problems,
+                         g_strdup_printf (_("The shared folder %s cannot be reached: %s"), path,
+                                          dir_error->message));
+      return result;
+    }
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "requirements.json"))
+    if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "requirements.json") &&
+        !g_str_equal (name, "agency.json"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *file = g_build_filename (path, names->pdata[i], NULL);
       g_autoptr(GError) error = NULL;
-      EthosTemplate *tmpl = ethos_template_load (path, NULL, 0, self->reqs, &error);
       g_autofree char *expected = NULL;
+      EthosTemplate *tmpl;
+      GStatBuf st;
 
-      if (tmpl == NULL)
+      /* A FIFO or a device would block the reader or never end. */
+      if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode))
         {
-          add_problem (self, error->message);
+          g_ptr_array_add (result->problems,
+                           g_strdup_printf (_("%s is not a regular file; it was skipped"), file));
+          continue;
+        }
+      if (!(tmpl = ethos_template_load (file, NULL, 0, reqs, &error)))
+        {
+          g_ptr_array_add (result->problems, g_strdup (error->message));
           continue;
         }
       expected = g_strconcat (tmpl->id, ".json", NULL);
       if (!g_str_equal (expected, names->pdata[i]))
         {
-          g_autofree char *msg = g_strdup_printf (_("%s: the file of template “%s” must be "
-                                                    "named %s"), path, tmpl->id, expected);
-          add_problem (self, msg);
-          ethos_template_free (tmpl);
+          g_ptr_array_add (result->problems,
+                           g_strdup_printf (_("%s: the file of template “%s” must be named %s"),
+                                            file, tmpl->id, expected));
+          ethos_template_unref (tmpl);
           continue;
         }
-      g_hash_table_replace (self->protected, g_strdup (tmpl->id),
-                            (gpointer) put (self, tmpl, source, path));
+      g_ptr_array_add (result->templates, tmpl);
+      g_ptr_array_add (result->files, g_steal_pointer (&file));
     }
+  return result;
+}
+
+void
+ethos_template_store_add_dir (EthosTemplateStore *self,
+                              EthosTemplateDir   *dir)
+{
+  g_return_if_fail (self != NULL && dir != NULL);
+
+  for (guint i = 0; i < dir->problems->len; i++)
+    add_problem (self, dir->problems->pdata[i]);
+  for (guint i = 0; i < dir->templates->len; i++)
+    {
+      EthosTemplate *tmpl = dir->templates->pdata[i];
+
+      g_hash_table_replace (self->protected, g_strdup (tmpl->id),
+                            (gpointer) put (self, ethos_template_ref (tmpl), dir->source,
+                                            dir->files->pdata[i]));
+    }
+}
+
+static void
+load_dir (EthosTemplateStore  *self,
+          const char          *path,
+          EthosTemplateSource  source)
+{
+  g_autoptr(EthosTemplateDir) dir = ethos_template_dir_read (path, source, self->reqs,
+                                                             source == ETHOS_TEMPLATE_SHARED);
+
+  ethos_template_store_add_dir (self, dir);
 }
 
 /* The agency templates of the user database. One that cannot be read is
@@ -173,7 +262,7 @@ ethos_template_store_new (const char   *builtin_dir,
 {
   g_autoptr(EthosTemplateStore) self = g_new0 (EthosTemplateStore, 1);
   g_autofree char *reqs_path = NULL;
-  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_auto(GStrv) system_dirs = ethos_paths_get_deployed_dirs ();
 
   g_return_val_if_fail (builtin_dir != NULL, NULL);
 
@@ -200,6 +289,14 @@ ethos_template_store_new (const char   *builtin_dir,
   if (db != NULL)
     load_agency (self);
   return g_steal_pointer (&self);
+}
+
+void
+ethos_template_store_set_user_db (EthosTemplateStore *self,
+                                  EthosUserDb        *db)
+{
+  g_return_if_fail (self != NULL);
+  self->db = db;
 }
 
 void
@@ -339,6 +436,149 @@ store_template (EthosTemplateStore  *self,
   if (!is_new)
     return ethos_template_store_lookup (self, owned->id, error);
   return put (self, g_steal_pointer (&owned), ETHOS_TEMPLATE_AGENCY, _("user database"));
+}
+
+/* The highest stored version of an agency template, or NULL. */
+static char *
+latest_version (EthosTemplateStore  *self,
+                const char          *id,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) versions = ethos_user_db_list_template_versions (self->db, id, error);
+
+  if (versions == NULL || versions->len == 0)
+    return NULL;
+  return g_strdup (((EthosTemplateVersion *) versions->pdata[0])->version);
+}
+
+const EthosTemplateEntry *
+ethos_template_store_save_version (EthosTemplateStore   *self,
+                                   const EthosTemplate  *tmpl,
+                                   EthosVersionKind      kind,
+                                   const char           *note,
+                                   GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EthosTemplate) checked = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *next = NULL;
+  EthosTemplate *copy;
+
+  g_return_val_if_fail (self != NULL && tmpl != NULL, NULL);
+
+  if (no_db (self, error) || !refuse_protected (self, tmpl->id, error))
+    return NULL;
+  latest = latest_version (self, tmpl->id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  next = ethos_template_version_next (latest, kind);
+  copy = ethos_template_copy (tmpl);
+  g_free (copy->version);
+  copy->version = g_strdup (next);
+  /* Saved only as the loader would read it back: what is stored always
+   * loads and prints. */
+  json = ethos_template_to_json (copy);
+  if (!(checked = ethos_template_load (tmpl->id, json, strlen (json), self->reqs, error)))
+    {
+      ethos_template_unref (copy);
+      return NULL;
+    }
+  return store_template (self, copy, NULL, note, NULL, error);
+}
+
+static gboolean
+id_taken_cb (const char *id,
+             gpointer    user_data)
+{
+  return ethos_template_store_lookup (user_data, id, NULL) != NULL;
+}
+
+const EthosTemplateEntry *
+ethos_template_store_duplicate (EthosTemplateStore  *self,
+                                const char          *id,
+                                const char          *suffix,
+                                GError             **error)
+{
+  const EthosTemplateEntry *entry;
+  g_autofree char *new_id = NULL;
+  EthosTemplate *copy;
+
+  g_return_val_if_fail (self != NULL && id != NULL && suffix != NULL, NULL);
+
+  if (no_db (self, error) || !(entry = ethos_template_store_lookup (self, id, error)))
+    return NULL;
+  new_id = ethos_template_make_id (id, suffix, id_taken_cb, self);
+  copy = ethos_template_duplicate (entry->tmpl, new_id, suffix, self->reqs);
+  return store_template (self, copy, NULL, NULL, NULL, error);
+}
+
+gboolean
+ethos_template_store_bring_back (EthosTemplateStore  *self,
+                                 GPtrArray           *versions,
+                                 GError             **error)
+{
+  const EthosTemplateVersion *newest;
+  EthosTemplate *tmpl;
+
+  g_return_val_if_fail (self != NULL && versions != NULL, FALSE);
+
+  if (no_db (self, error))
+    return FALSE;
+  if (versions->len == 0)
+    return TRUE;
+  newest = g_ptr_array_index (versions, 0);
+  if (!refuse_protected (self, newest->id, error) ||
+      !(tmpl = ethos_template_load (newest->id, newest->json, strlen (newest->json), self->reqs,
+                                    error)))
+    return FALSE;
+  /* Oldest first: each version is higher than the last. */
+  for (guint i = versions->len; i > 0; i--)
+    {
+      const EthosTemplateVersion *v = g_ptr_array_index (versions, i - 1);
+
+      if (!ethos_user_db_add_template_version (self->db, v->id, v->version, v->kind, v->json,
+                                               v->note, NULL, error))
+        {
+          ethos_template_unref (tmpl);
+          return FALSE;
+        }
+    }
+  put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+  return TRUE;
+}
+
+const EthosTemplateEntry *
+ethos_template_store_import_replacing (EthosTemplateStore  *self,
+                                       const char          *path,
+                                       GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *latest = NULL;
+  EthosTemplate *tmpl;
+
+  g_return_val_if_fail (self != NULL && path != NULL, NULL);
+
+  if (no_db (self, error) ||
+      !(tmpl = ethos_template_load (path, NULL, 0, self->reqs, error)))
+    return NULL;
+  latest = latest_version (self, tmpl->id, &local_error);
+  if (local_error != NULL)
+    {
+      ethos_template_unref (tmpl);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* The one stored stays as a version; the file's becomes the next. */
+  if (latest != NULL && ethos_template_version_compare (tmpl->version, latest) <= 0)
+    {
+      g_free (tmpl->version);
+      tmpl->version = ethos_template_version_next (latest, ETHOS_VERSION_MINOR);
+    }
+  return store_template (self, tmpl, NULL, _("imported over the version before"), NULL, error);
 }
 
 const EthosTemplateEntry *

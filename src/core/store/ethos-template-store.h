@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "ethos-template-versions.h"
 #include "ethos-template.h"
 #include "ethos-user-db.h"
 
@@ -65,6 +66,34 @@ const EthosTemplateEntry *
                     ethos_template_store_import       (EthosTemplateStore  *store,
                                                        const char          *path,
                                                        GError             **error);
+/* Saves @tmpl (an agency template being edited; borrowed) as its next
+ * version of @kind (1.0 → 1.1 → 2.0), checked as the loader checks a file
+ * first, in one transaction that also drops the editor's draft. */
+const EthosTemplateEntry *
+                    ethos_template_store_save_version (EthosTemplateStore *store,
+                                                       const EthosTemplate *tmpl,
+                                                       EthosVersionKind     kind,
+                                                       const char          *note,
+                                                       GError             **error);
+/* "Duplicate to Edit": a copy of any template saved at once as an agency
+ * template with a new id and title ("… (@suffix)"), version 1.0. */
+const EthosTemplateEntry *
+                    ethos_template_store_duplicate    (EthosTemplateStore  *store,
+                                                       const char          *id,
+                                                       const char          *suffix,
+                                                       GError             **error);
+/* Undoes a delete: stores again @versions (EthosTemplateVersion of one
+ * template, newest first, as listed before it was deleted). */
+gboolean            ethos_template_store_bring_back   (EthosTemplateStore  *store,
+                                                       GPtrArray           *versions,
+                                                       GError             **error);
+/* Imports a file whose id is an agency template's: the stored one stays as
+ * a version, the file's content becomes the next (its own version if that
+ * is higher). */
+const EthosTemplateEntry *
+                    ethos_template_store_import_replacing (EthosTemplateStore *store,
+                                                       const char          *path,
+                                                       GError             **error);
 /* Deletes an agency template and its versions; a built-in or deployed one
  * is refused (ETHOS_ERROR_NOT_FOUND), as is an unknown id. */
 gboolean            ethos_template_store_delete       (EthosTemplateStore  *store,
@@ -90,7 +119,28 @@ gboolean            ethos_template_store_export       (EthosTemplateStore  *stor
                                                        const char          *path,
                                                        GError             **error);
 const char         *ethos_template_source_to_string   (EthosTemplateSource  source);
+/* The user database imports and saves go to (a store read in another
+ * thread, with a connection of its own, is handed the window's). */
+void                ethos_template_store_set_user_db  (EthosTemplateStore  *store,
+                                                       EthosUserDb         *db);
+
+/* One deployment folder read on its own (the window reads a network share
+ * in a thread, then adds what it found). Only regular files named ID.json
+ * are read, so a FIFO or a device never blocks. A folder that cannot be
+ * opened is "unreachable", and a problem when @report_missing. */
+typedef struct _EthosTemplateDir EthosTemplateDir;
+
+EthosTemplateDir   *ethos_template_dir_read           (const char          *path,
+                                                       EthosTemplateSource  source,
+                                                       EthosRequirements   *reqs,
+                                                       gboolean             report_missing);
+gboolean            ethos_template_dir_is_unreachable (EthosTemplateDir    *dir);
+void                ethos_template_dir_free           (EthosTemplateDir    *dir);
+/* Its templates replace those of the same id; its problems are added. */
+void                ethos_template_store_add_dir      (EthosTemplateStore  *store,
+                                                       EthosTemplateDir    *dir);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplateStore, ethos_template_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosTemplateDir, ethos_template_dir_free)
 
 G_END_DECLS

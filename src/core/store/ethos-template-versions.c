@@ -178,7 +178,9 @@ insert_version (EthosUserDb       *self,
   sqlite3_bind_int64 (current, 4, now);
   if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_step (current) != SQLITE_DONE)
     return _ethos_sqlite_fail (self->db, _("Could not save to your Ethos database"), error);
-  return TRUE;
+  /* The editor's draft was of the version before: a save replaces it. */
+  return _ethos_user_db_run (self, "DELETE FROM template_drafts WHERE id = ?1", error, id, NULL,
+                             NULL);
 }
 
 gboolean

@@ -37,7 +37,9 @@ char                  *ethos_template_version_next    (const char          *late
                                                        EthosVersionKind     kind);
 const char            *ethos_version_kind_to_string   (EthosVersionKind     kind);
 
-/* Adds a version and makes it the current template, in one transaction.
+/* Adds a version and makes it the current template, in one transaction
+ * that also drops the editor's draft of @id (the draft was of the version
+ * before).
  * @version must be higher than every stored version of @id; the same
  * version with the same JSON is accepted and changes nothing (*@added
  * FALSE); anything else is ETHOS_ERROR_INVALID_DATA. The JSON is the

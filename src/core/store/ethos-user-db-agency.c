@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-agency-profile.h"
 #include "ethos-error.h"
 #include "ethos-form.h"
 #include "ethos-form-job.h"
@@ -54,7 +55,8 @@ ethos_user_db_get_agency (EthosUserDb  *self,
     {
       g_autofree char *field = _ethos_sqlite_dup_text (stmt, 0);
 
-      if (strchr (field, VARIANT_SEPARATOR) == NULL)
+      /* Variants ("FIELD:LANG") and the profile's settings ("_paper") apart. */
+      if (strchr (field, VARIANT_SEPARATOR) == NULL && g_ascii_isalpha (*field))
         g_hash_table_insert (agency, g_steal_pointer (&field), _ethos_sqlite_dup_text (stmt, 1));
     }
   if (rc != SQLITE_DONE)
@@ -256,28 +258,11 @@ ethos_user_db_apply_agency (EthosUserDb   *self,
                             gboolean       with_logo,
                             GError       **error)
 {
-  g_autoptr(GHashTable) agency = NULL;
-  g_autoptr(GHashTable) variants = NULL;
-  GHashTableIter iter;
-  gpointer lang, values;
+  g_autoptr(EthosAgencyProfile) profile = NULL;
 
   g_return_val_if_fail (self != NULL && job != NULL, FALSE);
 
-  if (!(agency = ethos_user_db_get_agency (self, error)) ||
-      !(variants = ethos_user_db_get_agency_variants (self, error)))
+  if (!(profile = ethos_user_db_get_agency_profile (self, error)))
     return FALSE;
-  ethos_form_job_set_defaults (job, agency);
-  g_hash_table_iter_init (&iter, variants);
-  while (g_hash_table_iter_next (&iter, &lang, &values))
-    ethos_form_job_set_lang_defaults (job, lang, values);
-  if (with_logo)
-    {
-      g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (self);
-      g_autoptr(EthosImage) logo = NULL;
-
-      if (stored != NULL && !(logo = ethos_image_new_from_bytes (stored, error)))
-        return FALSE;
-      ethos_form_job_set_logo (job, logo);
-    }
-  return TRUE;
+  return ethos_agency_profile_apply (profile, job, with_logo, error);
 }

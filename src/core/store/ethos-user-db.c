@@ -37,6 +37,13 @@ ethos_user_db_free (EthosUserDb *self)
   g_free (self);
 }
 
+const char *
+ethos_user_db_get_path (EthosUserDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
 int
 ethos_user_db_get_version (EthosUserDb *self)
 {

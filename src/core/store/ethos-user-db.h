@@ -64,6 +64,8 @@ gboolean     ethos_user_db_import_rescue  (EthosUserDb  *db,
                                            GPtrArray   **templates,
                                            GError      **error);
 void         ethos_user_db_free           (EthosUserDb  *db);
+/* The file, so that another thread can open its own connection to it. */
+const char  *ethos_user_db_get_path       (EthosUserDb  *db);
 int          ethos_user_db_get_version    (EthosUserDb  *db);
 
 gboolean     ethos_user_db_set_bookmark   (EthosUserDb  *db,

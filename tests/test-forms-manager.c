@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <poppler.h>
+#include <sys/stat.h>
+
+#include "ethos-agency-page.h"
+#include "ethos-paths.h"
+#include "ethos-template-versions.h"
+#include "ethos-test-window.h"
+
+/* The agency manager's side of the Forms view (issue 9): the profile page
+ * (saved as typed, per language, a logo checked by the core, a deployed
+ * profile's locks, export), the store read in threads (a FIFO in the share,
+ * a share that does not exist), import and delete with Undo. */
+
+static const char *test_dir;
+
+static void
+write_in (const char *dir,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static gboolean
+forms_ready (gpointer data)
+{
+  EthosWindow *window = data;
+
+  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
+         !ethos_forms_page_is_loading (window->forms_page);
+}
+
+static EthosFormsPage *
+show_forms (EthosWindow *window)
+{
+  EthosFormsPage *page = _ethos_window_show_forms (window);
+
+  ethos_test_wait_until (forms_ready, window, "the Forms view");
+  return page;
+}
+
+static char *
+agency_value (EthosUserDb *db,
+              const char  *field,
+              const char  *lang)
+{
+  g_autoptr(EthosAgencyProfile) profile = ethos_user_db_get_agency_profile (db, NULL);
+  GHashTable *table = lang ? g_hash_table_lookup (profile->variants, lang) : profile->values;
+
+  return table != NULL ? g_strdup (g_hash_table_lookup (table, field)) : NULL;
+}
+
+/* A built-in template under another id, as a manager's export would be. */
+static void
+copy_builtin (const char *dir,
+              const char *id,
+              const char *new_id)
+{
+  g_autofree char *builtin = ethos_paths_get_templates_dir ();
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *source = g_build_filename (builtin, name, NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *pattern = g_strdup_printf ("\"id\": \"%s\"", id);
+  g_autofree char *replacement = g_strdup_printf ("\"id\": \"%s\"", new_id);
+  g_autofree char *file = g_strconcat (new_id, ".json", NULL);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *copy = NULL;
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  parts = g_strsplit (json, pattern, 2);
+  g_assert_nonnull (parts[1]);
+  copy = g_strjoinv (replacement, parts);
+  g_assert_cmpstr (copy, !=, json);
+  write_in (dir, file, copy);
+}
+
+static void
+agency_body (EthosApplication *app,
+             EthosWindow      *window)
+{
+  EthosUserDb *db = ethos_application_get_user_db (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                            "screenshots", "forms.png", NULL);
+  g_autofree char *broken = g_build_filename (test_dir, "broken.png", NULL);
+  g_autofree char *exported = g_build_filename (test_dir, "agency.json", NULL);
+  g_autoptr(GFile) logo_file = g_file_new_for_path (logo);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GFile) exported_file = g_file_new_for_path (exported);
+  g_autoptr(EthosAgencyProfile) reread = NULL;
+  g_autofree char *value = NULL;
+  EthosFormsPage *page;
+  EthosAgencyPage *agency;
+  EthosFormFill *fill;
+  GtkWidget *row;
+
+  /* Set with ethos-cli before: a value for every language. */
+  g_assert_true (ethos_user_db_set_agency_field (db, "fees", "$40 per session", &error));
+  page = show_forms (window);
+  g_assert_true (ethos_forms_page_show_template (page, "informed-consent", &error));
+  fill = ethos_forms_page_get_fill (page);
+
+  ethos_forms_page_show_agency (page);
+  agency = ethos_forms_page_get_agency_page (page);
+  ethos_test_wait_until (ethos_test_is_shown, agency, "the agency page");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ethos_agency_page_get_row (
+                     agency, "fees", "en"))), ==, "$40 per session");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ethos_agency_page_get_row (
+                     agency, "fees", "es"))), ==, "$40 per session");
+
+  /* Typed: saved after a pause, in one transaction. */
+  row = ethos_agency_page_get_row (agency, "agency_name", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Harbor Center");
+  g_assert_null (agency_value (db, "agency_name", NULL));
+  ethos_test_spin (600);
+  value = agency_value (db, "agency_name", NULL);
+  g_assert_cmpstr (value, ==, "Harbor Center");
+  /* The form open already takes it. */
+  g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
+                     ethos_form_fill_get_fields (fill)), "agency_name"), ==, "Harbor Center");
+
+  /* The Spanish fees: each language its own, the English kept. */
+  gtk_editable_set_text (GTK_EDITABLE (ethos_agency_page_get_row (agency, "fees", "es")),
+                         "40 dólares por sesión");
+  g_assert_true (ethos_agency_page_flush (agency, &error));
+  g_clear_pointer (&value, g_free);
+  value = agency_value (db, "fees", "es");
+  g_assert_cmpstr (value, ==, "40 dólares por sesión");
+  g_clear_pointer (&value, g_free);
+  value = agency_value (db, "fees", "en");
+  g_assert_cmpstr (value, ==, "$40 per session");
+  g_clear_pointer (&value, g_free);
+  g_assert_null (agency_value (db, "fees", NULL));
+
+  /* A bad image is refused, the old logo kept; a good one is stored. */
+  g_assert_true (g_file_set_contents (broken, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18, NULL));
+  g_assert_false (ethos_agency_page_set_logo_file (agency, broken_file, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_null (ethos_user_db_get_agency_logo (db));
+  g_assert_true (ethos_agency_page_set_logo_file (agency, logo_file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_nonnull (stored);
+    g_assert_true (g_file_get_contents (logo, &contents, &length, NULL));
+    g_assert_cmpuint (g_bytes_get_size (stored), ==, length);
+  }
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (ethos_agency_page_get_logo (agency))));
+  g_assert_false (ethos_agency_page_set_logo_file (agency, broken_file, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
+    g_assert_nonnull (stored);
+  }
+
+  /* Export: a deployable agency.json with what was set. */
+  g_assert_true (ethos_agency_page_export_to (agency, exported_file, &error));
+  g_assert_no_error (error);
+  reread = ethos_agency_profile_load (exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ethos_agency_profile_get (reread, "agency_name", "en"), ==, "Harbor Center");
+  g_assert_cmpstr (ethos_agency_profile_get (reread, "fees", "es"), ==, "40 dólares por sesión");
+  g_assert_nonnull (reread->logo);
+
+  /* Clean up for the other tests. */
+  ethos_user_db_set_agency_logo (db, NULL, NULL);
+  ethos_user_db_set_agency_field (db, "agency_name", "", NULL);
+  ethos_user_db_set_agency_variant (db, "fees", "en", "", NULL);
+  ethos_user_db_set_agency_variant (db, "fees", "es", "", NULL);
+}
+
+static void
+test_agency_page (void)
+{
+  ethos_test_run_app (agency_body);
+}
+
+/* A deployed profile in the shared folder: its locked fees cannot be
+ * changed here, and forms use them. */
+static void
+deployed_body (EthosApplication *app,
+               EthosWindow      *window)
+{
+  EthosFormsPage *page = show_forms (window);
+  EthosAgencyPage *agency = ethos_forms_page_get_agency_page (page);
+  EthosFormFill *fill;
+  GtkWidget *fees;
+
+  ethos_forms_page_show_agency (page);
+  fees = ethos_agency_page_get_row (agency, "fees", "en");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fees)), ==, "$45 per session");
+  g_assert_false (gtk_widget_get_sensitive (fees));
+  g_assert_true (gtk_widget_get_sensitive (ethos_agency_page_get_row (agency, "agency_name",
+                                                                      NULL)));
+  /* The manager's template, deployed beside it: read-only here. */
+  g_assert_true (ethos_forms_page_show_template (page, "riverbend-consent", NULL));
+  g_assert_cmpint (ethos_template_store_lookup (ethos_forms_page_get_store (page),
+                                                "riverbend-consent", NULL)->source, ==,
+                   ETHOS_TEMPLATE_SHARED);
+  fill = ethos_forms_page_get_fill (page);
+  g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
+                     ethos_form_fill_get_fields (fill)), "agency_name"), ==, "Riverbend");
+  /* Printed with the agency's letterhead and fees. */
+  {
+    g_autofree char *pdf = g_build_filename (test_dir, "deployed.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    PopplerDocument *doc;
+    GString *text = g_string_new (NULL);
+
+    ethos_form_fields_set_text (ethos_form_fill_get_fields (fill), "client_name", "Ana Ruiz");
+    ethos_form_fields_set_text (ethos_form_fill_get_fields (fill), "professional_name",
+                                "Dana Whitfield");
+    ethos_form_fill_update_now (fill);
+    g_assert_true (ethos_forms_page_export_to (page, file, &error));
+    g_assert_no_error (error);
+    doc = poppler_document_new_from_file (uri, NULL, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+      {
+        PopplerPage *p = poppler_document_get_page (doc, i);
+        g_autofree char *page_text = poppler_page_get_text (p);
+
+        g_string_append (text, page_text);
+        g_object_unref (p);
+      }
+    g_object_unref (doc);
+    g_assert_nonnull (strstr (text->str, "Riverbend"));
+    g_assert_nonnull (strstr (text->str, "$45 per session"));
+    g_assert_nonnull (strstr (text->str, "riverbend-consent 1.0"));
+    g_string_free (text, TRUE);
+  }
+}
+
+static void
+test_deployed_profile (void)
+{
+  g_autofree char *shared = g_build_filename (test_dir, "deployed-share", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ethosapp.Ethos");
+
+  g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
+  copy_builtin (shared, "informed-consent", "riverbend-consent");
+  write_in (shared, "agency.json",
+            "{\"format\": 1, \"values\": {\"agency_name\": \"Riverbend\","
+            " \"fees\": \"$45 per session\"}, \"locked\": [\"fees\"]}");
+  g_settings_set_string (settings, "agency-templates-directory", shared);
+  ethos_test_run_app (deployed_body);
+  g_settings_reset (settings, "agency-templates-directory");
+}
+
+/* A page outside the window, over a share the test makes. */
+static EthosFormsPage *
+page_in_window (GtkWindow **window)
+{
+  EthosFormsPage *page = ethos_forms_page_new ();
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 1000, 700);
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  ethos_test_wait_until (ethos_test_is_shown, page, "the Forms page");
+  return page;
+}
+
+static void
+close_window (GtkWindow      *window,
+              EthosFormsPage *page)
+{
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_destroy (window);
+  ethos_test_spin (20);
+  g_assert_null (page);
+}
+
+static const char *
+problems_text (EthosFormsPage *page)
+{
+  GtkWidget *box = ethos_forms_page_get_problems (page);
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* A FIFO named x.json in the share blocks a naive reader forever; a share
+ * that does not exist. Neither freezes the window; the share's templates
+ * appear once read, and an unreachable share is said. */
+static void
+test_slow_share (void)
+{
+  g_autofree char *builtin = ethos_paths_get_templates_dir ();
+  g_autofree char *share = g_build_filename (test_dir, "share", NULL);
+  g_autofree char *fifo = g_build_filename (share, "x.json", NULL);
+  g_autofree char *missing = g_build_filename (test_dir, "no-such-share", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  EthosFormsPage *page;
+
+  g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  copy_builtin (share, "telehealth-consent", "shared-telehealth");
+
+  page = page_in_window (&window);
+  g_assert_true (ethos_forms_page_load (page, builtin, NULL, share, NULL, &error));
+  /* It returned at once: the reading is in threads. */
+  g_assert_true (ethos_forms_page_is_loading (page));
+  g_assert_null (ethos_forms_page_get_row (page, "informed-consent"));
+  ethos_test_wait_forms (page);
+  g_assert_nonnull (ethos_forms_page_get_row (page, "informed-consent"));
+  g_assert_nonnull (ethos_forms_page_get_row (page, "shared-telehealth"));
+  g_assert_cmpint (ethos_template_store_lookup (ethos_forms_page_get_store (page),
+                                                "shared-telehealth", NULL)->source, ==,
+                   ETHOS_TEMPLATE_SHARED);
+  g_assert_true (gtk_widget_get_visible (ethos_forms_page_get_problems (page)));
+  g_assert_nonnull (strstr (problems_text (page), "x.json is not a regular file"));
+
+  /* A share that is not there: said, the rest listed. */
+  g_assert_true (ethos_forms_page_load (page, builtin, NULL, missing, NULL, &error));
+  ethos_test_wait_forms (page);
+  g_assert_nonnull (ethos_forms_page_get_row (page, "informed-consent"));
+  g_assert_null (ethos_forms_page_get_row (page, "shared-telehealth"));
+  g_assert_nonnull (strstr (problems_text (page), "cannot be reached"));
+  g_assert_nonnull (strstr (problems_text (page), missing));
+  close_window (window, page);
+}
+
+/* Import: an invalid file changes nothing; an id in use asks; a copy or a
+ * replacement that keeps the old version. Delete, then Undo. */
+static void
+import_body (EthosApplication *app,
+             EthosWindow      *window)
+{
+  EthosUserDb *db = ethos_application_get_user_db (app);
+  EthosFormsPage *page = show_forms (window);
+  g_autofree char *bad = g_build_filename (test_dir, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (test_dir, "good.json", NULL);
+  g_autoptr(GError) error = NULL;
+  const EthosTemplateEntry *entry;
+  g_autoptr(GPtrArray) versions = NULL;
+  EthosTemplateStore *store = ethos_forms_page_get_store (page);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": 2, \"id\": \"x\"}", -1, NULL));
+  g_assert_null (ethos_forms_page_import_file (page, bad, FALSE, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, bad));
+  g_clear_error (&error);
+  g_assert_null (ethos_template_store_lookup (store, "x", NULL));
+
+  /* A built-in's file: only as a copy. */
+  g_assert_true (ethos_template_store_export (store, "release-of-information", good, &error));
+  g_assert_null (ethos_forms_page_import_file (page, good, FALSE, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "--as"));
+  g_clear_error (&error);
+  entry = ethos_forms_page_import_file (page, good, TRUE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->tmpl->id, ==, "release-of-information-import");
+  g_assert_cmpint (entry->source, ==, ETHOS_TEMPLATE_AGENCY);
+  /* Replacing an agency template keeps its version before. */
+  g_assert_true (ethos_template_store_export (store, "release-of-information-import", good,
+                                              &error));
+  entry = ethos_forms_page_import_file (page, good, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->tmpl->version, ==, "1.1");
+  versions = ethos_user_db_list_template_versions (db, "release-of-information-import", &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+
+  /* Delete, then Undo from the toast. */
+  g_assert_true (ethos_forms_page_delete_template (page, "release-of-information-import",
+                                                   &error));
+  g_assert_null (ethos_forms_page_get_row (page, "release-of-information-import"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "forms.undo-delete", NULL));
+  g_assert_nonnull (ethos_forms_page_get_row (page, "release-of-information-import"));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = ethos_user_db_list_template_versions (db, "release-of-information-import", &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  /* Built-in ones cannot be deleted. */
+  g_assert_false (ethos_forms_page_delete_template (page, "release-of-information", &error));
+  g_clear_error (&error);
+}
+
+static void
+test_import_delete (void)
+{
+  ethos_test_run_app (import_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_dir = ethos_test_window_init (&argc, &argv);
+  g_test_add_func ("/forms-manager/agency-page", test_agency_page);
+  g_test_add_func ("/forms-manager/deployed-profile", test_deployed_profile);
+  g_test_add_func ("/forms-manager/slow-share", test_slow_share);
+  g_test_add_func ("/forms-manager/import-delete", test_import_delete);
+  return ethos_test_window_run ();
+}
