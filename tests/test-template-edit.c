@@ -341,6 +341,93 @@ test_fields (void)
   g_clear_error (&error);
 }
 
+static GHashTable *
+en_es (const char *en,
+       const char *es)
+{
+  GHashTable *labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (labels, "en", (gpointer) en);
+  g_hash_table_insert (labels, "es", (gpointer) es);
+  return labels;
+}
+
+static void
+test_choice_fields (void)
+{
+  g_autoptr(EthosTemplate) tmpl = informed_consent ();
+  g_autoptr(EthosTemplate) loaded = NULL;
+  g_autoptr(GHashTable) labels = en_es ("Where we meet", "Dónde nos reunimos");
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (
+                                   (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(EthosFormValues) values = NULL;
+  g_autoptr(EthosDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const EthosField *field;
+  EthosFormOptions options = { .lang = "es" };
+
+  /* Not through the plain call; and not with one choice. */
+  g_assert_false (ethos_template_add_field (tmpl, "meeting_place", ETHOS_FIELD_CHOICE, FALSE,
+                                            labels, &error));
+  g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_ptr_array_add (choices, en_es ("In person, at the office", "En persona, en la oficina"));
+  g_assert_false (ethos_template_add_choice_field (tmpl, "meeting_place", FALSE, labels, choices,
+                                                   &error));
+  g_assert_nonnull (strstr (error->message, "two"));
+  g_clear_error (&error);
+  /* A choice without its Spanish label is refused, naming it. */
+  g_ptr_array_add (choices, en_es ("By video", ""));
+  g_assert_false (ethos_template_add_choice_field (tmpl, "meeting_place", FALSE, labels, choices,
+                                                   &error));
+  g_assert_nonnull (strstr (error->message, "Choice 2"));
+  g_assert_nonnull (strstr (error->message, "Spanish"));
+  g_assert_null (ethos_template_get_field (tmpl, "meeting_place"));
+  g_clear_error (&error);
+  g_hash_table_insert (choices->pdata[1], "es", "Por vídeo");
+  /* Labels that give the same id, or none (another script), still get one each. */
+  g_ptr_array_add (choices, en_es ("By video!", "Por vídeo (2)"));
+  g_ptr_array_add (choices, en_es ("電話", "Por teléfono"));
+  g_assert_true (ethos_template_add_choice_field (tmpl, "meeting_place", TRUE, labels, choices,
+                                                  &error));
+  g_assert_no_error (error);
+  field = ethos_template_get_field (tmpl, "meeting_place");
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->type, ==, ETHOS_FIELD_CHOICE);
+  g_assert_cmpuint (field->choices->len, ==, 4);
+  g_assert_cmpstr (((EthosChoice *) field->choices->pdata[0])->id, ==, "in_person_at_the_office");
+  g_assert_cmpstr (((EthosChoice *) field->choices->pdata[1])->id, ==, "by_video");
+  g_assert_cmpstr (((EthosChoice *) field->choices->pdata[2])->id, ==, "by_video_2");
+  g_assert_cmpstr (((EthosChoice *) field->choices->pdata[3])->id, ==, "choice_4");
+  /* A second field of that id is refused. */
+  g_assert_false (ethos_template_add_choice_field (tmpl, "meeting_place", FALSE, labels, choices,
+                                                   &error));
+  g_clear_error (&error);
+
+  /* It saves, loads, and the form prints the label chosen in the form's language. */
+  g_assert_true (ethos_template_set_clause_text (tmpl, "appointments", ETHOS_CLAUSE_BODY, "es",
+                                                 "Nos reunimos así: {meeting_place}."));
+  loaded = round_trip (tmpl, &error);
+  g_assert_no_error (error);
+  field = ethos_template_get_field (loaded, "meeting_place");
+  g_assert_cmpuint (field->choices->len, ==, 4);
+  g_assert_cmpstr (ethos_lang_text_get (((EthosChoice *) field->choices->pdata[1])->label, "es"),
+                   ==, "Por vídeo");
+  values = ethos_form_values_new (loaded);
+  g_assert_false (ethos_form_values_set (values, "meeting_place", "by_phone", &error));
+  g_clear_error (&error);
+  g_assert_true (ethos_form_values_set (values, "meeting_place", "by_video", &error));
+  g_assert_no_error (error);
+  options.blank = TRUE;
+  doc = ethos_form_build (loaded, values, &options, &error);
+  g_assert_no_error (error);
+  text = ethos_document_get_all_text (doc);
+  /* The value is a run of its own. */
+  g_assert_nonnull (strstr (text, "Nos reunimos así: \nPor vídeo\n."));
+  g_assert_null (strstr (text, "by_video"));
+}
+
 static void
 test_problems (void)
 {
@@ -510,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/template-edit/conditions-and-signatures", test_conditions_and_signatures);
   g_test_add_func ("/template-edit/requirements", test_requirements);
   g_test_add_func ("/template-edit/fields", test_fields);
+  g_test_add_func ("/template-edit/choice-fields", test_choice_fields);
   g_test_add_func ("/template-edit/problems", test_problems);
   g_test_add_func ("/template-edit/draft", test_draft);
   g_test_add_func ("/template-edit/reading-level", test_reading_level);

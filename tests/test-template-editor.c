@@ -202,6 +202,39 @@ find_titled (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_window_titled (const char *title)
 {
@@ -376,6 +409,64 @@ editor_flow_body (EthosApplication *app,
     g_assert_nonnull (ethos_template_get_field (ethos_template_editor_get_template (editor),
                                                 "fee_schedule"));
     ethos_test_spin (50);
+
+    /* A choice: its choices in both languages, one per line. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-field", NULL));
+    dialog = find_window_titled ("Add a Field");
+    g_assert_nonnull (dialog);
+    {
+      GtkWidget *type = find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Type");
+      GtkWidget *choices_en = find_named (GTK_WIDGET (dialog), "en");
+      GtkWidget *choices_es = find_named (GTK_WIDGET (dialog), "es");
+      GtkWidget *error_label;
+      const EthosField *field;
+      GtkWidget *field_row;
+
+      g_assert_true (GTK_IS_TEXT_VIEW (choices_en) && GTK_IS_TEXT_VIEW (choices_es));
+      g_assert_false (gtk_widget_is_visible (choices_en));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (type), 4);
+      g_assert_true (gtk_widget_is_visible (choices_en));
+      gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                        "Id (like fee_schedule)")),
+                             "meeting_place");
+      gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                        "Label in English")), "Where we meet");
+      gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                        "Label in Spanish")),
+                             "Dónde nos reunimos");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (choices_en)),
+                                "In person\n\nBy video\n", -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (choices_es)),
+                                "En persona\n", -1);
+      /* Two choices in English, one in Spanish: refused, and said. */
+      g_signal_emit_by_name (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add"), "clicked");
+      g_assert_null (ethos_template_get_field (ethos_template_editor_get_template (editor),
+                                               "meeting_place"));
+      error_label = find_error_label (GTK_WIDGET (dialog));
+      g_assert_nonnull (error_label);
+      g_assert_true (gtk_widget_get_visible (error_label));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)),
+                                "English lists 2 choices and Spanish 1"));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (choices_es)),
+                                "En persona\nPor vídeo", -1);
+      g_signal_emit_by_name (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add"), "clicked");
+      field = ethos_template_get_field (ethos_template_editor_get_template (editor),
+                                        "meeting_place");
+      g_assert_nonnull (field);
+      g_assert_cmpint (field->type, ==, ETHOS_FIELD_CHOICE);
+      g_assert_cmpuint (field->choices->len, ==, 2);
+      g_assert_cmpstr (((EthosChoice *) field->choices->pdata[1])->id, ==, "by_video");
+      g_assert_cmpstr (ethos_lang_text_get (((EthosChoice *) field->choices->pdata[1])->label,
+                                            "es"), ==, "Por vídeo");
+      ethos_test_spin (50);
+      /* Its row says what it offers. */
+      field_row = find_titled (ethos_template_editor_get_widget (editor, "fields"),
+                               ADW_TYPE_ACTION_ROW, "Where we meet");
+      g_assert_nonnull (field_row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (field_row)), ==,
+                       "{meeting_place} · A choice: In person, By video");
+      g_assert_null (find_window_titled ("Add a Field"));
+    }
     /* Insert Field offers it. */
     g_assert_true (ethos_template_editor_select (editor, "appointments"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.insert-field", "s",

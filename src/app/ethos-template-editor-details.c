@@ -31,25 +31,6 @@ role_name (const char *role)
   return role;
 }
 
-static const char *
-field_type_name (EthosFieldType type)
-{
-  switch (type)
-    {
-    case ETHOS_FIELD_TEXT:
-      return _("Text");
-    case ETHOS_FIELD_MULTILINE:
-      return _("Several lines of text");
-    case ETHOS_FIELD_DATE:
-      return _("Date");
-    case ETHOS_FIELD_BOOL:
-      return _("Yes or no");
-    case ETHOS_FIELD_CHOICE:
-    default:
-      return _("A choice");
-    }
-}
-
 static void
 title_changed_cb (GtkEditable         *editable,
                   EthosTemplateEditor *self)
@@ -215,10 +196,11 @@ show_fields (EthosTemplateEditor *self)
     {
       const EthosField *field = g_ptr_array_index (self->tmpl->fields, i);
       GtkWidget *row = adw_action_row_new ();
+      g_autofree char *type = _ethos_editor_field_type_summary (self, field);
       /* Translators: a field's row: "client_name · Text · required" */
       g_autofree char *subtitle = g_strdup_printf (field->required ? _("{%s} · %s · required")
                                                                    : _("{%s} · %s"),
-                                                   field->id, field_type_name (field->type));
+                                                   field->id, type);
       g_autofree char *remove = g_strdup_printf (_("Remove %s"), field->id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -462,144 +444,6 @@ remove_standard_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Fields */
-
-typedef struct
-{
-  EthosTemplateEditor *editor;
-  GtkWidget           *window;
-  GtkWidget           *id;
-  GtkWidget           *labels[EDITOR_LANGS];
-  GtkWidget           *type;
-  GtkWidget           *required;
-  GtkWidget           *error;
-} FieldDialog;
-
-static void
-field_dialog_free (FieldDialog *d)
-{
-  g_free (d);
-}
-
-static void
-add_field_cb (FieldDialog *d)
-{
-  EthosTemplateEditor *self = d->editor;
-  static const EthosFieldType types[] = { ETHOS_FIELD_TEXT, ETHOS_FIELD_MULTILINE,
-                                          ETHOS_FIELD_DATE, ETHOS_FIELD_BOOL };
-  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(EthosTemplate) before = ethos_template_copy (self->tmpl);
-  g_autoptr(GError) error = NULL;
-  guint type = adw_combo_row_get_selected (ADW_COMBO_ROW (d->type));
-
-  for (guint l = 0; l < EDITOR_LANGS && self->tmpl->languages[l] != NULL; l++)
-    g_hash_table_insert (labels, self->tmpl->languages[l],
-                         (gpointer) gtk_editable_get_text (GTK_EDITABLE (d->labels[l])));
-  if (!ethos_template_add_field (self->tmpl, gtk_editable_get_text (GTK_EDITABLE (d->id)),
-                                 types[MIN (type, G_N_ELEMENTS (types) - 1)],
-                                 gtk_switch_get_active (GTK_SWITCH (d->required)), labels,
-                                 &error))
-    {
-      gtk_label_set_label (GTK_LABEL (d->error), error->message);
-      gtk_widget_set_visible (d->error, TRUE);
-      return;
-    }
-  ethos_template_history_record (self->history, before, NULL, g_get_monotonic_time ());
-  _ethos_template_editor_changed (self, EDIT_STRUCTURE);
-  gtk_window_close (GTK_WINDOW (d->window));
-}
-
-static void
-new_field_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  EthosTemplateEditor *self = ETHOS_TEMPLATE_EDITOR (widget);
-  FieldDialog *d = g_new0 (FieldDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *add = gtk_button_new_with_label (_("Add"));
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *required_row = adw_action_row_new ();
-  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
-
-  d->editor = self;
-  d->window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (d->window), _("Add a Field"));
-  gtk_window_set_transient_for (GTK_WINDOW (d->window), _ethos_template_editor_window (self));
-  gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (d->window), 460, -1);
-  g_object_set_data_full (G_OBJECT (d->window), "dialog", d, (GDestroyNotify) field_dialog_free);
-
-  d->id = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->id), _("Id (like fee_schedule)"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->id);
-  for (guint l = 0; l < EDITOR_LANGS && self->tmpl->languages[l] != NULL; l++)
-    {
-      /* Translators: "Label in Spanish" */
-      g_autofree char *title = g_strdup_printf (_("Label in %s"),
-                                                ethos_template_language_name (
-                                                  self->tmpl->languages[l]));
-      d->labels[l] = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->labels[l]), title);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->labels[l]);
-    }
-  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_TEXT));
-  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_MULTILINE));
-  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_DATE));
-  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_BOOL));
-  d->type = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->type), _("Type"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (d->type), G_LIST_MODEL (types));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->type);
-  d->required = gtk_switch_new ();
-  gtk_widget_set_valign (d->required, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->required), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Required"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (required_row), _("Required"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (required_row), d->required);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (required_row), d->required);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), required_row);
-
-  d->error = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (d->error), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (d->error), 0);
-  gtk_widget_add_css_class (d->error, "error");
-  gtk_widget_set_visible (d->error, FALSE);
-
-  gtk_widget_add_css_class (add, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_field_cb), d);
-  gtk_widget_set_margin_start (group, 12);
-  gtk_widget_set_margin_end (group, 12);
-  gtk_widget_set_margin_start (d->error, 12);
-  gtk_widget_set_margin_end (d->error, 12);
-  gtk_widget_set_margin_bottom (d->error, 12);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box), d->error);
-  adw_window_set_content (ADW_WINDOW (d->window), box);
-  gtk_window_present (GTK_WINDOW (d->window));
-}
-
-static void
-remove_field_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  EthosTemplateEditor *self = ETHOS_TEMPLATE_EDITOR (widget);
-  g_autoptr(EthosTemplate) before = ethos_template_copy (self->tmpl);
-  g_autoptr(GError) error = NULL;
-
-  if (!ethos_template_remove_field (self->tmpl, g_variant_get_string (param, NULL), &error))
-    {
-      _ethos_template_editor_show_error (self, _("The Field Is in Use"), error);
-      return;
-    }
-  ethos_template_history_record (self->history, before, NULL, g_get_monotonic_time ());
-  _ethos_template_editor_changed (self, EDIT_STRUCTURE);
-}
-
 void
 _ethos_editor_details_class_init (GtkWidgetClass *widget_class)
 {
@@ -607,7 +451,4 @@ _ethos_editor_details_class_init (GtkWidgetClass *widget_class)
                                    choose_standard_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-standard", "s",
                                    remove_standard_action);
-  gtk_widget_class_install_action (widget_class, "editor.new-field", NULL, new_field_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove-field", "s",
-                                   remove_field_action);
 }

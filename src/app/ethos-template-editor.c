@@ -343,6 +343,7 @@ ethos_template_editor_class_init (EthosTemplateEditorClass *klass)
   _ethos_editor_actions_class_init (widget_class);
   _ethos_editor_clause_class_init (widget_class);
   _ethos_editor_details_class_init (widget_class);
+  _ethos_editor_field_class_init (widget_class);
 }
 
 /* Ctrl+Z and Ctrl+Shift+Z belong to the editor's one stack wherever the

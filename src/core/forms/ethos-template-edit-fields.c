@@ -14,18 +14,55 @@
 
 #define MAX_ID ETHOS_TEMPLATE_MAX_ID_CHARS
 
-gboolean
-ethos_template_add_field (EthosTemplate   *tmpl,
-                          const char      *id,
-                          EthosFieldType   type,
-                          gboolean         required,
-                          GHashTable      *labels,
-                          GError         **error)
+static gboolean
+check_label (const EthosTemplate *tmpl,
+             const char          *label,
+             const char          *lang,
+             const char          *what,
+             GError             **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
+  g_autofree char *problem = NULL;
+
+  if (*stripped == '\0' || strchr (stripped, '\n') != NULL)
+    {
+      /* Translators: the first %s is "The field" or "Choice 2", the second a language */
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("%s needs a one-line label in %s"), what,
+                   ethos_template_language_name (lang));
+      return FALSE;
+    }
+  problem = ethos_template_text_problem (stripped, ETHOS_TEMPLATE_MAX_LABEL_CHARS);
+  if (problem != NULL)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s (%s): %s", what,
+                   ethos_template_language_name (lang), problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GHashTable *
+copy_labels (const EthosTemplate *tmpl,
+             GHashTable          *labels)
+{
+  GHashTable *copy = _ethos_lang_text_new ();
+
+  for (guint i = 0; tmpl->languages[i] != NULL; i++)
+    g_hash_table_insert (copy, g_strdup (tmpl->languages[i]),
+                         g_strstrip (g_strdup (g_hash_table_lookup (labels,
+                                                                    tmpl->languages[i]))));
+  return copy;
+}
+
+static gboolean
+check_new_field (EthosTemplate   *tmpl,
+                 const char      *id,
+                 EthosFieldType   type,
+                 GHashTable      *labels,
+                 GError         **error)
 {
   EthosFieldType standard_type;
-  EthosField *field;
-
-  g_return_val_if_fail (tmpl != NULL && id != NULL && labels != NULL, FALSE);
 
   if (!ethos_condition_is_field_id (id) || strlen (id) > MAX_ID)
     {
@@ -40,12 +77,6 @@ ethos_template_add_field (EthosTemplate   *tmpl,
                    _("The template already has a field “%s”"), id);
       return FALSE;
     }
-  if (type == ETHOS_FIELD_CHOICE || type > ETHOS_FIELD_CHOICE)
-    {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("A new field is text, several lines of text, a date or yes/no"));
-      return FALSE;
-    }
   if (_ethos_template_standard_field_type (id, &standard_type) && standard_type != type)
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
@@ -54,29 +85,131 @@ ethos_template_add_field (EthosTemplate   *tmpl,
       return FALSE;
     }
   for (guint i = 0; tmpl->languages[i] != NULL; i++)
-    {
-      const char *label = g_hash_table_lookup (labels, tmpl->languages[i]);
-      g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
+    if (!check_label (tmpl, g_hash_table_lookup (labels, tmpl->languages[i]),
+                      tmpl->languages[i], _("The field"), error))
+      return FALSE;
+  return TRUE;
+}
 
-      if (*stripped == '\0' || !g_utf8_validate (label, -1, NULL) || strchr (label, '\n'))
-        {
-          g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                       _("The field needs a one-line label in %s"),
-                       ethos_template_language_name (tmpl->languages[i]));
-          return FALSE;
-        }
-    }
+static EthosField *
+append_field (EthosTemplate   *tmpl,
+              const char      *id,
+              EthosFieldType   type,
+              gboolean         required,
+              GHashTable      *labels)
+{
+  EthosField *field = g_new0 (EthosField, 1);
 
-  field = g_new0 (EthosField, 1);
   field->id = g_strdup (id);
   field->type = type;
   field->required = !!required;
-  field->label = _ethos_lang_text_new ();
-  for (guint i = 0; tmpl->languages[i] != NULL; i++)
-    g_hash_table_insert (field->label, g_strdup (tmpl->languages[i]),
-                         g_strdup (g_hash_table_lookup (labels, tmpl->languages[i])));
+  field->label = copy_labels (tmpl, labels);
   field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_choice_free);
   g_ptr_array_add (tmpl->fields, field);
+  return field;
+}
+
+gboolean
+ethos_template_add_field (EthosTemplate   *tmpl,
+                          const char      *id,
+                          EthosFieldType   type,
+                          gboolean         required,
+                          GHashTable      *labels,
+                          GError         **error)
+{
+  g_return_val_if_fail (tmpl != NULL && id != NULL && labels != NULL, FALSE);
+
+  if (type == ETHOS_FIELD_CHOICE || type > ETHOS_FIELD_CHOICE)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("A new field is text, several lines of text, a date or yes/no; a choice "
+                     "comes with its choices"));
+      return FALSE;
+    }
+  if (!check_new_field (tmpl, id, type, labels, error))
+    return FALSE;
+  append_field (tmpl, id, type, required, labels);
+  return TRUE;
+}
+
+/* A choice's id from its label: lower-case ASCII letters and digits, "_"
+ * for what lies between; NULL when nothing is left (a label in another
+ * script). */
+static char *
+choice_id_from_label (const char *label)
+{
+  g_autofree char *ascii = g_str_to_ascii (label, "C");
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && id->len < MAX_ID - 4; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '_')
+        g_string_append_c (id, '_');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '_')
+    g_string_truncate (id, id->len - 1);
+  if (id->len > 0 && !g_ascii_isalpha (id->str[0]))
+    g_string_prepend (id, "n");
+  return id->len > 0 ? g_string_free (id, FALSE) : (g_string_free (id, TRUE), NULL);
+}
+
+gboolean
+ethos_template_add_choice_field (EthosTemplate  *tmpl,
+                                 const char     *id,
+                                 gboolean        required,
+                                 GHashTable     *labels,
+                                 GPtrArray      *choices,
+                                 GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  EthosField *field;
+
+  g_return_val_if_fail (tmpl != NULL && id != NULL && labels != NULL && choices != NULL, FALSE);
+
+  if (!check_new_field (tmpl, id, ETHOS_FIELD_CHOICE, labels, error))
+    return FALSE;
+  if (choices->len < 2)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("A choice field needs at least two choices"));
+      return FALSE;
+    }
+  if (choices->len > ETHOS_TEMPLATE_MAX_CHOICES)
+    {
+      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                   _("A choice field has at most %d choices"), ETHOS_TEMPLATE_MAX_CHOICES);
+      return FALSE;
+    }
+  for (guint c = 0; c < choices->len; c++)
+    for (guint i = 0; tmpl->languages[i] != NULL; i++)
+      {
+        g_autofree char *what = g_strdup_printf (_("Choice %u"), c + 1);
+
+        if (!check_label (tmpl, g_hash_table_lookup (choices->pdata[c], tmpl->languages[i]),
+                          tmpl->languages[i], what, error))
+          return FALSE;
+      }
+
+  field = append_field (tmpl, id, ETHOS_FIELD_CHOICE, required, labels);
+  for (guint c = 0; c < choices->len; c++)
+    {
+      EthosChoice *choice = g_new0 (EthosChoice, 1);
+      g_autofree char *base = choice_id_from_label (g_hash_table_lookup (choices->pdata[c],
+                                                                         tmpl->languages[0]));
+      char *choice_id = base != NULL ? g_strdup (base) : g_strdup_printf ("choice_%u", c + 1);
+
+      for (guint n = 2; g_hash_table_contains (seen, choice_id); n++)
+        {
+          g_free (choice_id);
+          choice_id = g_strdup_printf ("%s_%u", base != NULL ? base : "choice", n);
+        }
+      g_hash_table_add (seen, g_strdup (choice_id));
+      choice->id = choice_id;
+      choice->label = copy_labels (tmpl, choices->pdata[c]);
+      g_ptr_array_add (field->choices, choice);
+    }
   return TRUE;
 }
 

@@ -105,6 +105,17 @@ gboolean       ethos_template_add_field          (EthosTemplate       *tmpl,
                                                   gboolean             required,
                                                   GHashTable          *labels,
                                                   GError             **error);
+/* A choice field, the same way, with @choices: one table (language →
+ * label) per choice, in order, 2 to ETHOS_TEMPLATE_MAX_CHOICES of them.
+ * Each choice's id comes from its label in the template's first language
+ * (a–z, 0–9 and "_"; "choice_N" when nothing is left), made unique; the
+ * form prints the label. */
+gboolean       ethos_template_add_choice_field   (EthosTemplate       *tmpl,
+                                                  const char          *id,
+                                                  gboolean             required,
+                                                  GHashTable          *labels,
+                                                  GPtrArray           *choices,
+                                                  GError             **error);
 /* Refused while a placeholder or a condition names the field. */
 gboolean       ethos_template_remove_field       (EthosTemplate       *tmpl,
                                                   const char          *id,
