@@ -235,6 +235,18 @@ find_jump_dialog (void)
   return NULL;
 }
 
+/* The rows the dialog's list shows (one per candidate, made by its model). */
+static guint
+count_list_rows (GtkWidget *widget)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_visible (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_list_rows (child);
+  return n;
+}
+
 static void
 test_reference_jump_body (EthosApplication *app,
                           EthosWindow      *window)
@@ -275,9 +287,20 @@ test_reference_jump_body (EthosApplication *app,
   gtk_editable_set_text (ethos_jump_dialog_get_entry (dialog), "1.1");
   ethos_test_spin (50);
   g_assert_cmpuint (ethos_jump_dialog_get_n_candidates (dialog), ==, 2);
+  g_assert_cmpuint (count_list_rows (GTK_WIDGET (dialog)), ==, 2);
   g_assert_true (ethos_test_find_label (GTK_WIDGET (dialog),
                                         "Global Code of Ethics (coaching & mentoring)"));
   g_assert_true (ethos_test_find_label (GTK_WIDGET (dialog), "ESPCC CESP™ Code of Conduct"));
+  /* Typing on replaces the rows: none for a reference no code has, two
+   * again when it is back. */
+  gtk_editable_set_text (ethos_jump_dialog_get_entry (dialog), "1.1.9");
+  ethos_test_spin (20);
+  g_assert_cmpuint (ethos_jump_dialog_get_n_candidates (dialog), ==, 0);
+  g_assert_cmpuint (count_list_rows (GTK_WIDGET (dialog)), ==, 0);
+  g_assert_true (ethos_test_find_label (GTK_WIDGET (dialog), "No code has that reference."));
+  gtk_editable_set_text (ethos_jump_dialog_get_entry (dialog), "1.1");
+  ethos_test_spin (20);
+  g_assert_cmpuint (count_list_rows (GTK_WIDGET (dialog)), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "jump.choose", "(ss)",
                                              "cesp", "1.1"));
   ethos_test_spin (50);

@@ -37,6 +37,7 @@ struct _EthosFormsPage
   GtkLabel             *problems_title;
   GtkLabel             *problems_label;
   GtkListBox           *list;
+  GListStore           *forms;          /* EthosFormItem, the list's model */
   GtkStack             *content_stack;
   GtkStack             *fill_stack;
   EthosCoverageReport  *report;

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ethos-coverage.h"
 #include "ethos-error.h"
+#include "ethos-form-row.h"
 #include "ethos-forms-page-private.h"
 #include "ethos-forms-text.h"
 
@@ -22,89 +22,10 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (EthosFormsPage, ethos_forms_page, GTK_TYPE_WIDGET)
 
 static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *style)
+create_row (gpointer item,
+            gpointer unused)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  gtk_box_append (GTK_BOX (box), label);
-  return label;
-}
-
-/* Pango may break "I.5" after its dot: a word joiner keeps references
- * whole. */
-static char *
-join_refs (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
-
-  return g_strjoinv (".\u2060", parts);
-}
-
-static GtkWidget *
-template_row (const EthosTemplateEntry *entry,
-              EthosRequirements        *reqs,
-              const char               *lang)
-{
-  const EthosTemplate *tmpl = entry->tmpl;
-  g_autoptr(GPtrArray) coverage = ethos_coverage_check (tmpl, reqs);
-  g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
-  guint n_uncovered = g_strv_length (uncovered);
-  g_autofree char *languages = ethos_forms_languages_label (tmpl);
-  /* Translators: a form template's version: "Version 1.0" */
-  g_autofree char *version = g_strdup_printf (_("Version %s"), tmpl->version);
-  /* Translators: a form template's languages and where it comes from:
-   * "English, Spanish · Built-in" */
-  g_autofree char *origin = g_strdup_printf (_("%s · %s"), languages,
-                                             ethos_forms_source_label (entry->source));
-  g_autofree char *standards = ethos_forms_requires_label (tmpl);
-  g_autofree char *joined = join_refs (standards);
-  /* Translators: the standards a form must cover: "Standards: NOHS 2, 3, 8, 9" */
-  g_autofree char *requires = g_strdup_printf (_("Standards: %s"), joined);
-  g_autofree char *status = ethos_forms_coverage_label (coverage->len, n_uncovered);
-  g_autofree char *accessible = NULL;
-  const char *title = ethos_forms_text (tmpl, tmpl->title, lang);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon;
-  GtkWidget *label;
-
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  add_label (box, title, "heading");
-  label = add_label (box, version, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  /* Ids are long words: they may break anywhere; references may not. */
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  label = add_label (box, origin, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  add_label (box, requires, "caption");
-
-  icon = gtk_image_new_from_icon_name (n_uncovered == 0 ? "object-select-symbolic"
-                                                        : "dialog-warning-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  n_uncovered == 0 ? _("Covered") : _("Not covered"), -1);
-  gtk_box_append (GTK_BOX (status_box), icon);
-  add_label (status_box, status, "caption");
-  gtk_widget_add_css_class (status_box, n_uncovered == 0 ? "success" : "error");
-  gtk_widget_set_margin_top (status_box, 3);
-  gtk_box_append (GTK_BOX (box), status_box);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* Translators: a form's row in the list: its title and coverage */
-  accessible = g_strdup_printf (_("%s: %s"), title, status);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
+  return ethos_form_row_new (item);
 }
 
 void
@@ -168,15 +89,10 @@ _ethos_forms_page_show_load_error (EthosFormsPage *self,
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
 }
 
-static const EthosTemplateEntry *
-entry_at (EthosFormsPage *self,
-          GtkListBoxRow  *row)
+static const char *
+id_at (GtkListBoxRow *row)
 {
-  GPtrArray *entries = ethos_template_store_list (self->store);
-  int index = gtk_list_box_row_get_index (row);
-
-  g_assert (index >= 0 && (guint) index < entries->len);
-  return g_ptr_array_index (entries, index);
+  return ethos_form_item_get_id (ethos_form_row_get_item (ETHOS_FORM_ROW (row)));
 }
 
 /* In the list, the arrow keys move between forms (and open them); Tab
@@ -207,20 +123,17 @@ static void
 row_selected_cb (EthosFormsPage *self,
                  GtkListBoxRow  *row)
 {
-  const EthosTemplateEntry *entry;
-
   if (row == NULL || self->store == NULL || self->rebuilding)
     return;
-  entry = entry_at (self, row);
-  if (g_strcmp0 (entry->tmpl->id, self->shown_id) != 0 || self->showing_agency)
-    ethos_forms_page_show_template (self, entry->tmpl->id, NULL);
+  if (g_strcmp0 (id_at (row), self->shown_id) != 0 || self->showing_agency)
+    ethos_forms_page_show_template (self, id_at (row), NULL);
 }
 
 static void
 row_activated_cb (EthosFormsPage *self,
                   GtkListBoxRow  *row)
 {
-  ethos_forms_page_show_template (self, entry_at (self, row)->tmpl->id, NULL);
+  ethos_forms_page_show_template (self, id_at (row), NULL);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* Enter on a form goes to its first field. */
@@ -382,6 +295,9 @@ ethos_forms_page_dispose (GObject *object)
   _ethos_forms_page_edit_dispose (self);
   self->fill = NULL;
   g_clear_pointer (&self->fills, g_hash_table_unref);
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->forms);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_FORMS_PAGE);
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->code_labels, g_hash_table_unref);
@@ -470,6 +386,8 @@ ethos_forms_page_init (EthosFormsPage *self)
 
   self->lang = ethos_forms_ui_language ();
   self->fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->forms = g_list_store_new (ETHOS_TYPE_FORM_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->forms), create_row, NULL, NULL);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
@@ -539,8 +457,7 @@ ethos_forms_page_load (EthosFormsPage  *self,
   g_hash_table_remove_all (self->fills);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
     gtk_stack_remove (self->fill_stack, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  g_list_store_remove_all (self->forms);
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->shown_id, g_free);
   self->corpus = corpus;
@@ -561,19 +478,19 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
   GPtrArray *entries = ethos_template_store_list (self->store);
   g_autofree char *shown = self->pending_id ? g_steal_pointer (&self->pending_id)
                                             : g_strdup (self->shown_id);
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_set_visible (self->sidebar, TRUE);
   gtk_widget_set_visible (self->separator, TRUE);
   _ethos_forms_page_show_problems (self);
-  self->rebuilding = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->list,
-                         template_row (g_ptr_array_index (entries, i),
-                                       ethos_template_store_get_requirements (self->store),
-                                       self->lang));
+    g_ptr_array_add (items,
+                     ethos_form_item_new (g_ptr_array_index (entries, i),
+                                          ethos_template_store_get_requirements (self->store),
+                                          self->lang));
+  self->rebuilding = TRUE;
+  g_list_store_splice (self->forms, 0, g_list_model_get_n_items (G_LIST_MODEL (self->forms)),
+                       items->pdata, items->len);
   self->rebuilding = FALSE;
   _ethos_forms_page_prune_fills (self);
 
@@ -630,7 +547,6 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
                                 GError         **error)
 {
   const EthosTemplateEntry *entry;
-  GPtrArray *entries;
 
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -676,11 +592,8 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   sync_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_PREVIEW]);
 
-  entries = ethos_template_store_list (self->store);
   self->rebuilding = TRUE;
-  for (guint i = 0; i < entries->len; i++)
-    if (g_ptr_array_index (entries, i) == entry)
-      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (ethos_forms_page_get_row (self, id)));
   self->rebuilding = FALSE;
   return TRUE;
 }
@@ -736,16 +649,18 @@ GtkWidget *
 ethos_forms_page_get_row (EthosFormsPage *self,
                           const char     *id)
 {
-  GPtrArray *entries;
+  guint n;
 
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
 
-  if (self->store == NULL)
-    return NULL;
-  entries = ethos_template_store_list (self->store);
-  for (guint i = 0; i < entries->len; i++)
-    if (g_str_equal (((EthosTemplateEntry *) entries->pdata[i])->tmpl->id, id))
-      return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) i));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->forms));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EthosFormItem) item = g_list_model_get_item (G_LIST_MODEL (self->forms), i);
+
+      if (g_str_equal (ethos_form_item_get_id (item), id))
+        return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) i));
+    }
   return NULL;
 }
 

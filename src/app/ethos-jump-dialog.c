@@ -8,6 +8,39 @@
 #include "ethos-item-row.h"
 #include "ethos-jump-dialog.h"
 
+/* One item that has the reference typed, as the list's model holds it. */
+#define ETHOS_TYPE_JUMP_CANDIDATE (ethos_jump_candidate_get_type ())
+
+G_DECLARE_FINAL_TYPE (EthosJumpCandidate, ethos_jump_candidate, ETHOS, JUMP_CANDIDATE, GObject)
+
+struct _EthosJumpCandidate
+{
+  GObject    parent_instance;
+
+  EthosItem *item;
+};
+
+G_DEFINE_FINAL_TYPE (EthosJumpCandidate, ethos_jump_candidate, G_TYPE_OBJECT)
+
+static void
+ethos_jump_candidate_finalize (GObject *object)
+{
+  g_clear_pointer (&ETHOS_JUMP_CANDIDATE (object)->item, ethos_item_free);
+
+  G_OBJECT_CLASS (ethos_jump_candidate_parent_class)->finalize (object);
+}
+
+static void
+ethos_jump_candidate_class_init (EthosJumpCandidateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ethos_jump_candidate_finalize;
+}
+
+static void
+ethos_jump_candidate_init (EthosJumpCandidate *self)
+{
+}
+
 struct _EthosJumpDialog
 {
   AdwWindow    parent_instance;
@@ -17,7 +50,8 @@ struct _EthosJumpDialog
   GtkListBox  *list;
 
   EthosCorpus *corpus;      /* not owned: the application holds it */
-  GPtrArray   *candidates;  /* EthosItem */
+  GPtrArray   *codes;       /* EthosCodeInfo, for the rows' titles */
+  GListStore  *candidates;  /* EthosJumpCandidate, the list's model */
 };
 
 G_DEFINE_FINAL_TYPE (EthosJumpDialog, ethos_jump_dialog, ADW_TYPE_WINDOW)
@@ -52,31 +86,42 @@ choose_action (GtkWidget  *widget,
   choose (ETHOS_JUMP_DIALOG (widget), code, ref);
 }
 
+static GtkWidget *
+create_row (gpointer item,
+            gpointer data)
+{
+  EthosJumpDialog *self = data;
+  EthosItem *candidate = ETHOS_JUMP_CANDIDATE (item)->item;
+  GtkWidget *row = ethos_item_row_new (candidate, ethos_code_info_find (self->codes, candidate->code),
+                                       TRUE, ETHOS_ITEM_ROW_EXCERPT);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "jump.choose");
+  return row;
+}
+
 static void
 changed_cb (EthosJumpDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autoptr(GPtrArray) codes = ethos_corpus_list_codes (self->corpus, NULL);
-  GtkWidget *child;
+  g_autoptr(GPtrArray) found = ethos_corpus_find_ref (self->corpus, text, NULL);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_clear_pointer (&self->candidates, g_ptr_array_unref);
-  self->candidates = ethos_corpus_find_ref (self->corpus, text, NULL);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
-  for (guint i = 0; self->candidates != NULL && i < self->candidates->len; i++)
+  if (self->codes == NULL)
+    self->codes = ethos_corpus_list_codes (self->corpus, NULL);
+  for (guint i = 0; found != NULL && self->codes != NULL && i < found->len; i++)
     {
-      EthosItem *item = g_ptr_array_index (self->candidates, i);
-      const EthosCodeInfo *info = ethos_code_info_find (codes, item->code);
-      GtkWidget *row;
+      EthosItem *item = g_ptr_array_index (found, i);
+      EthosJumpCandidate *candidate;
 
-      if (info == NULL)
+      if (ethos_code_info_find (self->codes, item->code) == NULL)
         continue;
-      row = ethos_item_row_new (item, info, TRUE, ETHOS_ITEM_ROW_EXCERPT);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "jump.choose");
-      gtk_list_box_append (self->list, row);
+      candidate = g_object_new (ETHOS_TYPE_JUMP_CANDIDATE, NULL);
+      candidate->item = g_steal_pointer (&found->pdata[i]);
+      g_ptr_array_add (candidates, candidate);
     }
+  g_list_store_splice (self->candidates, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->candidates)),
+                       candidates->pdata, candidates->len);
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), ethos_jump_dialog_get_n_candidates (self) > 0);
   if (*text == '\0')
@@ -97,8 +142,10 @@ activate_cb (EthosJumpDialog *self)
 
   if (n == 1)
     {
-      EthosItem *item = g_ptr_array_index (self->candidates, 0);
-      choose (self, item->code, item->ref);
+      g_autoptr(EthosJumpCandidate) candidate =
+        g_list_model_get_item (G_LIST_MODEL (self->candidates), 0);
+
+      choose (self, candidate->item->code, candidate->item->ref);
     }
   else if (n > 1)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0)));
@@ -119,7 +166,8 @@ ethos_jump_dialog_finalize (GObject *object)
 {
   EthosJumpDialog *self = ETHOS_JUMP_DIALOG (object);
 
-  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_object (&self->candidates);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ethos_jump_dialog_parent_class)->finalize (object);
 }
@@ -152,6 +200,8 @@ ethos_jump_dialog_init (EthosJumpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->candidates = g_list_store_new (ETHOS_TYPE_JUMP_CANDIDATE);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->candidates), create_row, self, NULL);
   g_signal_connect_object (self->entry, "changed", G_CALLBACK (changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (activate_cb), self,
@@ -184,5 +234,5 @@ guint
 ethos_jump_dialog_get_n_candidates (EthosJumpDialog *self)
 {
   g_return_val_if_fail (ETHOS_IS_JUMP_DIALOG (self), 0);
-  return self->candidates != NULL ? self->candidates->len : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
 }

@@ -121,7 +121,7 @@ ethos_result_row_get_result (EthosResultRow *self)
 
 void
 ethos_result_row_set_result (EthosResultRow *self,
-                             EthosResult       *result)
+                             EthosResult    *result)
 {
   g_return_if_fail (ETHOS_IS_RESULT_ROW (self));
 

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EthosResultRow, ethos_result_row, ETHOS, RESULT_ROW, GtkWidget)
 
 /* One search result in the sidebar, its labels bound to an EthosResult. */
-GtkWidget *ethos_result_row_new      (void);
+GtkWidget   *ethos_result_row_new        (void);
 EthosResult *ethos_result_row_get_result (EthosResultRow *self);
-void       ethos_result_row_set_result (EthosResultRow *self,
-                                       EthosResult       *result);
+void         ethos_result_row_set_result (EthosResultRow *self,
+                                          EthosResult    *result);
 
 G_END_DECLS

@@ -35,9 +35,10 @@ def test():
         window = session.window()
         act(wait_find(window, 'page tab', 'Forms'), 'click')
 
-        # The form's row in the list, by its accessible name.
-        row = wait_find(window, 'list item', prefix='Informed Consent for Services',
+        # The form's row says its title and its coverage.
+        row = wait_find(window, 'list item', prefix='Informed Consent for Services: ',
                         what='the Informed Consent row')
+        assert row.name.endswith(' required elements covered'), row.name
         # Chosen as a screen reader chooses in a list: its selection.
         templates = row.parent
         templates.querySelection().selectChild(row.getIndexInParent())
