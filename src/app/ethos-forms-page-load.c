@@ -184,7 +184,8 @@ shared_done_cb (GObject      *source,
       self->deployed = g_steal_pointer (&load->deployed);
       self->deployed_problem = g_steal_pointer (&load->deployed_problem);
       update_profile (self);
-      ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+      if (self->agency_page != NULL)
+        ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
       /* New defaults: the forms open so far are made again with them. */
       g_hash_table_remove_all (self->fills);
       self->fill = NULL;
@@ -223,7 +224,8 @@ local_done_cb (GObject      *source,
   self->deployed = g_steal_pointer (&load->deployed);
   self->deployed_problem = g_steal_pointer (&load->deployed_problem);
   update_profile (self);
-  ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+  if (self->agency_page != NULL)
+    ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
 
   if (self->shared_dir != NULL)
     {

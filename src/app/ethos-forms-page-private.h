@@ -31,7 +31,7 @@ struct _EthosFormsPage
   GtkWidget            *import_button;
   GtkWidget            *agency_button;
   GtkLabel             *agency_subtitle;
-  EthosAgencyPage      *agency_page;
+  EthosAgencyPage      *agency_page;    /* made when first wanted; content_stack holds it */
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *problems_box;
   GtkLabel             *problems_title;

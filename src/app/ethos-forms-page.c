@@ -299,6 +299,7 @@ ethos_forms_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->forms);
   gtk_widget_dispose_template (GTK_WIDGET (self), ETHOS_TYPE_FORMS_PAGE);
+  self->agency_page = NULL;
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->code_labels, g_hash_table_unref);
   g_clear_object (&self->settings);
@@ -344,7 +345,6 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ETHOS_TYPE_COVERAGE_REPORT);
-  g_type_ensure (ETHOS_TYPE_AGENCY_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ethosapp/Ethos/ui/ethos-forms-page.ui");
@@ -355,7 +355,6 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_button);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, agency_page);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, EthosFormsPage, content);
@@ -391,9 +390,6 @@ ethos_forms_page_init (EthosFormsPage *self)
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agency_page, "changed",
-                           G_CALLBACK (_ethos_forms_page_profile_changed), self,
                            G_CONNECT_SWAPPED);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
@@ -598,11 +594,30 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   return TRUE;
 }
 
+/* The agency profile's page, made the first time it is wanted: showing
+ * Forms makes only what it shows. */
+static EthosAgencyPage *
+ensure_agency_page (EthosFormsPage *self)
+{
+  if (self->agency_page != NULL)
+    return self->agency_page;
+  self->agency_page = ethos_agency_page_new ();
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->agency_page), "agency");
+  g_signal_connect_object (self->agency_page, "changed",
+                           G_CALLBACK (_ethos_forms_page_profile_changed), self,
+                           G_CONNECT_SWAPPED);
+  /* Once the forms are read; until then their reading sets it. */
+  if (self->store != NULL)
+    ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+  return self->agency_page;
+}
+
 void
 ethos_forms_page_show_agency (EthosFormsPage *self)
 {
   g_return_if_fail (ETHOS_IS_FORMS_PAGE (self));
 
+  ensure_agency_page (self);
   self->showing_agency = TRUE;
   self->rebuilding = TRUE;
   gtk_list_box_unselect_all (self->list);
@@ -621,7 +636,7 @@ EthosAgencyPage *
 ethos_forms_page_get_agency_page (EthosFormsPage *self)
 {
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), NULL);
-  return self->agency_page;
+  return ensure_agency_page (self);
 }
 
 gboolean
