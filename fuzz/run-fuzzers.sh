@@ -13,7 +13,7 @@ seconds=${2:-300}
 shift $(( $# > 2 ? 2 : $# ))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(template csv code-file query unicode values image)
+  targets=(template csv code-file query unicode notes values image)
 fi
 workdir=${WORKDIR:-/tmp/ethos-fuzz}
 

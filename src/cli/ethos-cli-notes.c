@@ -38,14 +38,14 @@ ethos_cli_notes (EthosCli  *cli,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("json (the default; imports back) or markdown (for reading)"), N_("FORMAT") },
+      N_("json (the default) or markdown (easier to read); both import back"), N_("FORMAT") },
     { NULL }
   };
 
   if (!ethos_cli_parse (&argc, &argv, _("export -o FILE [--format json|markdown] | import FILE"),
                         _("Exports your bookmarks and private notes to a file only you can read "
-                          "(mode 0600), or imports such a JSON file back. Importing never "
-                          "overwrites a note: one for an item that already has a different "
+                          "(mode 0600), or imports such a file back, JSON or Markdown. Importing "
+                          "never overwrites a note: one for an item that already has a different "
                           "note is kept after it."),
                         entries, &status))
     return status;

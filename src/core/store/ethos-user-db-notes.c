@@ -8,12 +8,12 @@
 #include "ethos-error.h"
 #include "ethos-file.h"
 #include "ethos-json-private.h"
+#include "ethos-marks-markdown-private.h"
 #include "ethos-user-db-notes.h"
 #include "ethos-user-db-private.h"
 
 #define MARKS_KIND      "ethos-bookmarks-and-notes"
 #define MAX_FILE_BYTES  (32 * 1024 * 1024)
-#define MAX_KEY_BYTES   64
 
 /* The line an imported note is kept below, when the item had one. */
 #define MERGE_SEPARATOR "\n\n———\n"
@@ -78,65 +78,51 @@ export_json (GPtrArray *bookmarks,
 }
 
 static char *
-title_of (EthosMarkTitleFunc  title_func,
-          gpointer            data,
-          const char         *code,
-          const char         *ref)
+place_key (const char *code,
+           const char *ref)
 {
-  char *title = title_func ? title_func (code, ref, data) : NULL;
-
-  return title ? title : g_strdup_printf ("%s %s", code, ref);
+  return g_strdup_printf ("%zu:%s%s", strlen (code), code, ref);
 }
 
-/* Markdown for reading: one heading per place, bookmarked or with a note,
- * the note quoted below it. */
+/* Markdown for reading that also imports back: one place per heading,
+ * bookmarked or with a note (ethos-marks-markdown.c). */
 static char *
 export_markdown (GPtrArray          *bookmarks,
                  GPtrArray          *notes,
                  EthosMarkTitleFunc  title_func,
                  gpointer            data)
 {
-  g_autoptr(GHashTable) noted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) places = g_ptr_array_new ();
-  GString *out = g_string_new (NULL);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) places = NULL;
 
-  g_string_append_printf (out, "# %s\n", _("Ethos: Bookmarks and Notes"));
-  for (guint i = 0; i < bookmarks->len; i++)
+  places = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_mark_place_free);
+  for (guint list = 0; list < 2; list++)
     {
-      EthosUserMark *mark = g_ptr_array_index (bookmarks, i);
-      g_hash_table_add (marked, g_strdup_printf ("%s\n%s", mark->code, mark->ref));
-      g_ptr_array_add (places, mark);
-    }
-  for (guint i = 0; i < notes->len; i++)
-    {
-      EthosUserMark *mark = g_ptr_array_index (notes, i);
-      g_autofree char *key = g_strdup_printf ("%s\n%s", mark->code, mark->ref);
+      GPtrArray *marks = list == 0 ? bookmarks : notes;
 
-      g_hash_table_insert (noted, g_strdup (key), mark);
-      if (!g_hash_table_contains (marked, key))
-        g_ptr_array_add (places, mark);
-    }
-  for (guint i = 0; i < places->len; i++)
-    {
-      EthosUserMark *mark = g_ptr_array_index (places, i);
-      g_autofree char *key = g_strdup_printf ("%s\n%s", mark->code, mark->ref);
-      g_autofree char *title = title_of (title_func, data, mark->code, mark->ref);
-      EthosUserMark *note = g_hash_table_lookup (noted, key);
-
-      g_string_append_printf (out, "\n## %s\n\n", title);
-      if (g_hash_table_contains (marked, key))
-        g_string_append_printf (out, "%s\n\n", _("Bookmarked."));
-      if (note != NULL)
+      for (guint i = 0; i < marks->len; i++)
         {
-          g_auto(GStrv) lines = g_strsplit (note->text, "\n", -1);
+          EthosUserMark *mark = g_ptr_array_index (marks, i);
+          g_autofree char *key = place_key (mark->code, mark->ref);
+          EthosMarkPlace *place = g_hash_table_lookup (by_key, key);
 
-          for (guint l = 0; lines[l] != NULL; l++)
-            g_string_append_printf (out, *lines[l] ? "> %s\n" : ">\n", lines[l]);
-          g_string_append_c (out, '\n');
+          if (place == NULL)
+            {
+              place = _ethos_mark_place_new (mark->code, mark->ref);
+              place->title = title_func ? title_func (mark->code, mark->ref, data) : NULL;
+              g_ptr_array_add (places, place);
+              g_hash_table_insert (by_key, g_steal_pointer (&key), place);
+            }
+          if (list == 0)
+            place->bookmarked = TRUE;
+          else
+            {
+              g_free (place->note);
+              place->note = g_strdup (mark->text);
+            }
         }
     }
-  return g_string_free (out, FALSE);
+  return _ethos_marks_markdown_write (places);
 }
 
 char *
@@ -186,25 +172,23 @@ get_key (JsonObject  *object,
 {
   if (!_ethos_json_get_string (object, key, FALSE, out, path, where, error))
     return FALSE;
-  if (**out == '\0' || strlen (*out) > MAX_KEY_BYTES)
+  if (**out == '\0' || strlen (*out) > ETHOS_MARKS_MAX_KEY_BYTES)
     return _ethos_json_fail (error, path, where, "“%s” must be 1 to %d characters", key,
-                             MAX_KEY_BYTES);
+                             ETHOS_MARKS_MAX_KEY_BYTES);
   return TRUE;
 }
 
-static gboolean
-import_one (EthosUserDb       *self,
-            JsonObject        *object,
-            gboolean           is_note,
-            const char        *path,
-            const char        *where,
-            EthosMarksImport  *result,
-            GError           **error)
+static EthosMarkPlace *
+read_json_mark (JsonObject  *object,
+                gboolean     is_note,
+                const char  *path,
+                const char  *where,
+                GError     **error)
 {
   static const char * const bookmark_keys[] = { "code", "ref", "created", NULL };
   static const char * const note_keys[] = { "code", "ref", "text", "updated", NULL };
   g_autofree char *code = NULL, *ref = NULL, *text = NULL, *date = NULL;
-  g_autofree char *existing = NULL;
+  EthosMarkPlace *place;
 
   if (!_ethos_json_check_keys (object, is_note ? note_keys : bookmark_keys, path, where, error) ||
       !get_key (object, "code", &code, path, where, error) ||
@@ -212,36 +196,155 @@ import_one (EthosUserDb       *self,
       !_ethos_json_get_string (object, is_note ? "updated" : "created", TRUE, &date, path, where,
                                error) ||
       (is_note && !_ethos_json_get_string (object, "text", FALSE, &text, path, where, error)))
+    return NULL;
+  place = _ethos_mark_place_new (code, ref);
+  place->bookmarked = !is_note;
+  place->note = g_steal_pointer (&text);
+  return place;
+}
+
+/* Adds the places of a JSON export to @places: its bookmarks, then its
+ * notes. */
+static gboolean
+read_json (const char  *path,
+           const char  *contents,
+           gsize        length,
+           GPtrArray   *places,
+           GError     **error)
+{
+  static const char * const keys[] = { "format", "kind", "exported", "bookmarks", "notes", NULL };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *kind = NULL;
+  JsonObject *object;
+
+  if (!(root = _ethos_json_load (path, contents, length, error)))
     return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return _ethos_json_fail (error, path, "$", "the file must hold a JSON object");
+  object = json_node_get_object (root);
+  if (!_ethos_json_check_keys (object, keys, path, "$", error) ||
+      !_ethos_json_check_format (object, path, error) ||
+      !_ethos_json_get_string (object, "kind", FALSE, &kind, path, "kind", error))
+    return FALSE;
+  if (!g_str_equal (kind, MARKS_KIND))
+    return _ethos_json_fail (error, path, "kind", "this is not an export of Ethos bookmarks and "
+                             "notes (“kind” is “%s”)", kind);
 
-  if (!is_note)
+  for (guint list = 0; list < 2; list++)
     {
-      if (ethos_user_db_is_bookmarked (self, code, ref))
-        result->unchanged++;
-      else if (!ethos_user_db_set_bookmark (self, code, ref, TRUE, error))
-        return FALSE;
-      else
-        result->bookmarks_added++;
-      return TRUE;
-    }
+      const char *name = list == 0 ? "bookmarks" : "notes";
+      JsonArray *array = NULL;
 
-  if (*text == '\0')
-    return TRUE;
-  existing = ethos_user_db_get_note (self, code, ref);
+      if (json_object_has_member (object, name) &&
+          !(array = _ethos_json_get_array (object, name, path, name, error)))
+        return FALSE;
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
+          EthosMarkPlace *place;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return _ethos_json_fail (error, path, where, "each entry must be an object");
+          if (!(place = read_json_mark (json_node_get_object (node), list == 1, path, where,
+                                        error)))
+            return FALSE;
+          g_ptr_array_add (places, place);
+        }
+    }
+  return TRUE;
+}
+
+/* JSON starts with its object (after a byte-order mark and white space);
+ * anything else is read as the Markdown export, which says so on its first
+ * line. */
+static gboolean
+looks_like_json (const char *contents,
+                 gsize       length)
+{
+  gsize i = length >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+  while (i < length && g_ascii_isspace (contents[i]))
+    i++;
+  return i < length && (contents[i] == '{' || contents[i] == '[');
+}
+
+static gboolean
+add_note (EthosUserDb       *self,
+          EthosMarkPlace    *place,
+          EthosMarksImport  *counts,
+          GError           **error)
+{
+  g_autofree char *existing = ethos_user_db_get_note (self, place->code, place->ref);
+
   if (existing == NULL)
     {
-      if (!ethos_user_db_set_note (self, code, ref, text, error))
+      if (!ethos_user_db_set_note (self, place->code, place->ref, place->note, error))
         return FALSE;
-      result->notes_added++;
+      counts->notes_added++;
     }
-  else if (strstr (existing, text) != NULL)
-    result->unchanged++;
+  else if (strstr (existing, place->note) != NULL)
+    counts->unchanged++;
   else
     {
-      g_autofree char *merged = g_strconcat (existing, MERGE_SEPARATOR, text, NULL);
-      if (!ethos_user_db_set_note (self, code, ref, merged, error))
+      g_autofree char *merged = g_strconcat (existing, MERGE_SEPARATOR, place->note, NULL);
+      if (!ethos_user_db_set_note (self, place->code, place->ref, merged, error))
         return FALSE;
-      result->notes_merged++;
+      counts->notes_merged++;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_place (EthosUserDb       *self,
+           EthosMarkPlace    *place,
+           EthosMarksImport  *counts,
+           GError           **error)
+{
+  if (place->bookmarked)
+    {
+      if (ethos_user_db_is_bookmarked (self, place->code, place->ref))
+        counts->unchanged++;
+      else if (!ethos_user_db_set_bookmark (self, place->code, place->ref, TRUE, error))
+        return FALSE;
+      else
+        counts->bookmarks_added++;
+    }
+  if (place->note != NULL && *place->note != '\0')
+    return add_note (self, place, counts, error);
+  return TRUE;
+}
+
+/* One transaction: all the places or none. */
+static gboolean
+add_places (EthosUserDb       *self,
+            GPtrArray         *places,
+            const char        *path,
+            EthosMarksImport  *counts,
+            GError           **error)
+{
+  if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < places->len; i++)
+    {
+      EthosMarkPlace *place = g_ptr_array_index (places, i);
+      g_autoptr(GError) local = NULL;
+
+      if (add_place (self, place, counts, &local))
+        continue;
+      /* A note too long to keep: say where it is in a Markdown file. */
+      if (place->line > 0 && local->domain == ETHOS_ERROR)
+        g_set_error (error, ETHOS_ERROR, local->code, _("%s: line %u: %s"), path, place->line,
+                     local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      _ethos_sqlite_exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (!_ethos_sqlite_exec (self->db, "COMMIT", error))
+    {
+      _ethos_sqlite_exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
     }
   return TRUE;
 }
@@ -252,13 +355,10 @@ ethos_user_db_import_marks (EthosUserDb       *self,
                             EthosMarksImport  *result,
                             GError           **error)
 {
-  static const char * const keys[] = { "format", "kind", "exported", "bookmarks", "notes", NULL };
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) places = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *kind = NULL;
   g_autoptr(GError) local = NULL;
   EthosMarksImport counts = { 0 };
-  JsonObject *object;
   gsize length = 0;
 
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
@@ -275,51 +375,17 @@ ethos_user_db_import_marks (EthosUserDb       *self,
                    _("%s is too large to be an export of bookmarks and notes"), path);
       return FALSE;
     }
-  if (!(root = _ethos_json_load (path, contents, length, error)))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return _ethos_json_fail (error, path, "$", "the file must hold a JSON object");
-  object = json_node_get_object (root);
-  if (!_ethos_json_check_keys (object, keys, path, "$", error) ||
-      !_ethos_json_check_format (object, path, error) ||
-      !_ethos_json_get_string (object, "kind", FALSE, &kind, path, "kind", error))
-    return FALSE;
-  if (!g_str_equal (kind, MARKS_KIND))
-    return _ethos_json_fail (error, path, "kind", "this is not an export of Ethos bookmarks and "
-                             "notes (“kind” is “%s”)", kind);
-
-  if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  for (guint list = 0; list < 2; list++)
+  if (looks_like_json (contents, length))
     {
-      const char *name = list == 0 ? "bookmarks" : "notes";
-      JsonArray *array = NULL;
-
-      if (json_object_has_member (object, name) &&
-          !(array = _ethos_json_get_array (object, name, path, name, error)))
-        goto fail;
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              _ethos_json_fail (error, path, where, "each entry must be an object");
-              goto fail;
-            }
-          if (!import_one (self, json_node_get_object (node), list == 1, path, where, &counts,
-                           error))
-            goto fail;
-        }
+      places = g_ptr_array_new_with_free_func ((GDestroyNotify) _ethos_mark_place_free);
+      if (!read_json (path, contents, length, places, error))
+        return FALSE;
     }
-  if (!_ethos_sqlite_exec (self->db, "COMMIT", error))
-    goto fail;
+  else if (!(places = _ethos_marks_markdown_read (path, contents, length, error)))
+    return FALSE;
+  if (!add_places (self, places, path, &counts, error))
+    return FALSE;
   if (result != NULL)
     *result = counts;
   return TRUE;
-
-fail:
-  _ethos_sqlite_exec (self->db, "ROLLBACK", NULL);
-  return FALSE;
 }

@@ -6,9 +6,10 @@
 G_BEGIN_DECLS
 
 /* Bookmarks and private notes to a file and back, so that a practitioner
- * keeps them when changing machines. JSON is the exchange format (it
- * imports back); Markdown is for reading. Files are written atomically,
- * owner-only (0600). The JSON format is documented in README.md. */
+ * keeps them when changing machines. Both formats import back: JSON, and
+ * Markdown for reading, whose hidden comments name each place. Files are
+ * written atomically, owner-only (0600). Both formats are documented in
+ * README.md. */
 
 typedef enum
 {
@@ -41,10 +42,11 @@ gboolean  ethos_user_db_write_marks  (EthosUserDb         *db,
                                       gpointer             data,
                                       const char          *path,
                                       GError             **error);
-/* Adds the bookmarks and notes of a JSON export, all or nothing. A note
- * for an item that already has a different one is added after it, below
- * a line saying so: nothing the user wrote is overwritten. Importing the
- * same file twice changes nothing the second time. */
+/* Adds the bookmarks and notes of an export, JSON or Markdown (told apart
+ * by their content), all or nothing. A note for an item that already has
+ * a different one is added after it, below a line saying so: nothing the
+ * user wrote is overwritten. Importing the same file twice changes nothing
+ * the second time. */
 gboolean  ethos_user_db_import_marks (EthosUserDb         *db,
                                       const char          *path,
                                       EthosMarksImport    *result,
