@@ -112,10 +112,22 @@ class Ethos:
             f.write('[io/github/ethosapp/Ethos]\nwindow-width=1100\nwindow-height=760\n')
             if last:
                 f.write("last-code='%s'\nlast-ref='%s'\n" % last)
-        self.process = subprocess.Popen([os.path.join(build_root, 'src', 'app', 'ethos')],
-                                        env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        self.app = wait_for(self._find, 'Ethos on the accessibility bus')
+        # A loaded machine may still be starting the X server: start again
+        # when Ethos exited (it could not open the display), not when it is
+        # only slow to appear.
+        for attempt in range(3):
+            log = os.path.join(self.home, 'stderr-%d' % attempt)
+            with open(log, 'wb') as err:
+                self.process = subprocess.Popen(
+                    [os.path.join(build_root, 'src', 'app', 'ethos')],
+                    env=env, stdout=subprocess.DEVNULL, stderr=err)
+            self.app = wait_for(self._find, 'Ethos on the accessibility bus')
+            if self.app is not None or self.process.poll() is None:
+                break
+            with open(log, errors='replace') as err:
+                print('# Ethos exited (%d): %s' % (self.process.returncode,
+                                                   err.read().strip()[-300:]))
+            time.sleep(2)
 
     def _find(self):
         for app in pyatspi.Registry.getDesktop(0):

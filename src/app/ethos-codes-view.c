@@ -335,6 +335,7 @@ show_startup_error (EthosCodesView *self,
 {
   g_autofree char *escaped = error ? g_markup_escape_text (error->message, -1) : NULL;
 
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   adw_status_page_set_title (self->error_page, _("The Codes Cannot Be Opened"));
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
