@@ -336,6 +336,112 @@ test_slow_share (void)
   close_window (window, page);
 }
 
+/* The message dialog shown, if any. */
+static AdwMessageDialog *
+shown_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return shown_message () != NULL;
+}
+
+/* Waits for the dialog, checks its heading, answers it as a click would. */
+static AdwMessageDialog *
+wait_message (const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  ethos_test_wait_until (message_shown, NULL, heading);
+  dialog = shown_message ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ethos_test_spin (50);
+}
+
+/* Import as the window does it, dialogs answered: an invalid file is
+ * said; a built-in's id offers only a copy; an agency template's offers
+ * replacing it (the old one kept as a version), and Cancel changes
+ * nothing. */
+static void
+import_dialogs_body (EthosApplication *app,
+                     EthosWindow      *window)
+{
+  EthosUserDb *db = ethos_application_get_user_db (app);
+  EthosFormsPage *page = show_forms (window);
+  EthosTemplateStore *store = ethos_forms_page_get_store (page);
+  g_autofree char *bad = g_build_filename (test_dir, "dialog-bad.json", NULL);
+  g_autofree char *good = g_build_filename (test_dir, "dialog-good.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": 2, \"id\": \"x\"", -1, NULL));
+  ethos_forms_page_import (page, bad);
+  dialog = wait_message ("This File Is Not a Template Ethos Can Use");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad));
+  answer (dialog, "close");
+  g_assert_null (ethos_template_store_lookup (store, "x", NULL));
+
+  /* A built-in's id: a copy or nothing. */
+  g_assert_true (ethos_template_store_export (store, "confidentiality-limits", good, &error));
+  ethos_forms_page_import (page, good);
+  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
+  g_assert_false (adw_message_dialog_has_response (dialog, "replace"));
+  answer (dialog, "copy");
+  g_assert_nonnull (ethos_template_store_lookup (store, "confidentiality-limits-import", NULL));
+  g_assert_nonnull (ethos_forms_page_get_row (page, "confidentiality-limits-import"));
+  g_assert_cmpint (ethos_template_store_lookup (store, "confidentiality-limits", NULL)->source,
+                   ==, ETHOS_TEMPLATE_BUILTIN);
+
+  /* The agency's own: Cancel changes nothing; Replace keeps 1.0. */
+  g_assert_true (ethos_template_store_export (store, "confidentiality-limits-import", good,
+                                              &error));
+  ethos_forms_page_import (page, good);
+  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
+  answer (dialog, "cancel");
+  versions = ethos_user_db_list_template_versions (db, "confidentiality-limits-import", &error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  g_assert_null (ethos_template_store_lookup (store, "confidentiality-limits-import-2", NULL));
+
+  ethos_forms_page_import (page, good);
+  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
+  answer (dialog, "replace");
+  g_assert_cmpstr (ethos_template_store_lookup (store, "confidentiality-limits-import",
+                                                NULL)->tmpl->version, ==, "1.1");
+  versions = ethos_user_db_list_template_versions (db, "confidentiality-limits-import", &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_null (shown_message ());
+}
+
+static void
+test_import_dialogs (void)
+{
+  ethos_test_run_app (import_dialogs_body);
+}
+
 /* Import: an invalid file changes nothing; an id in use asks; a copy or a
  * replacement that keeps the old version. Delete, then Undo. */
 static void
@@ -404,5 +510,6 @@ main (int   argc,
   g_test_add_func ("/forms-manager/deployed-profile", test_deployed_profile);
   g_test_add_func ("/forms-manager/slow-share", test_slow_share);
   g_test_add_func ("/forms-manager/import-delete", test_import_delete);
+  g_test_add_func ("/forms-manager/import-dialogs", test_import_dialogs);
   return ethos_test_window_run ();
 }

@@ -477,6 +477,43 @@ editor_flow_body (EthosApplication *app,
                               "{fee_schedule}"));
   }
 
+  /* Removing a required standard asks first, naming the elements the
+   * clauses lose; Cancel keeps it, Remove drops it, Undo brings it back. */
+  {
+    EthosTemplate *tmpl_now = ethos_template_editor_get_template (editor);
+    AdwMessageDialog *dialog;
+
+    g_assert_true (g_strv_contains ((const char * const *) tmpl_now->requires, "nohs 9"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-standard", "s",
+                                               "nohs 9"));
+    ethos_test_wait_until (dialog_shown, NULL, "the dialog asking to remove NOHS 9");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Requiring NOHS Standard 9?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the clauses lose these "
+                                                                    "elements: nohs-9#"));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+    respond ("cancel");
+    tmpl_now = ethos_template_editor_get_template (editor);
+    g_assert_true (g_strv_contains ((const char * const *) tmpl_now->requires, "nohs 9"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-standard", "s",
+                                               "nohs 9"));
+    respond ("remove");
+    tmpl_now = ethos_template_editor_get_template (editor);
+    g_assert_false (g_strv_contains ((const char * const *) tmpl_now->requires, "nohs 9"));
+    for (guint i = 0; i < tmpl_now->clauses->len; i++)
+      {
+        EthosClause *clause = g_ptr_array_index (tmpl_now->clauses, i);
+
+        for (guint t = 0; clause->satisfies != NULL && clause->satisfies[t] != NULL; t++)
+          g_assert_false (g_str_has_prefix (clause->satisfies[t], "nohs-9#"));
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+    ethos_test_spin (50);
+    tmpl_now = ethos_template_editor_get_template (editor);
+    g_assert_true (g_strv_contains ((const char * const *) tmpl_now->requires, "nohs 9"));
+  }
+
   /* Save as major: 2.0; the next minor: 2.1, chosen in the Save dialog. */
   g_assert_true (ethos_template_editor_save (editor, TRUE, &error));
   g_assert_no_error (error);

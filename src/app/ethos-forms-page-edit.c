@@ -468,19 +468,23 @@ import_response_cb (AdwMessageDialog *dialog,
 
 /* An invalid file is said, naming the file, the place and the problem,
  * and changes nothing; an id in use asks whether to replace or copy. */
-static void
-import_path (EthosFormsPage *self,
-             const char     *path)
+void
+ethos_forms_page_import (EthosFormsPage *self,
+                         const char     *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EthosTemplate) tmpl = ethos_template_load (path, NULL, 0,
-                                                       ethos_template_store_get_requirements (
-                                                         self->store), &error);
+  g_autoptr(EthosTemplate) tmpl = NULL;
   const EthosTemplateEntry *existing;
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
   gboolean agency;
 
+  g_return_if_fail (ETHOS_IS_FORMS_PAGE (self) && path != NULL);
+
+  if (self->store == NULL)
+    return;
+  tmpl = ethos_template_load (path, NULL, 0, ethos_template_store_get_requirements (self->store),
+                              &error);
   if (tmpl == NULL)
     {
       show_error (self, _("This File Is Not a Template Ethos Can Use"), error);
@@ -525,8 +529,8 @@ import_chooser_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL && self->store != NULL)
-    import_path (self, path);
+      (path = g_file_get_path (file)) != NULL)
+    ethos_forms_page_import (self, path);
   g_object_unref (chooser);
 }
 

@@ -53,6 +53,10 @@ EthosTemplateEditor  *ethos_forms_page_edit_template      (EthosFormsPage  *self
                                                            GError         **error);
 /* Closes the editor without asking (its draft stays). */
 void                  ethos_forms_page_close_editor       (EthosFormsPage  *self);
+/* What Import does with the file chosen: an invalid file is said in a
+ * dialog; an id in use asks (replace or import as a copy); else imported. */
+void                  ethos_forms_page_import             (EthosFormsPage  *self,
+                                                           const char      *path);
 /* Import's steps, without the file chooser and dialogs: @as_copy imports
  * under a new id, @replace over the agency template of the same id (which
  * stays as a version). */
