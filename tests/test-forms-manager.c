@@ -81,6 +81,99 @@ copy_builtin (const char *dir,
   write_in (dir, file, copy);
 }
 
+/* The message dialog shown, if any. */
+static AdwMessageDialog *
+shown_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return shown_message () != NULL;
+}
+
+/* Waits for the dialog, checks its heading, answers it as a click would. */
+static AdwMessageDialog *
+wait_message (const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  ethos_test_wait_until (message_shown, NULL, heading);
+  dialog = shown_message ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ethos_test_spin (50);
+}
+
+/* The drop target of @type on @widget or below it. */
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget,
+                  GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkDropTarget *target = GTK_IS_DROP_TARGET (controller) ? GTK_DROP_TARGET (controller)
+                                                              : NULL;
+
+      if (target != NULL)
+        {
+          gsize n = 0;
+          const GType *types = gtk_drop_target_get_gtypes (target, &n);
+
+          for (gsize t = 0; t < n; t++)
+            if (types[t] == type)
+              return target;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropTarget *target = find_drop_target (child, type);
+
+      if (target != NULL)
+        return target;
+    }
+  return NULL;
+}
+
+/* A file dropped on @target, as the drag and drop machinery delivers it. */
+static gboolean
+drop_file (GtkDropTarget *target,
+           GFile         *file)
+{
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
 static void
 agency_body (EthosApplication *app,
              EthosWindow      *window)
@@ -163,6 +256,30 @@ agency_body (EthosApplication *app,
   {
     g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
     g_assert_nonnull (stored);
+  }
+
+  /* Dropped on the logo group, as from a file manager: a bad image is
+   * said in a dialog and the logo kept; a good one is stored. */
+  {
+    GtkDropTarget *target = find_drop_target (GTK_WIDGET (agency), G_TYPE_FILE);
+    AdwMessageDialog *dialog;
+
+    g_assert_nonnull (target);
+    g_assert_true (drop_file (target, broken_file));
+    dialog = wait_message ("This Image Cannot Be the Logo");
+    answer (dialog, "close");
+    {
+      g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
+      g_assert_nonnull (stored);
+    }
+    g_assert_true (ethos_user_db_set_agency_logo (db, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (drop_file (target, logo_file));
+    g_assert_null (shown_message ());
+    {
+      g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
+      g_assert_nonnull (stored);
+    }
   }
 
   /* Export: a deployable agency.json with what was set. */
@@ -334,50 +451,6 @@ test_slow_share (void)
   g_assert_nonnull (strstr (problems_text (page), "cannot be reached"));
   g_assert_nonnull (strstr (problems_text (page), missing));
   close_window (window, page);
-}
-
-/* The message dialog shown, if any. */
-static AdwMessageDialog *
-shown_message (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-message_shown (gpointer data)
-{
-  return shown_message () != NULL;
-}
-
-/* Waits for the dialog, checks its heading, answers it as a click would. */
-static AdwMessageDialog *
-wait_message (const char *heading)
-{
-  AdwMessageDialog *dialog;
-
-  ethos_test_wait_until (message_shown, NULL, heading);
-  dialog = shown_message ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  return dialog;
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ethos_test_spin (50);
 }
 
 /* Import as the window does it, dialogs answered: an invalid file is

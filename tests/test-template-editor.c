@@ -72,6 +72,22 @@ in_uncovered_list (EthosTemplateEditor *editor,
   return FALSE;
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -350,6 +366,43 @@ editor_flow_body (EthosApplication *app,
   ethos_test_spin (50);
   ethos_test_xdotool ("key", "alt+Up", NULL);
   wait_for (index_is, editor, "questions", NULL, before - 1, "Alt+Up");
+
+  /* Dragged by its row onto the lower half of the last clause's row: it
+   * goes last (what the row's drag source gives is what the rows' drop
+   * targets take); Undo puts it back. */
+  {
+    EthosTemplate *now = ethos_template_editor_get_template (editor);
+    const char *last = ((EthosClause *) now->clauses->pdata[now->clauses->len - 1])->id;
+    g_autofree char *last_id = g_strdup (last);
+    GtkWidget *from = ethos_template_editor_get_row (editor, "questions");
+    GtkWidget *onto = ethos_template_editor_get_row (editor, last_id);
+    GtkDragSource *source = GTK_DRAG_SOURCE (find_controller (from, GTK_TYPE_DRAG_SOURCE));
+    GtkDropTarget *target = GTK_DROP_TARGET (find_controller (onto, GTK_TYPE_DROP_TARGET));
+    g_autoptr(GdkContentProvider) content = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+    int at = ethos_template_clause_index (now, "questions");
+
+    g_assert_nonnull (source);
+    g_assert_nonnull (target);
+    g_signal_emit_by_name (source, "prepare", 5.0, 5.0, &content);
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "questions");
+    g_signal_emit_by_name (target, "drop", &value, 5.0, gtk_widget_get_height (onto) * 0.75,
+                           &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    now = ethos_template_editor_get_template (editor);
+    g_assert_cmpint (ethos_template_clause_index (now, "questions"), ==,
+                     (int) now->clauses->len - 1);
+    g_assert_cmpint (ethos_template_clause_index (now, last_id), ==, (int) now->clauses->len - 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+    ethos_test_spin (50);
+    g_assert_cmpint (ethos_template_clause_index (ethos_template_editor_get_template (editor),
+                                                  "questions"), ==, at);
+  }
 
   /* Tag a clause from the picker: only elements of the required standards. */
   g_assert_true (ethos_template_editor_select (editor, "services"));
