@@ -72,6 +72,12 @@ in_uncovered_list (EthosTemplateEditor *editor,
   return FALSE;
 }
 
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
 static GtkEventController *
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -385,6 +391,9 @@ editor_flow_body (EthosApplication *app,
 
     g_assert_nonnull (source);
     g_assert_nonnull (target);
+    /* The rows were made again by the move above: laid out at the next
+     * frame, and where the drop lands depends on the row's height. */
+    ethos_test_wait_until (has_height, onto, "the last clause's row laid out");
     g_signal_emit_by_name (source, "prepare", 5.0, 5.0, &content);
     g_assert_nonnull (content);
     g_value_init (&value, G_TYPE_STRING);
