@@ -270,7 +270,14 @@ agency_body (EthosApplication *app,
     answer (dialog, "close");
     {
       g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      /* The good logo, byte for byte. */
       g_assert_nonnull (stored);
+      g_assert_true (g_file_get_contents (logo, &contents, &length, NULL));
+      g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), contents,
+                       length);
     }
     g_assert_true (ethos_user_db_set_agency_logo (db, NULL, &error));
     g_assert_no_error (error);
@@ -302,6 +309,40 @@ static void
 test_agency_page (void)
 {
   ethos_test_run_app (agency_body);
+}
+
+/* Typed, then the window closed at once (before the pause after which
+ * a profile edit is saved): the edit is saved as the page goes, and its
+ * news reaches no half-gone Forms page. */
+static void
+close_typing_body (EthosApplication *app,
+                   EthosWindow      *window)
+{
+  EthosFormsPage *page = show_forms (window);
+  EthosAgencyPage *agency;
+
+  ethos_forms_page_show_agency (page);
+  agency = ethos_forms_page_get_agency_page (page);
+  ethos_test_wait_until (ethos_test_is_shown, agency, "the agency page");
+  gtk_editable_set_text (GTK_EDITABLE (ethos_agency_page_get_row (agency, "agency_name", NULL)),
+                         "Closing Time Services");
+  /* The harness closes the window now. */
+}
+
+static void
+test_close_while_typing (void)
+{
+  g_autofree char *path = ethos_paths_get_user_db_file ();
+  g_autoptr(EthosUserDb) db = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ethos_test_run_app (close_typing_body);
+  db = ethos_user_db_open (path, &error);
+  g_assert_no_error (error);
+  value = agency_value (db, "agency_name", NULL);
+  g_assert_cmpstr (value, ==, "Closing Time Services");
+  g_assert_true (ethos_user_db_set_agency_field (db, "agency_name", "", NULL));
 }
 
 /* A deployed profile in the shared folder: its locked fees cannot be
@@ -584,5 +625,6 @@ main (int   argc,
   g_test_add_func ("/forms-manager/slow-share", test_slow_share);
   g_test_add_func ("/forms-manager/import-delete", test_import_delete);
   g_test_add_func ("/forms-manager/import-dialogs", test_import_dialogs);
+  g_test_add_func ("/forms-manager/close-while-typing", test_close_while_typing);
   return ethos_test_window_run ();
 }

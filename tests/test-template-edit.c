@@ -426,6 +426,35 @@ test_choice_fields (void)
   /* The value is a run of its own. */
   g_assert_nonnull (strstr (text, "Nos reunimos así: \nPor vídeo\n."));
   g_assert_null (strstr (text, "by_video"));
+
+  /* Long lists are choices too (the 50 states and DC, and more): the
+   * editor takes up to its limit, and a file with them loads back. */
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(EthosTemplate) reloaded = NULL;
+
+    for (guint i = 0; i < ETHOS_TEMPLATE_MAX_CHOICES + 1; i++)
+      {
+        char *en = g_strdup_printf ("Place %u", i + 1);
+        char *es = g_strdup_printf ("Lugar %u", i + 1);
+
+        g_ptr_array_add (keep, en);
+        g_ptr_array_add (keep, es);
+        g_ptr_array_add (many, en_es (en, es));
+      }
+    g_assert_false (ethos_template_add_choice_field (loaded, "state", FALSE, labels, many,
+                                                     &error));
+    g_assert_nonnull (strstr (error->message, "at most"));
+    g_clear_error (&error);
+    g_ptr_array_set_size (many, 51);
+    g_assert_true (ethos_template_add_choice_field (loaded, "state", FALSE, labels, many,
+                                                    &error));
+    g_assert_no_error (error);
+    reloaded = round_trip (loaded, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ethos_template_get_field (reloaded, "state")->choices->len, ==, 51);
+  }
 }
 
 static void

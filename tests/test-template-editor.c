@@ -508,7 +508,7 @@ editor_flow_body (EthosApplication *app,
       g_assert_nonnull (error_label);
       g_assert_true (gtk_widget_get_visible (error_label));
       g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)),
-                                "English lists 2 choices and Spanish 1"));
+                                "different numbers of choices (English: 2, Spanish: 1)"));
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (choices_es)),
                                 "En persona\nPor vídeo", -1);
       g_signal_emit_by_name (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add"), "clicked");

@@ -288,6 +288,17 @@ ethos_forms_page_dispose (GObject *object)
 {
   EthosFormsPage *self = ETHOS_FORMS_PAGE (object);
 
+  /* What was typed in the profile is saved now, while this page can hear
+   * of it; then it hears no more (its labels and forms are going). */
+  if (self->agency_page != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ethos_agency_page_flush (self->agency_page, &error))
+        g_warning ("The agency profile could not be saved: %s", error->message);
+      g_signal_handlers_disconnect_by_func (self->agency_page,
+                                            _ethos_forms_page_profile_changed, self);
+    }
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   g_clear_handle_id (&self->sync_id, g_source_remove);

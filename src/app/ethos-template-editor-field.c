@@ -116,8 +116,9 @@ field_dialog_choices (FieldDialog *d)
       else if (count != n)
         {
           g_autofree char *message = g_strdup_printf (
-            _("%s lists %u choices and %s %u: give each choice in every language, one per "
-              "line, in the same order"),
+            /* Translators: the languages and their counts, "(English: 2, Spanish: 1)" */
+            _("The languages list different numbers of choices (%s: %u, %s: %u): give each "
+              "choice in every language, one per line, in the same order"),
             ethos_template_language_name (tmpl->languages[0]), n,
             ethos_template_language_name (tmpl->languages[l]), count);
           field_dialog_error (d, message);

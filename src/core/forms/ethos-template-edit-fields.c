@@ -14,29 +14,41 @@
 
 #define MAX_ID ETHOS_TEMPLATE_MAX_ID_CHARS
 
+/* The label of the field (@choice 0) or of its choice number @choice. */
 static gboolean
 check_label (const EthosTemplate *tmpl,
              const char          *label,
              const char          *lang,
-             const char          *what,
+             guint                choice,
              GError             **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
   g_autofree char *problem = NULL;
+  const char *language = ethos_template_language_name (lang);
 
   if (*stripped == '\0' || strchr (stripped, '\n') != NULL)
     {
-      /* Translators: the first %s is "The field" or "Choice 2", the second a language */
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("%s needs a one-line label in %s"), what,
-                   ethos_template_language_name (lang));
+      if (choice == 0)
+        g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                     /* Translators: %s is a language, "Spanish" */
+                     _("The field needs a one-line label in %s"), language);
+      else
+        g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                     /* Translators: "Choice 2 needs a one-line label in Spanish" */
+                     _("Choice %u needs a one-line label in %s"), choice, language);
       return FALSE;
     }
   problem = ethos_template_text_problem (stripped, ETHOS_TEMPLATE_MAX_LABEL_CHARS);
   if (problem != NULL)
     {
-      g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s (%s): %s", what,
-                   ethos_template_language_name (lang), problem);
+      if (choice == 0)
+        g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                     /* Translators: "The field’s label in Spanish: <what is wrong with it>" */
+                     _("The field’s label in %s: %s"), language, problem);
+      else
+        g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
+                     /* Translators: "Choice 2 in Spanish: <what is wrong with it>" */
+                     _("Choice %u in %s: %s"), choice, language, problem);
       return FALSE;
     }
   return TRUE;
@@ -86,7 +98,7 @@ check_new_field (EthosTemplate   *tmpl,
     }
   for (guint i = 0; tmpl->languages[i] != NULL; i++)
     if (!check_label (tmpl, g_hash_table_lookup (labels, tmpl->languages[i]),
-                      tmpl->languages[i], _("The field"), error))
+                      tmpl->languages[i], 0, error))
       return FALSE;
   return TRUE;
 }
@@ -184,13 +196,9 @@ ethos_template_add_choice_field (EthosTemplate  *tmpl,
     }
   for (guint c = 0; c < choices->len; c++)
     for (guint i = 0; tmpl->languages[i] != NULL; i++)
-      {
-        g_autofree char *what = g_strdup_printf (_("Choice %u"), c + 1);
-
-        if (!check_label (tmpl, g_hash_table_lookup (choices->pdata[c], tmpl->languages[i]),
-                          tmpl->languages[i], what, error))
-          return FALSE;
-      }
+      if (!check_label (tmpl, g_hash_table_lookup (choices->pdata[c], tmpl->languages[i]),
+                        tmpl->languages[i], c + 1, error))
+        return FALSE;
 
   field = append_field (tmpl, id, ETHOS_FIELD_CHOICE, required, labels);
   for (guint c = 0; c < choices->len; c++)

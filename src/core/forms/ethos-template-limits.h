@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define ETHOS_TEMPLATE_MAX_TITLE_CHARS  200     /* the title, clause headings */
 #define ETHOS_TEMPLATE_MAX_LABEL_CHARS  200     /* field and choice labels */
 #define ETHOS_TEMPLATE_MAX_BODY_CHARS   20000   /* a clause body */
-#define ETHOS_TEMPLATE_MAX_CHOICES      50      /* the choices of a choice field */
+#define ETHOS_TEMPLATE_MAX_CHOICES      200     /* a choice field made in the editor (files: any) */
 
 /* A template id: 1 to ETHOS_TEMPLATE_MAX_ID_CHARS of [a-z0-9-], starting
  * with a letter. ETHOS_ERROR_INVALID_DATA otherwise. */

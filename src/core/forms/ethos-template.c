@@ -370,10 +370,6 @@ parse_field (Parser      *p,
         return FALSE;
       if (json_array_get_length (array) == 0)
         return _ethos_json_fail (error, p->source, where, _("a choice field needs choices"));
-      if (json_array_get_length (array) > ETHOS_TEMPLATE_MAX_CHOICES)
-        return _ethos_json_fail (error, p->source, where, _("a choice field has more than %d "
-                                                            "choices"),
-                                 ETHOS_TEMPLATE_MAX_CHOICES);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           static const char * const choice_keys[] = { "id", "label", NULL };
