@@ -230,9 +230,9 @@ test_detect_format (void)
   g_autofree char *md_as_json = g_build_filename (tmp, "md-export.json", NULL);
   g_autoptr(GError) error = NULL;
 
+  /* Every tricky note, a note of one space among them, goes through
+   * both formats. */
   fill_tricky (a);
-  /* JSON import refuses a note of white space only as empty. */
-  g_assert_true (ethos_user_db_set_note (a, "nohs", "9", NULL, &error));
   g_assert_true (ethos_user_db_write_marks (a, ETHOS_MARKS_JSON, NULL, NULL, json_as_md, &error));
   g_assert_true (ethos_user_db_write_marks (a, ETHOS_MARKS_MARKDOWN, NULL, NULL, md_as_json,
                                             &error));

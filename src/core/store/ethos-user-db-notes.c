@@ -178,6 +178,27 @@ get_key (JsonObject  *object,
   return TRUE;
 }
 
+/* A note is kept as it was typed: white space alone is a note too (the
+ * window stores one), so it must import back. */
+static gboolean
+get_note_text (JsonObject  *object,
+               char       **out,
+               const char  *path,
+               const char  *where,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "text");
+
+  *out = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return _ethos_json_fail (error, path, where, "“text” must be a string");
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return _ethos_json_fail (error, path, where, "“text” is not valid UTF-8");
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
 static EthosMarkPlace *
 read_json_mark (JsonObject  *object,
                 gboolean     is_note,
@@ -195,7 +216,7 @@ read_json_mark (JsonObject  *object,
       !get_key (object, "ref", &ref, path, where, error) ||
       !_ethos_json_get_string (object, is_note ? "updated" : "created", TRUE, &date, path, where,
                                error) ||
-      (is_note && !_ethos_json_get_string (object, "text", FALSE, &text, path, where, error)))
+      (is_note && !get_note_text (object, &text, path, where, error)))
     return NULL;
   place = _ethos_mark_place_new (code, ref);
   place->bookmarked = !is_note;
