@@ -80,7 +80,8 @@ struct _EthosFormsPage
   GPtrArray            *deleted_versions;
 };
 
-/* ethos-forms-page.c */
+/* ethos-forms-page-list.c */
+void _ethos_forms_page_list_init          (EthosFormsPage *self);
 void _ethos_forms_page_show_list          (EthosFormsPage *self);
 void _ethos_forms_page_prune_fills        (EthosFormsPage *self);
 void _ethos_forms_page_show_problems      (EthosFormsPage *self);
