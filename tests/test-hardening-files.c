@@ -504,7 +504,13 @@ test_messages (void)
   write_bytes (file, text->str, -1);
   g_assert_cmpint (cli (NULL, &err, "template", "import", file), ==, 3);
   assert_contains (err, "must be the number 1");
-  g_assert_null (strstr (err, "-1"));
+  /* Not the overflowed "-1" (the file's name, random, may hold one). */
+  {
+    g_autoptr(GString) said = g_string_new (err);
+
+    g_string_replace (said, file, "FILE", 0);
+    g_assert_null (strstr (said->str, "-1"));
+  }
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (cli (NULL, &err, "generate", "informed-consent", "-o", pdf,
