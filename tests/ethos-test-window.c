@@ -309,3 +309,62 @@ ethos_test_focus_window (GtkWindow *window)
   g_assert_cmpstr (wid, !=, "");
   ethos_test_xdotool ("windowfocus", "--sync", wid, NULL);
 }
+
+GtkWindow *
+ethos_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return ethos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+AdwMessageDialog *
+ethos_test_wait_message (const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  ethos_test_wait_until (message_shown, NULL, heading != NULL ? heading : "a dialog");
+  dialog = ADW_MESSAGE_DIALOG (ethos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  if (heading != NULL)
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
+}
+
+void
+ethos_test_answer (AdwMessageDialog *dialog,
+                   const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ethos_test_spin (50);
+}
+
+GtkEventController *
+ethos_test_find_controller (GtkWidget *widget,
+                            GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}

@@ -63,6 +63,19 @@ void        ethos_test_assert_at         (EthosWindow         *window,
                                           const char          *code,
                                           const char          *key);
 
+/* The visible top-level window of @type, or NULL. */
+GtkWindow  *ethos_test_find_toplevel     (GType                type);
+/* Waits for a message dialog; its heading is @heading unless NULL. */
+AdwMessageDialog *
+            ethos_test_wait_message      (const char          *heading);
+/* Answers @dialog with @response (which it must offer), as a click would. */
+void        ethos_test_answer            (AdwMessageDialog    *dialog,
+                                          const char          *response);
+/* @widget's own event controller of @type, or NULL. */
+GtkEventController *
+            ethos_test_find_controller   (GtkWidget           *widget,
+                                          GType                type);
+
 /* @widget's class has a shortcut @accel that activates @action. */
 gboolean    ethos_test_has_shortcut      (GtkWidget           *widget,
                                           const char          *action,

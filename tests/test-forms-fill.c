@@ -834,59 +834,6 @@ test_needed_and_output (void)
   ethos_test_run_app (test_needed_and_output_body);
 }
 
-/* Keyboard only, with real key events (xdotool, through the X server):
- * Tab to the client name, type, Ctrl+Shift+S, Enter in the save dialog. */
-typedef struct
-{
-  gboolean done;
-  int      status;
-} Spawned;
-
-static void
-child_done_cb (GPid     pid,
-               int      status,
-               gpointer data)
-{
-  Spawned *spawned = data;
-
-  spawned->status = status;
-  spawned->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-spawned_done (gpointer data)
-{
-  return ((Spawned *) data)->done;
-}
-
-/* Runs xdotool while the main loop keeps running (the window must answer). */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Spawned spawned = { FALSE, 0 };
-  va_list args;
-  GPid pid;
-
-  g_ptr_array_add (argv, "xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_done_cb, &spawned);
-  ethos_test_wait_until (spawned_done, &spawned, "xdotool");
-  g_assert_true (g_spawn_check_wait_status (spawned.status, NULL));
-  ethos_test_spin (30);
-}
-
 static gboolean
 focus_in (GtkWindow *window,
           GtkWidget *row)
@@ -917,6 +864,8 @@ file_written (gpointer data)
   return g_file_test (data, G_FILE_TEST_IS_REGULAR);
 }
 
+/* Keyboard only, with real key events (xdotool, through the X server):
+ * Tab to the client name, type, Ctrl+Shift+S, Enter in the save dialog. */
 static void
 test_keyboard_body (EthosApplication *app,
                     EthosWindow      *window)
@@ -929,38 +878,29 @@ test_keyboard_body (EthosApplication *app,
   g_autofree char *recent = g_build_filename (test_dir, "data", "recently-used.xbel", NULL);
   g_autofree char *recent_text = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *wid = NULL;
   guint tabs = 0;
 
   /* The X window, focused as a window manager would. */
-  {
-    g_autofree char *out = NULL;
-    g_assert_true (g_spawn_command_line_sync ("xdotool search --name ^Ethos$", &out, NULL, NULL,
-                                              NULL));
-    g_assert_nonnull (out);
-    wid = g_strndup (out, strcspn (out, "\n"));
-    g_assert_cmpstr (wid, !=, "");
-  }
-  xdotool ("windowfocus", "--sync", wid, NULL);
+  ethos_test_focus_window (GTK_WINDOW (window));
   /* Start from the list of forms, where choosing one leaves the focus. */
   gtk_widget_grab_focus (ethos_forms_page_get_row (window->forms_page, "informed-consent"));
   ethos_test_spin (50);
 
   while (!focus_in (GTK_WINDOW (window), row) && tabs < 40)
     {
-      xdotool ("key", "Tab", NULL);
+      ethos_test_xdotool ("key", "Tab", NULL);
       tabs++;
     }
   g_test_message ("%u presses of Tab to the client name", tabs);
   g_assert_true (focus_in (GTK_WINDOW (window), row));
-  xdotool ("type", "--delay", "15", "Ana Keyboard", NULL);
+  ethos_test_xdotool ("type", "--delay", "15", "Ana Keyboard", NULL);
   g_assert_cmpstr (ethos_form_values_get (ethos_form_fields_get_values (
                      ethos_form_fill_get_fields (fill)), "client_name"), ==, "Ana Keyboard");
 
-  xdotool ("key", "ctrl+shift+s", NULL);
+  ethos_test_xdotool ("key", "ctrl+shift+s", NULL);
   ethos_test_wait_until (dialog_shown, NULL, "the save dialog");
   ethos_test_spin (300);
-  xdotool ("key", "Return", NULL);
+  ethos_test_xdotool ("key", "Return", NULL);
   ethos_test_wait_until (file_written, expected, "the exported form in Documents");
   ethos_test_spin (500);
   text = pdf_text (expected, NULL);

@@ -81,80 +81,29 @@ copy_builtin (const char *dir,
   write_in (dir, file, copy);
 }
 
-/* The message dialog shown, if any. */
-static AdwMessageDialog *
-shown_message (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-message_shown (gpointer data)
-{
-  return shown_message () != NULL;
-}
-
-/* Waits for the dialog, checks its heading, answers it as a click would. */
-static AdwMessageDialog *
-wait_message (const char *heading)
-{
-  AdwMessageDialog *dialog;
-
-  ethos_test_wait_until (message_shown, NULL, heading);
-  dialog = shown_message ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  return dialog;
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ethos_test_spin (50);
-}
-
 /* The drop target of @type on @widget or below it. */
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget,
                   GType      type)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *target = ethos_test_find_controller (widget, GTK_TYPE_DROP_TARGET);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  if (target != NULL)
     {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      GtkDropTarget *target = GTK_IS_DROP_TARGET (controller) ? GTK_DROP_TARGET (controller)
-                                                              : NULL;
+      gsize n = 0;
+      const GType *types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (target), &n);
 
-      if (target != NULL)
-        {
-          gsize n = 0;
-          const GType *types = gtk_drop_target_get_gtypes (target, &n);
-
-          for (gsize t = 0; t < n; t++)
-            if (types[t] == type)
-              return target;
-        }
+      for (gsize t = 0; t < n; t++)
+        if (types[t] == type)
+          return GTK_DROP_TARGET (target);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkDropTarget *target = find_drop_target (child, type);
+      GtkDropTarget *found = find_drop_target (child, type);
 
-      if (target != NULL)
-        return target;
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
@@ -266,8 +215,8 @@ agency_body (EthosApplication *app,
 
     g_assert_nonnull (target);
     g_assert_true (drop_file (target, broken_file));
-    dialog = wait_message ("This Image Cannot Be the Logo");
-    answer (dialog, "close");
+    dialog = ethos_test_wait_message ("This Image Cannot Be the Logo");
+    ethos_test_answer (dialog, "close");
     {
       g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
       g_autofree char *contents = NULL;
@@ -282,7 +231,7 @@ agency_body (EthosApplication *app,
     g_assert_true (ethos_user_db_set_agency_logo (db, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (drop_file (target, logo_file));
-    g_assert_null (shown_message ());
+    g_assert_null (ethos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     {
       g_autoptr(GBytes) stored = ethos_user_db_get_agency_logo (db);
       g_assert_nonnull (stored);
@@ -513,17 +462,17 @@ import_dialogs_body (EthosApplication *app,
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": 2, \"id\": \"x\"", -1, NULL));
   ethos_forms_page_import (page, bad);
-  dialog = wait_message ("This File Is Not a Template Ethos Can Use");
+  dialog = ethos_test_wait_message ("This File Is Not a Template Ethos Can Use");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad));
-  answer (dialog, "close");
+  ethos_test_answer (dialog, "close");
   g_assert_null (ethos_template_store_lookup (store, "x", NULL));
 
   /* A built-in's id: a copy or nothing. */
   g_assert_true (ethos_template_store_export (store, "confidentiality-limits", good, &error));
   ethos_forms_page_import (page, good);
-  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
+  dialog = ethos_test_wait_message ("“Limits of Confidentiality” Is Already There");
   g_assert_false (adw_message_dialog_has_response (dialog, "replace"));
-  answer (dialog, "copy");
+  ethos_test_answer (dialog, "copy");
   g_assert_nonnull (ethos_template_store_lookup (store, "confidentiality-limits-import", NULL));
   g_assert_nonnull (ethos_forms_page_get_row (page, "confidentiality-limits-import"));
   g_assert_cmpint (ethos_template_store_lookup (store, "confidentiality-limits", NULL)->source,
@@ -533,21 +482,21 @@ import_dialogs_body (EthosApplication *app,
   g_assert_true (ethos_template_store_export (store, "confidentiality-limits-import", good,
                                               &error));
   ethos_forms_page_import (page, good);
-  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
-  answer (dialog, "cancel");
+  dialog = ethos_test_wait_message ("“Limits of Confidentiality” Is Already There");
+  ethos_test_answer (dialog, "cancel");
   versions = ethos_user_db_list_template_versions (db, "confidentiality-limits-import", &error);
   g_assert_cmpuint (versions->len, ==, 1);
   g_clear_pointer (&versions, g_ptr_array_unref);
   g_assert_null (ethos_template_store_lookup (store, "confidentiality-limits-import-2", NULL));
 
   ethos_forms_page_import (page, good);
-  dialog = wait_message ("“Limits of Confidentiality” Is Already There");
-  answer (dialog, "replace");
+  dialog = ethos_test_wait_message ("“Limits of Confidentiality” Is Already There");
+  ethos_test_answer (dialog, "replace");
   g_assert_cmpstr (ethos_template_store_lookup (store, "confidentiality-limits-import",
                                                 NULL)->tmpl->version, ==, "1.1");
   versions = ethos_user_db_list_template_versions (db, "confidentiality-limits-import", &error);
   g_assert_cmpuint (versions->len, ==, 2);
-  g_assert_null (shown_message ());
+  g_assert_null (ethos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void

@@ -78,53 +78,10 @@ has_height (gpointer widget)
   return gtk_widget_get_height (widget) > 0;
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 static void
 respond (const char *response)
 {
-  AdwMessageDialog *dialog;
-
-  ethos_test_wait_until (dialog_shown, NULL, "a dialog");
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ethos_test_spin (50);
+  ethos_test_answer (ethos_test_wait_message (NULL), response);
 }
 
 static GStrv
@@ -382,8 +339,8 @@ editor_flow_body (EthosApplication *app,
     g_autofree char *last_id = g_strdup (last);
     GtkWidget *from = ethos_template_editor_get_row (editor, "questions");
     GtkWidget *onto = ethos_template_editor_get_row (editor, last_id);
-    GtkDragSource *source = GTK_DRAG_SOURCE (find_controller (from, GTK_TYPE_DRAG_SOURCE));
-    GtkDropTarget *target = GTK_DROP_TARGET (find_controller (onto, GTK_TYPE_DROP_TARGET));
+    GtkDragSource *source = GTK_DRAG_SOURCE (ethos_test_find_controller (from, GTK_TYPE_DRAG_SOURCE));
+    GtkDropTarget *target = GTK_DROP_TARGET (ethos_test_find_controller (onto, GTK_TYPE_DROP_TARGET));
     g_autoptr(GdkContentProvider) content = NULL;
     GValue value = G_VALUE_INIT;
     gboolean accepted = FALSE;
@@ -417,7 +374,8 @@ editor_flow_body (EthosApplication *app,
   g_assert_true (ethos_template_editor_select (editor, "services"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.tag-elements", NULL));
   {
-    EthosElementPicker *picker = ETHOS_ELEMENT_PICKER (find_toplevel (ETHOS_TYPE_ELEMENT_PICKER));
+    EthosElementPicker *picker =
+      ETHOS_ELEMENT_PICKER (ethos_test_find_toplevel (ETHOS_TYPE_ELEMENT_PICKER));
 
     g_assert_nonnull (picker);
     g_assert_false (ethos_element_picker_set_chosen (picker, "coaching-1.3#fees", TRUE));
@@ -548,9 +506,7 @@ editor_flow_body (EthosApplication *app,
     g_assert_true (g_strv_contains ((const char * const *) tmpl_now->requires, "nohs 9"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-standard", "s",
                                                "nohs 9"));
-    ethos_test_wait_until (dialog_shown, NULL, "the dialog asking to remove NOHS 9");
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Requiring NOHS Standard 9?");
+    dialog = ethos_test_wait_message ("Stop Requiring NOHS Standard 9?");
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the clauses lose these "
                                                                     "elements: nohs-9#"));
     g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
@@ -617,7 +573,7 @@ editor_flow_body (EthosApplication *app,
   /* Compare Versions: 1.0 against the newest, words and locks. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare", NULL));
   {
-    EthosCompareWindow *compare = ETHOS_COMPARE_WINDOW (find_toplevel (
+    EthosCompareWindow *compare = ETHOS_COMPARE_WINDOW (ethos_test_find_toplevel (
                                     ETHOS_TYPE_COMPARE_WINDOW));
     const char *text;
 
@@ -635,7 +591,7 @@ editor_flow_body (EthosApplication *app,
   /* Compare's text, exported for a memo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare", NULL));
   {
-    EthosCompareWindow *compare = ETHOS_COMPARE_WINDOW (find_toplevel (
+    EthosCompareWindow *compare = ETHOS_COMPARE_WINDOW (ethos_test_find_toplevel (
                                     ETHOS_TYPE_COMPARE_WINDOW));
     g_autofree char *memo = g_build_filename (test_dir, "memo.txt", NULL);
     g_autoptr(GFile) memo_file = g_file_new_for_path (memo);
@@ -655,7 +611,7 @@ editor_flow_body (EthosApplication *app,
   /* Versions: each kept, viewed, exported; restoring 1.0 saves 2.2. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.versions", NULL));
   {
-    EthosVersionsWindow *versions_window = ETHOS_VERSIONS_WINDOW (find_toplevel (
+    EthosVersionsWindow *versions_window = ETHOS_VERSIONS_WINDOW (ethos_test_find_toplevel (
                                              ETHOS_TYPE_VERSIONS_WINDOW));
     g_autofree char *old = g_build_filename (test_dir, "version-1.0.json", NULL);
     g_autoptr(GFile) old_file = g_file_new_for_path (old);
