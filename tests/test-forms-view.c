@@ -164,7 +164,7 @@ test_forms_body (EthosApplication *app,
   GtkWidget *row, *report, *label, *button;
   guint n_consent_elements = 0;
 
-  /* Startup reads no template: the page is made when the view is shown. */
+  /* Startup reads no template: the page is made after the first frame. */
   g_assert_null (window->forms_page);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
   adw_view_stack_set_visible_child_name (window->view_stack, "forms");
@@ -264,6 +264,52 @@ test_forms (void)
   add_agency_templates ();
   ethos_test_run_app (test_forms_body);
   g_settings_reset (settings, "agency-templates-directory");
+}
+
+static gboolean
+forms_page_prepared (gpointer data)
+{
+  EthosWindow *window = data;
+
+  /* The view shown stays the codes all along. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
+  return window->forms_page != NULL && !ethos_forms_page_is_loading (window->forms_page);
+}
+
+static void
+forms_mapped_cb (GtkWidget *page,
+                 gboolean  *showed_forms)
+{
+  GtkWidget *row = ethos_forms_page_get_row (ETHOS_FORMS_PAGE (page), "informed-consent");
+
+  /* Its first frame: the forms, not "Reading the Forms…". */
+  *showed_forms = !ethos_forms_page_is_loading (ETHOS_FORMS_PAGE (page)) && row != NULL &&
+                  gtk_widget_get_visible (row);
+}
+
+static void
+test_forms_prepared_body (EthosApplication *app,
+                          EthosWindow      *window)
+{
+  gboolean showed_forms = FALSE;
+
+  /* Nothing of the Forms view before the first frame... */
+  g_assert_null (window->forms_page);
+  /* ... then, the window idle, it is made and its templates read while
+   * the codes are shown, so that the first switch to it shows them. */
+  ethos_test_wait_until (forms_page_prepared, window, "the Forms view made in the background");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->forms_page)));
+  g_signal_connect (window->forms_page, "map", G_CALLBACK (forms_mapped_cb), &showed_forms);
+  adw_view_stack_set_visible_child_name (window->view_stack, "forms");
+  ethos_test_wait_until (ethos_test_is_mapped, window->forms_page, "the Forms view shown");
+  g_assert_true (showed_forms);
+  g_signal_handlers_disconnect_by_func (window->forms_page, forms_mapped_cb, &showed_forms);
+}
+
+static void
+test_forms_prepared (void)
+{
+  ethos_test_run_app (test_forms_prepared_body);
 }
 
 /* A page outside the window, over template directories the test makes. */
@@ -464,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/window/forms-text", test_forms_text);
   g_test_add_func ("/window/forms-problems", test_forms_problems);
   g_test_add_func ("/window/forms-error", test_forms_error);
+  g_test_add_func ("/window/forms-prepared", test_forms_prepared);
   /* Last: it leaves an agency template in the user database. */
   g_test_add_func ("/window/forms", test_forms);
   return ethos_test_window_run ();

@@ -8,8 +8,11 @@
 #include "ethos-paths.h"
 #include "ethos-window-private.h"
 
-/* The Forms view. Its page is made the first time it is shown, so that
- * startup reads no template. */
+/* The Forms view. Startup reads no template: its page is made once the
+ * window's first frame is drawn and nothing else is waiting (the related
+ * items, the sidebar's unfolding), its templates read in threads, so that
+ * the first switch to Forms shows the forms at once. Shown before that, it
+ * is made then. */
 
 /* Each view has its own header and view switcher title: the bar at the
  * bottom shows when the visible view's title has no room for the switcher. */
@@ -60,6 +63,29 @@ ensure_forms_page (EthosWindow *self)
   if (!ethos_forms_page_load (self->forms_page, builtin, self->user_db, shared, self->corpus,
                               &error))
     g_debug ("Forms: %s", error->message);
+}
+
+static gboolean
+prepare_idle_cb (gpointer data)
+{
+  EthosWindow *self = data;
+
+  self->prepare_idle = 0;
+  ensure_forms_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+prepare_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  EthosWindow *self = ETHOS_WINDOW (widget);
+
+  self->prepare_tick = 0;
+  if (self->forms_page == NULL)
+    self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -129,11 +155,16 @@ _ethos_window_forms_setup (EthosWindow *self)
                            G_CALLBACK (sync_switcher_bar), self, G_CONNECT_SWAPPED);
   ethos_history_add_view (self->history, "forms", self, capture_forms_cb, restore_forms_cb);
   view_changed_cb (self);
+  self->prepare_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), prepare_tick_cb, NULL, NULL);
 }
 
 void
 _ethos_window_forms_dispose (EthosWindow *self)
 {
+  if (self->prepare_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->prepare_tick);
+  self->prepare_tick = 0;
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
   if (self->history != NULL)
     ethos_history_remove_view (self->history, "forms");
   /* Its switcher holds a reference on the stack that holds the page. */

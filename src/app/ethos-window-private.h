@@ -22,6 +22,8 @@ struct _EthosWindow
   AdwViewSwitcherBar   *switcher_bar;
   GMenuModel           *primary_menu;
   EthosFormsPage       *forms_page;    /* made on first use; owned by forms_bin */
+  guint                 prepare_tick;  /* the first frame, then ... */
+  guint                 prepare_idle;  /* ... the Forms view made once the window is idle */
 
   GSettings            *settings;
   EthosCorpus          *corpus;        /* not owned: the application holds it */
