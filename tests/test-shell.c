@@ -492,6 +492,57 @@ test_app_actions (void)
   ethos_test_run_app (app_actions_body);
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Opens @button's menu as a click would and checks it shows @item; the
+ * popover is made then, and once. */
+static void
+assert_menu_opens (GtkWidget  *button,
+                   const char *item)
+{
+  GtkPopover *popover;
+
+  ethos_test_wait_until (ethos_test_is_mapped, button, "the menu button");
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ethos_test_wait_until (popover_shown, button, "the menu");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (ethos_test_wait_for_label (GTK_WIDGET (popover), item));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  ethos_test_spin (50);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ethos_test_wait_until (popover_shown, button, "the menu again");
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  ethos_test_spin (50);
+}
+
+static void
+menus_body (EthosApplication *app,
+            EthosWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error));
+  g_assert_no_error (error);
+  /* Made when first opened, not at startup. */
+  assert_menu_opens (GTK_WIDGET (window->codes_view->menu_button), "About Ethos");
+  assert_menu_opens (window->codes_view->page_menu_button, "Export as PDF…");
+}
+
+static void
+test_menus (void)
+{
+  ethos_test_run_app (menus_body);
+}
+
 /* A view that records what it is asked to restore. */
 typedef struct
 {
@@ -611,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/shell/print", test_print);
   g_test_add_func ("/shell/import-notes", test_import);
   g_test_add_func ("/shell/app-actions", test_app_actions);
+  g_test_add_func ("/shell/menus", test_menus);
 
   return ethos_test_window_run ();
 }

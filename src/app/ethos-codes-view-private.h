@@ -47,6 +47,7 @@ struct _EthosCodesView
   GtkWidget            *citation_button;
   GtkToggleButton      *bookmark_button;
   GtkWidget            *page_menu_button;
+  GMenuModel           *page_menu;
   GtkStack             *content_stack;
   /* made on first use; owned by content_stack */
   EthosCodePage        *code_page;

@@ -531,6 +531,7 @@ ethos_codes_view_class_init (EthosCodesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, citation_button);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, page_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EthosCodesView, page_menu);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EthosCodesView, error_page);
 
@@ -538,10 +539,28 @@ ethos_codes_view_class_init (EthosCodesViewClass *klass)
   _ethos_codes_view_class_add_print_actions (widget_class);
 }
 
+/* A menu's popover is made when it is first opened, not at startup. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+set_menu_later (GtkMenuButton *button,
+                GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (menu),
+                                         g_object_unref);
+}
+
 static void
 ethos_codes_view_init (EthosCodesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_menu_later (GTK_MENU_BUTTON (self->page_menu_button), self->page_menu);
 
   self->settings = ethos_application_new_settings ();
   self->auto_expanded = g_ptr_array_new_with_free_func (g_object_unref);
@@ -615,7 +634,11 @@ ethos_codes_view_set_menu_model (EthosCodesView *self,
                                  GMenuModel     *menu)
 {
   g_return_if_fail (ETHOS_IS_CODES_VIEW (self));
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  gtk_menu_button_set_menu_model (self->menu_button, NULL);
+  if (menu != NULL)
+    set_menu_later (self->menu_button, menu);
+  else
+    gtk_menu_button_set_create_popup_func (self->menu_button, NULL, NULL, NULL);
 }
 
 AdwViewSwitcherTitle *
