@@ -245,6 +245,47 @@ ethos_test_wait_forms (EthosFormsPage *page)
   ethos_test_wait_until (forms_loaded, page, "the forms to be read");
 }
 
+gboolean
+ethos_test_forms_shown (gpointer data)
+{
+  EthosWindow *window = data;
+
+  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
+         !ethos_forms_page_is_loading (window->forms_page);
+}
+
+EthosFormsPage *
+ethos_test_show_forms (EthosWindow *window)
+{
+  EthosFormsPage *page = _ethos_window_show_forms (window);
+
+  ethos_test_wait_until (ethos_test_forms_shown, window, "the Forms view");
+  return page;
+}
+
+EthosFormsPage *
+ethos_test_forms_page_in_window (GtkWindow **window)
+{
+  EthosFormsPage *page = ethos_forms_page_new ();
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 1000, 700);
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  ethos_test_wait_until (ethos_test_is_shown, page, "the Forms page");
+  return page;
+}
+
+void
+ethos_test_close_forms_window (GtkWindow      *window,
+                               EthosFormsPage *page)
+{
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_destroy (window);
+  ethos_test_spin (20);
+  g_assert_null (page);
+}
+
 typedef struct
 {
   gboolean done;

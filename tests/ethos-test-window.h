@@ -48,6 +48,17 @@ void        ethos_test_focus_window      (GtkWindow           *window);
 
 /* Runs the main loop until the Forms page has read its templates. */
 void        ethos_test_wait_forms        (EthosFormsPage      *page);
+/* @window's Forms view is shown, with its templates read (in threads). */
+gboolean    ethos_test_forms_shown       (gpointer             window);
+/* Switches @window to its Forms view and waits for ethos_test_forms_shown(). */
+EthosFormsPage *
+            ethos_test_show_forms        (EthosWindow         *window);
+/* A Forms page alone in a 1000 × 700 window of its own, shown. */
+EthosFormsPage *
+            ethos_test_forms_page_in_window (GtkWindow       **window);
+/* Destroys @window and checks that @page goes with it. */
+void        ethos_test_close_forms_window (GtkWindow          *window,
+                                           EthosFormsPage     *page);
 
 /* The mapped label showing exactly @text under @widget, or NULL. */
 GtkWidget  *ethos_test_find_label_widget (GtkWidget           *widget,

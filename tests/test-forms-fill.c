@@ -25,24 +25,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 static const char *test_dir;
 
-static gboolean
-forms_page_shown (gpointer data)
-{
-  EthosWindow *window = data;
-  /* Shown, with its templates read (in threads). */
-  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
-         !ethos_forms_page_is_loading (window->forms_page);
-}
-
 static EthosFormFill *
 open_form (EthosWindow *window,
            const char  *id)
 {
   g_autoptr(GError) error = NULL;
-  EthosFormsPage *page = _ethos_window_show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   EthosFormFill *fill;
 
-  ethos_test_wait_until (forms_page_shown, window, "the Forms view");
   g_assert_true (ethos_forms_page_show_template (page, id, &error));
   g_assert_no_error (error);
   fill = ethos_forms_page_get_fill (page);

@@ -28,24 +28,6 @@ write_in (const char *dir,
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
-static gboolean
-forms_ready (gpointer data)
-{
-  EthosWindow *window = data;
-
-  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
-         !ethos_forms_page_is_loading (window->forms_page);
-}
-
-static EthosFormsPage *
-show_forms (EthosWindow *window)
-{
-  EthosFormsPage *page = _ethos_window_show_forms (window);
-
-  ethos_test_wait_until (forms_ready, window, "the Forms view");
-  return page;
-}
-
 static char *
 agency_value (EthosUserDb *db,
               const char  *field,
@@ -145,7 +127,7 @@ agency_body (EthosApplication *app,
 
   /* Set with ethos-cli before: a value for every language. */
   g_assert_true (ethos_user_db_set_agency_field (db, "fees", "$40 per session", &error));
-  page = show_forms (window);
+  page = ethos_test_show_forms (window);
   g_assert_true (ethos_forms_page_show_template (page, "informed-consent", &error));
   fill = ethos_forms_page_get_fill (page);
 
@@ -267,7 +249,7 @@ static void
 close_typing_body (EthosApplication *app,
                    EthosWindow      *window)
 {
-  EthosFormsPage *page = show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   EthosAgencyPage *agency;
 
   ethos_forms_page_show_agency (page);
@@ -300,7 +282,7 @@ static void
 deployed_body (EthosApplication *app,
                EthosWindow      *window)
 {
-  EthosFormsPage *page = show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   EthosAgencyPage *agency = ethos_forms_page_get_agency_page (page);
   EthosFormFill *fill;
   GtkWidget *fees;
@@ -368,30 +350,6 @@ test_deployed_profile (void)
   g_settings_reset (settings, "agency-templates-directory");
 }
 
-/* A page outside the window, over a share the test makes. */
-static EthosFormsPage *
-page_in_window (GtkWindow **window)
-{
-  EthosFormsPage *page = ethos_forms_page_new ();
-
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1000, 700);
-  gtk_window_set_child (*window, GTK_WIDGET (page));
-  gtk_window_present (*window);
-  ethos_test_wait_until (ethos_test_is_shown, page, "the Forms page");
-  return page;
-}
-
-static void
-close_window (GtkWindow      *window,
-              EthosFormsPage *page)
-{
-  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  gtk_window_destroy (window);
-  ethos_test_spin (20);
-  g_assert_null (page);
-}
-
 static const char *
 problems_text (EthosFormsPage *page)
 {
@@ -419,7 +377,7 @@ test_slow_share (void)
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   copy_builtin (share, "telehealth-consent", "shared-telehealth");
 
-  page = page_in_window (&window);
+  page = ethos_test_forms_page_in_window (&window);
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, share, NULL, &error));
   /* It returned at once: the reading is in threads. */
   g_assert_true (ethos_forms_page_is_loading (page));
@@ -440,7 +398,7 @@ test_slow_share (void)
   g_assert_null (ethos_forms_page_get_row (page, "shared-telehealth"));
   g_assert_nonnull (strstr (problems_text (page), "cannot be reached"));
   g_assert_nonnull (strstr (problems_text (page), missing));
-  close_window (window, page);
+  ethos_test_close_forms_window (window, page);
 }
 
 /* Import as the window does it, dialogs answered: an invalid file is
@@ -452,7 +410,7 @@ import_dialogs_body (EthosApplication *app,
                      EthosWindow      *window)
 {
   EthosUserDb *db = ethos_application_get_user_db (app);
-  EthosFormsPage *page = show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   EthosTemplateStore *store = ethos_forms_page_get_store (page);
   g_autofree char *bad = g_build_filename (test_dir, "dialog-bad.json", NULL);
   g_autofree char *good = g_build_filename (test_dir, "dialog-good.json", NULL);
@@ -512,7 +470,7 @@ import_body (EthosApplication *app,
              EthosWindow      *window)
 {
   EthosUserDb *db = ethos_application_get_user_db (app);
-  EthosFormsPage *page = show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   g_autofree char *bad = g_build_filename (test_dir, "bad.json", NULL);
   g_autofree char *good = g_build_filename (test_dir, "good.json", NULL);
   g_autoptr(GError) error = NULL;

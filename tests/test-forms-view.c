@@ -122,15 +122,6 @@ add_agency_templates (void)
   g_settings_set_string (settings, "agency-templates-directory", shared);
 }
 
-static gboolean
-forms_page_shown (gpointer data)
-{
-  EthosWindow *window = data;
-  /* Shown, with its templates read (in threads). */
-  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
-         !ethos_forms_page_is_loading (window->forms_page);
-}
-
 static void
 assert_row_status (GtkWidget  *row,
                    const char *status,
@@ -168,7 +159,7 @@ test_forms_body (EthosApplication *app,
   g_assert_null (window->forms_page);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
   adw_view_stack_set_visible_child_name (window->view_stack, "forms");
-  ethos_test_wait_until (forms_page_shown, window, "the Forms view");
+  ethos_test_wait_until (ethos_test_forms_shown, window, "the Forms view");
   page = window->forms_page;
   /* Choosing a form opens it to fill in; this test reads the reports. */
   ethos_forms_page_show_coverage (page, TRUE);
@@ -247,7 +238,7 @@ test_forms_body (EthosApplication *app,
 
   /* Back in Forms, the report is where it was left. */
   adw_view_stack_set_visible_child_name (window->view_stack, "forms");
-  ethos_test_wait_until (forms_page_shown, window, "the Forms view again");
+  ethos_test_wait_until (ethos_test_forms_shown, window, "the Forms view again");
   g_assert_cmpstr (ethos_forms_page_get_template_id (page), ==, AGENCY_ID);
   /* Typing there does not search the codes; Ctrl+F goes to their search. */
   g_assert_false (_ethos_codes_view_is_type_to_search (window->codes_view));
@@ -312,30 +303,6 @@ test_forms_prepared (void)
   ethos_test_run_app (test_forms_prepared_body);
 }
 
-/* A page outside the window, over template directories the test makes. */
-static EthosFormsPage *
-forms_page_in_window (GtkWindow **window)
-{
-  EthosFormsPage *page = ethos_forms_page_new ();
-
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1000, 700);
-  gtk_window_set_child (*window, GTK_WIDGET (page));
-  gtk_window_present (*window);
-  ethos_test_wait_until (ethos_test_is_shown, page, "the Forms page");
-  return page;
-}
-
-static void
-close_forms_window (GtkWindow      *window,
-                    EthosFormsPage *page)
-{
-  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  gtk_window_destroy (window);
-  ethos_test_spin (20);
-  g_assert_null (page);
-}
-
 static void
 test_forms_problems (void)
 {
@@ -349,7 +316,7 @@ test_forms_problems (void)
 
   g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
   g_assert_true (g_file_set_contents (broken, "{ \"format\": 1, \"id\": ", -1, NULL));
-  page = forms_page_in_window (&window);
+  page = ethos_test_forms_page_in_window (&window);
 
   /* The other templates are listed; the broken file is named above them. */
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, shared, NULL, &error));
@@ -372,7 +339,7 @@ test_forms_problems (void)
   g_assert_null (find_actionable (ethos_forms_page_get_report (page), "win.show-item",
                                   g_variant_new ("(ss)", "coaching", "1.2")));
 
-  close_forms_window (window, page);
+  ethos_test_close_forms_window (window, page);
 }
 
 static void
@@ -385,7 +352,7 @@ test_forms_error (void)
   AdwStatusPage *status;
 
   g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
-  page = forms_page_in_window (&window);
+  page = ethos_test_forms_page_in_window (&window);
 
   /* No requirements file: nothing can be checked, and the page says so. */
   g_assert_true (ethos_forms_page_load (page, empty, NULL, NULL, NULL, &error));
@@ -397,7 +364,7 @@ test_forms_error (void)
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "Reinstalling Ethos"));
   g_assert_null (ethos_forms_page_get_row (page, "informed-consent"));
 
-  close_forms_window (window, page);
+  ethos_test_close_forms_window (window, page);
 }
 
 /* A Spanish speaker's coverage report: the elements in Spanish, from their
@@ -413,7 +380,7 @@ assert_report_in_spanish (EthosTemplateStore *store,
   };
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  EthosFormsPage *page = forms_page_in_window (&window);
+  EthosFormsPage *page = ethos_test_forms_page_in_window (&window);
 
   g_assert_true (ethos_forms_page_load (page, builtin, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -436,7 +403,7 @@ assert_report_in_spanish (EthosTemplateStore *store,
   g_assert_true (ethos_test_find_label (ethos_forms_page_get_report (page),
                                         "Se informa al cliente de que puede retirar su "
                                         "consentimiento en cualquier momento."));
-  close_forms_window (window, page);
+  ethos_test_close_forms_window (window, page);
 }
 
 static void

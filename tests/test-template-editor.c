@@ -24,24 +24,6 @@
 
 static const char *test_dir;
 
-static gboolean
-forms_ready (gpointer data)
-{
-  EthosWindow *window = data;
-
-  return window->forms_page != NULL && ethos_test_is_shown (window->forms_page) &&
-         !ethos_forms_page_is_loading (window->forms_page);
-}
-
-static EthosFormsPage *
-show_forms (EthosWindow *window)
-{
-  EthosFormsPage *page = _ethos_window_show_forms (window);
-
-  ethos_test_wait_until (forms_ready, window, "the Forms view");
-  return page;
-}
-
 /* The coverage panel's status of @element, or -1 when it has no row. */
 static int
 coverage_status (EthosTemplateEditor *editor,
@@ -246,7 +228,7 @@ editor_flow_body (EthosApplication *app,
   int before;
 
   g_assert_true (ethos_user_db_set_agency_field (db, "agency_name", "Riverbend", &error));
-  page = show_forms (window);
+  page = ethos_test_show_forms (window);
   g_assert_true (ethos_forms_page_show_template (page, "informed-consent", &error));
 
   /* Built-in: read-only; its button duplicates it, saved at once as 1.0. */
@@ -723,7 +705,7 @@ child_body (EthosApplication *app,
 
   /* Without an agency name, a copy is called "(Copy)". */
   g_assert_true (ethos_user_db_set_agency_field (db, "agency_name", "", &error));
-  page = show_forms (window);
+  page = ethos_test_show_forms (window);
 
   g_assert_true (ethos_forms_page_show_template (page, "telehealth-consent", &error));
   editor = ethos_forms_page_edit_template (page, "telehealth-consent", &error);
@@ -748,7 +730,7 @@ static void
 restore_body (EthosApplication *app,
               EthosWindow      *window)
 {
-  EthosFormsPage *page = show_forms (window);
+  EthosFormsPage *page = ethos_test_show_forms (window);
   g_autoptr(GError) error = NULL;
   EthosTemplateEditor *editor;
   const EthosClause *first;
