@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "ethos-application.h"
 #include "ethos-codes-view-private.h"
@@ -68,7 +69,8 @@ switched_cb (GdkFrameClock *clock,
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
-/* Codes → Forms the first time (the page made then), then back and forth. */
+/* Codes → Forms the first time (the page made in the background by then,
+ * or, with --forms-cold, made now), then back and forth. */
 static gboolean
 switch_view_cb (gpointer data)
 {
@@ -101,7 +103,16 @@ painted_cb (GdkFrameClock *clock,
        * reaches for the Forms tab; with --forms-cold, at once, before the
        * window has made the page. */
       if (forms_cold)
-        switch_view_cb (window);
+        {
+          /* This frame may not be the window's first: the idle that makes
+           * the page may have run already. */
+          if (window->forms_page != NULL)
+            {
+              g_printerr ("--forms-cold: the Forms page was made before the switch\n");
+              exit (1);
+            }
+          switch_view_cb (window);
+        }
       else
         g_timeout_add (500, switch_view_cb, window);
       return;

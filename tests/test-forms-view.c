@@ -155,7 +155,8 @@ test_forms_body (EthosApplication *app,
   GtkWidget *row, *report, *label, *button;
   guint n_consent_elements = 0;
 
-  /* Startup reads no template: the page is made after the first frame. */
+  /* Startup reads no template: the page is made after the first frame,
+   * from an idle that has not run yet when the window is shown. */
   g_assert_null (window->forms_page);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "codes");
   adw_view_stack_set_visible_child_name (window->view_stack, "forms");
@@ -284,7 +285,8 @@ test_forms_prepared_body (EthosApplication *app,
 {
   gboolean showed_forms = FALSE;
 
-  /* Nothing of the Forms view before the first frame... */
+  /* Nothing of the Forms view before the first frame (the body runs once
+   * the window is shown, before the idle that makes the page)... */
   g_assert_null (window->forms_page);
   /* ... then, the window idle, it is made and its templates read while
    * the codes are shown, so that the first switch to it shows them. */

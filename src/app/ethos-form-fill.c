@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "ethos-coverage.h"
-#include "ethos-error.h"
 #include "ethos-form-fill-private.h"
 #include "ethos-forms-text.h"
 #include "ethos-pdf-batch.h"

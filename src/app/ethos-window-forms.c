@@ -47,6 +47,7 @@ ensure_forms_page (EthosWindow *self)
 
   if (self->forms_page != NULL)
     return;
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
 
   self->forms_page = ethos_forms_page_new ();
   ethos_forms_page_set_view_stack (self->forms_page, self->view_stack);
@@ -83,8 +84,7 @@ prepare_tick_cb (GtkWidget     *widget,
   EthosWindow *self = ETHOS_WINDOW (widget);
 
   self->prepare_tick = 0;
-  if (self->forms_page == NULL)
-    self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
+  self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 

@@ -21,7 +21,7 @@ struct _EthosWindow
   AdwBin               *forms_bin;
   AdwViewSwitcherBar   *switcher_bar;
   GMenuModel           *primary_menu;
-  EthosFormsPage       *forms_page;    /* made on first use; owned by forms_bin */
+  EthosFormsPage       *forms_page;    /* made after the first frame; owned by forms_bin */
   guint                 prepare_tick;  /* the first frame, then ... */
   guint                 prepare_idle;  /* ... the Forms view made once the window is idle */
 
