@@ -539,14 +539,6 @@ ethos_form_fill_write (EthosFormFill    *self,
   return ethos_pdf_write_form (self->job, values, &request, path, error);
 }
 
-gboolean
-ethos_form_fill_write_pdf (EthosFormFill  *self,
-                           const char     *path,
-                           GError        **error)
-{
-  return ethos_form_fill_write (self, path, ETHOS_FORM_PDF, error);
-}
-
 char *
 ethos_form_fill_suggest_name (EthosFormFill *self)
 {

@@ -58,10 +58,6 @@ void             ethos_form_fill_set_agency     (EthosFormFill            *self,
 /* Lays the preview out now instead of at the next idle moment. */
 void             ethos_form_fill_update_now     (EthosFormFill      *self);
 
-/* Checks the fields (required ones unless blank), then writes the PDF. */
-gboolean         ethos_form_fill_write_pdf      (EthosFormFill      *self,
-                                                 const char         *path,
-                                                 GError            **error);
 /* Writes the form as a PDF or the accessible HTML file (NOHS 10). */
 gboolean         ethos_form_fill_write          (EthosFormFill      *self,
                                                  const char         *path,

@@ -185,41 +185,6 @@ ethos_form_item_get_id (EthosFormItem *self)
   return self->id;
 }
 
-const char *
-ethos_form_item_get_title (EthosFormItem *self)
-{
-  g_return_val_if_fail (ETHOS_IS_FORM_ITEM (self), NULL);
-  return self->title;
-}
-
-const char *
-ethos_form_item_get_version (EthosFormItem *self)
-{
-  g_return_val_if_fail (ETHOS_IS_FORM_ITEM (self), NULL);
-  return self->version;
-}
-
-const char *
-ethos_form_item_get_origin (EthosFormItem *self)
-{
-  g_return_val_if_fail (ETHOS_IS_FORM_ITEM (self), NULL);
-  return self->origin;
-}
-
-const char *
-ethos_form_item_get_standards (EthosFormItem *self)
-{
-  g_return_val_if_fail (ETHOS_IS_FORM_ITEM (self), NULL);
-  return self->standards;
-}
-
-const char *
-ethos_form_item_get_status (EthosFormItem *self)
-{
-  g_return_val_if_fail (ETHOS_IS_FORM_ITEM (self), NULL);
-  return self->status;
-}
-
 gboolean
 ethos_form_item_get_covered (EthosFormItem *self)
 {

@@ -19,11 +19,6 @@ EthosFormItem *ethos_form_item_new                  (const EthosTemplateEntry *e
                                                      EthosRequirements        *reqs,
                                                      const char               *lang);
 const char    *ethos_form_item_get_id               (EthosFormItem            *self);
-const char    *ethos_form_item_get_title            (EthosFormItem            *self);
-const char    *ethos_form_item_get_version          (EthosFormItem            *self);
-const char    *ethos_form_item_get_origin           (EthosFormItem            *self);
-const char    *ethos_form_item_get_standards        (EthosFormItem            *self);
-const char    *ethos_form_item_get_status           (EthosFormItem            *self);
 gboolean       ethos_form_item_get_covered          (EthosFormItem            *self);
 const char    *ethos_form_item_get_accessible_label (EthosFormItem            *self);
 

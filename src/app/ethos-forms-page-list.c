@@ -133,6 +133,29 @@ row_activated_cb (EthosFormsPage *self,
     ethos_form_fill_focus_first_field (self->fill);
 }
 
+/* A fill whose template was replaced (a new version, a deployed copy)
+ * goes: what was typed belonged to the old one. */
+static void
+prune_fills (EthosFormsPage *self)
+{
+  GHashTableIter iter;
+  gpointer id, fill;
+
+  g_hash_table_iter_init (&iter, self->fills);
+  while (g_hash_table_iter_next (&iter, &id, &fill))
+    {
+      const EthosTemplateEntry *entry = self->store ? ethos_template_store_lookup (self->store, id,
+                                                                                   NULL) : NULL;
+
+      if (entry != NULL && entry->tmpl == ethos_form_fill_get_template (fill))
+        continue;
+      if (self->fill == fill)
+        self->fill = NULL;
+      gtk_stack_remove (self->fill_stack, fill);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 /* The list of templates, from the store as it is now; the one shown stays
  * shown, else the first. */
 void
@@ -155,7 +178,7 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
   g_list_store_splice (self->forms, 0, g_list_model_get_n_items (G_LIST_MODEL (self->forms)),
                        items->pdata, items->len);
   self->rebuilding = FALSE;
-  _ethos_forms_page_prune_fills (self);
+  prune_fills (self);
 
   if (self->showing_agency)
     return;
@@ -179,29 +202,6 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
   adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
   _ethos_forms_page_update_actions (self);
-}
-
-/* A fill whose template was replaced (a new version, a deployed copy)
- * goes: what was typed belonged to the old one. */
-void
-_ethos_forms_page_prune_fills (EthosFormsPage *self)
-{
-  GHashTableIter iter;
-  gpointer id, fill;
-
-  g_hash_table_iter_init (&iter, self->fills);
-  while (g_hash_table_iter_next (&iter, &id, &fill))
-    {
-      const EthosTemplateEntry *entry = self->store ? ethos_template_store_lookup (self->store, id,
-                                                                                   NULL) : NULL;
-
-      if (entry != NULL && entry->tmpl == ethos_form_fill_get_template (fill))
-        continue;
-      if (self->fill == fill)
-        self->fill = NULL;
-      gtk_stack_remove (self->fill_stack, fill);
-      g_hash_table_iter_remove (&iter);
-    }
 }
 
 GtkWidget *

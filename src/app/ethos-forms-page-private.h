@@ -83,7 +83,6 @@ struct _EthosFormsPage
 /* ethos-forms-page-list.c */
 void _ethos_forms_page_list_init          (EthosFormsPage *self);
 void _ethos_forms_page_show_list          (EthosFormsPage *self);
-void _ethos_forms_page_prune_fills        (EthosFormsPage *self);
 void _ethos_forms_page_show_problems      (EthosFormsPage *self);
 void _ethos_forms_page_show_load_error    (EthosFormsPage *self,
                                            const GError   *error);

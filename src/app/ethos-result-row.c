@@ -112,13 +112,6 @@ ethos_result_row_new (void)
   return g_object_new (ETHOS_TYPE_RESULT_ROW, NULL);
 }
 
-EthosResult *
-ethos_result_row_get_result (EthosResultRow *self)
-{
-  g_return_val_if_fail (ETHOS_IS_RESULT_ROW (self), NULL);
-  return self->result;
-}
-
 void
 ethos_result_row_set_result (EthosResultRow *self,
                              EthosResult    *result)

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (EthosResultRow, ethos_result_row, ETHOS, RESULT_ROW, GtkWi
 
 /* One search result in the sidebar, its labels bound to an EthosResult. */
 GtkWidget   *ethos_result_row_new        (void);
-EthosResult *ethos_result_row_get_result (EthosResultRow *self);
 void         ethos_result_row_set_result (EthosResultRow *self,
                                           EthosResult    *result);
 

@@ -12,8 +12,8 @@
  * a date, yes or no, or a choice with its choices in every language) and
  * removing one. */
 
-const char *
-_ethos_editor_field_type_name (EthosFieldType type)
+static const char *
+field_type_name (EthosFieldType type)
 {
   switch (type)
     {
@@ -52,7 +52,7 @@ _ethos_editor_field_type_summary (EthosTemplateEditor *self,
   GString *summary;
 
   if (field->type != ETHOS_FIELD_CHOICE || field->choices->len == 0)
-    return g_strdup (_ethos_editor_field_type_name (field->type));
+    return g_strdup (field_type_name (field->type));
   /* Translators: followed by the choices, "A choice: In person, By video" */
   summary = g_string_new (_("A choice:"));
   for (guint i = 0; i < field->choices->len; i++)
@@ -270,11 +270,11 @@ new_field_action (GtkWidget  *widget,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->labels[l]), title);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->labels[l]);
     }
-  gtk_string_list_append (types, _ethos_editor_field_type_name (ETHOS_FIELD_TEXT));
-  gtk_string_list_append (types, _ethos_editor_field_type_name (ETHOS_FIELD_MULTILINE));
-  gtk_string_list_append (types, _ethos_editor_field_type_name (ETHOS_FIELD_DATE));
-  gtk_string_list_append (types, _ethos_editor_field_type_name (ETHOS_FIELD_BOOL));
-  gtk_string_list_append (types, _ethos_editor_field_type_name (ETHOS_FIELD_CHOICE));
+  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_TEXT));
+  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_MULTILINE));
+  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_DATE));
+  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_BOOL));
+  gtk_string_list_append (types, field_type_name (ETHOS_FIELD_CHOICE));
   d->type = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->type), _("Type"));
   adw_combo_row_set_model (ADW_COMBO_ROW (d->type), G_LIST_MODEL (types));

@@ -140,7 +140,6 @@ void  _ethos_editor_details_show        (EthosTemplateEditor *self);
 void  _ethos_editor_details_class_init  (GtkWidgetClass      *widget_class);
 
 /* ethos-template-editor-field.c */
-const char *_ethos_editor_field_type_name (EthosFieldType       type);
 char *_ethos_editor_field_type_summary  (EthosTemplateEditor *self,
                                          const EthosField    *field);
 void  _ethos_editor_field_class_init    (GtkWidgetClass      *widget_class);

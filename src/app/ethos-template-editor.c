@@ -472,13 +472,6 @@ ethos_template_editor_select (EthosTemplateEditor *self,
   return TRUE;
 }
 
-const char *
-ethos_template_editor_get_selected (EthosTemplateEditor *self)
-{
-  g_return_val_if_fail (ETHOS_IS_TEMPLATE_EDITOR (self), NULL);
-  return self->selected;
-}
-
 GtkWidget *
 ethos_template_editor_get_row (EthosTemplateEditor *self,
                                const char          *clause_id)

@@ -39,7 +39,6 @@ gboolean             ethos_template_editor_is_modified  (EthosTemplateEditor    
  * signatures). */
 gboolean             ethos_template_editor_select       (EthosTemplateEditor      *self,
                                                          const char               *clause_id);
-const char          *ethos_template_editor_get_selected (EthosTemplateEditor      *self);
 /* Asks about unsaved edits (Save / Discard / Cancel), then calls @then with
  * TRUE when the editor may go (saved or discarded), FALSE on Cancel. */
 typedef void (*EthosEditorDoneFunc) (EthosTemplateEditor *editor,

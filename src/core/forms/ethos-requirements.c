@@ -45,13 +45,6 @@ standard_free (EthosStandard *standard)
 static const char * const source_kinds[] = { "code", "regulation", "practice", NULL };
 
 const char *
-ethos_source_kind_to_string (EthosSourceKind kind)
-{
-  g_return_val_if_fail (kind <= ETHOS_SOURCE_PRACTICE, NULL);
-  return source_kinds[kind];
-}
-
-const char *
 ethos_standard_get_title (const EthosStandard *standard,
                           const char          *lang)
 {

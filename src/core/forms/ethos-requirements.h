@@ -66,7 +66,6 @@ guint              ethos_requirements_get_version (EthosRequirements *reqs);
 /* The standard's title in @lang (else English); NULL for a code standard. */
 const char        *ethos_standard_get_title       (const EthosStandard *standard,
                                                    const char         *lang);
-const char        *ethos_source_kind_to_string    (EthosSourceKind     kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EthosRequirements, ethos_requirements_free)
 

@@ -8,8 +8,6 @@
 #include "ethos-agency-profile.h"
 #include "ethos-error.h"
 #include "ethos-form.h"
-#include "ethos-form-job.h"
-#include "ethos-image.h"
 #include "ethos-user-db-private.h"
 
 /* Agency values are short texts (a complaints procedure at most). */
@@ -252,17 +250,3 @@ ethos_user_db_list_templates (EthosUserDb  *self,
   return g_steal_pointer (&list);
 }
 
-gboolean
-ethos_user_db_apply_agency (EthosUserDb   *self,
-                            EthosFormJob  *job,
-                            gboolean       with_logo,
-                            GError       **error)
-{
-  g_autoptr(EthosAgencyProfile) profile = NULL;
-
-  g_return_val_if_fail (self != NULL && job != NULL, FALSE);
-
-  if (!(profile = ethos_user_db_get_agency_profile (self, error)))
-    return FALSE;
-  return ethos_agency_profile_apply (profile, job, with_logo, error);
-}

@@ -3,8 +3,6 @@
 
 #include <glib.h>
 
-#include "ethos-form-job.h"
-
 G_BEGIN_DECLS
 
 /* The per-user database: bookmarks and private notes (and, with the form
@@ -113,14 +111,6 @@ GBytes      *ethos_user_db_get_agency_logo (EthosUserDb *db);
 gboolean     ethos_user_db_set_agency_logo (EthosUserDb *db,
                                            GBytes       *data,
                                            GError      **error);
-/* Gives @job the agency profile as its default values and, when
- * @with_logo, the stored logo (a stored logo that no longer decodes is an
- * error, never a form without it). */
-gboolean     ethos_user_db_apply_agency   (EthosUserDb  *db,
-                                           EthosFormJob *job,
-                                           gboolean      with_logo,
-                                           GError      **error);
-
 /* Agency templates (imported or edited): stored as their JSON text, which
  * the caller has validated; saved through ethos-template-versions.h. */
 typedef struct
