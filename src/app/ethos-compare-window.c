@@ -79,6 +79,8 @@ show_text (EthosCompareWindow *self)
     }
 }
 
+static void selection_cb (EthosCompareWindow *self);
+
 void
 ethos_compare_window_compare (EthosCompareWindow *self,
                               guint               from,
@@ -90,10 +92,13 @@ ethos_compare_window_compare (EthosCompareWindow *self,
 
   if (from >= self->versions->len || to >= self->versions->len)
     return;
-  if (gtk_drop_down_get_selected (self->from) != from)
-    gtk_drop_down_set_selected (self->from, from);
-  if (gtk_drop_down_get_selected (self->to) != to)
-    gtk_drop_down_set_selected (self->to, to);
+  /* Shown as chosen, without comparing again from each drop-down. */
+  g_signal_handlers_block_by_func (self->from, selection_cb, self);
+  g_signal_handlers_block_by_func (self->to, selection_cb, self);
+  gtk_drop_down_set_selected (self->from, from);
+  gtk_drop_down_set_selected (self->to, to);
+  g_signal_handlers_unblock_by_func (self->from, selection_cb, self);
+  g_signal_handlers_unblock_by_func (self->to, selection_cb, self);
   diff = ethos_template_diff (g_ptr_array_index (self->versions, from),
                               g_ptr_array_index (self->versions, to), self->reqs);
   g_free (self->text);

@@ -28,8 +28,8 @@ _ethos_forms_page_toast (EthosFormsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static GtkWindow *
-parent_window (EthosFormsPage *self)
+GtkWindow *
+_ethos_forms_page_parent_window (EthosFormsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -96,7 +96,7 @@ confirm_uncovered (EthosFormsPage *self,
   if (uncovered == NULL || uncovered[0] == NULL ||
       g_object_get_data (G_OBJECT (self->fill), "uncovered-confirmed") != NULL)
     return TRUE;
-  dialog = adw_message_dialog_new (parent_window (self), heading,
+  dialog = adw_message_dialog_new (_ethos_forms_page_parent_window (self), heading,
                                    _("This form leaves out what a standard it must cover "
                                      "requires. The Coverage Report shows what is missing."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -113,12 +113,13 @@ confirm_uncovered (EthosFormsPage *self,
   return FALSE;
 }
 
-static void
-show_error (EthosFormsPage *self,
-            const char     *heading,
-            const GError   *error)
+void
+_ethos_forms_page_show_error (EthosFormsPage *self,
+                              const char     *heading,
+                              const GError   *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (_ethos_forms_page_parent_window (self), heading,
+                                              error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -154,7 +155,7 @@ print_done_cb (GtkPrintOperationResult  result,
   if (previewed)
     _ethos_forms_page_toast (self, _("The preview beside the form shows the pages as they print"));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (self, _("The Form Could Not Be Printed"), error);
+    _ethos_forms_page_show_error (self, _("The Form Could Not Be Printed"), error);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       if (output != NULL && g_str_has_prefix (output, "file://"))
@@ -191,7 +192,7 @@ check_printable (EthosFormsPage *self,
   if ((pages = ethos_form_job_lay_out (ethos_form_fill_get_job (self->fill), values, &request,
                                        &error)))
     return TRUE;
-  show_error (self, heading, error);
+  _ethos_forms_page_show_error (self, heading, error);
   return FALSE;
 }
 
@@ -213,7 +214,7 @@ print_now (EthosFormsPage *self)
    * the file format's. */
   if (g_str_has_suffix (name, ".pdf"))
     name[strlen (name) - 4] = '\0';
-  ethos_form_print (parent_window (self), ethos_form_fill_get_job (self->fill), values, &request,
+  ethos_form_print (_ethos_forms_page_parent_window (self), ethos_form_fill_get_job (self->fill), values, &request,
                     ethos_forms_text (tmpl, tmpl->title, self->lang),
                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, self->print_settings, name,
                     (int) ethos_form_preview_get_current_page (
@@ -326,7 +327,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && self->fill != NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       !ethos_forms_page_export_as (self, file, format, &error))
-    show_error (self, _("The Form Could Not Be Saved"), error);
+    _ethos_forms_page_show_error (self, _("The Form Could Not Be Saved"), error);
   if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -357,7 +358,7 @@ export_in (EthosFormsPage  *self,
     folder = g_file_new_for_path (g_get_home_dir ());
   chooser = gtk_file_chooser_native_new (html ? _("Export Form as Accessible HTML")
                                               : _("Export Form as PDF"),
-                                         parent_window (self),
+                                         _ethos_forms_page_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
@@ -480,7 +481,7 @@ clear_action (GtkWidget  *widget,
               GVariant   *param)
 {
   EthosFormsPage *self = ETHOS_FORMS_PAGE (widget);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
+  GtkWidget *dialog = adw_message_dialog_new (_ethos_forms_page_parent_window (self),
                                               _("Clear Everything Typed?"),
                                               _("The fields and any rewording of every open "
                                                 "form are emptied. This cannot be undone."));
@@ -516,7 +517,7 @@ batch_action (GtkWidget  *widget,
   if (self->fill == NULL)
     return;
   ethos_form_fill_get_request (self->fill, &request);
-  dialog = ethos_batch_dialog_new (parent_window (self), ethos_form_fill_get_job (self->fill),
+  dialog = ethos_batch_dialog_new (_ethos_forms_page_parent_window (self), ethos_form_fill_get_job (self->fill),
                                    &request, self->lang);
   gtk_window_present (GTK_WINDOW (dialog));
 }

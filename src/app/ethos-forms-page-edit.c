@@ -16,14 +16,6 @@
  * whole page while it is open; closing the window asks about its unsaved
  * edits. */
 
-static GtkWindow *
-parent_window (EthosFormsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 toast (EthosFormsPage *self,
        const char     *text,
@@ -38,17 +30,6 @@ toast (EthosFormsPage *self,
       adw_toast_set_action_name (t, undo_action);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, t);
-}
-
-static void
-show_error (EthosFormsPage *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const EthosTemplateEntry *
@@ -117,7 +98,7 @@ close_request_cb (GtkWindow      *window,
 static void
 watch_window (EthosFormsPage *self)
 {
-  GtkWindow *window = parent_window (self);
+  GtkWindow *window = _ethos_forms_page_parent_window (self);
 
   if (window == self->watched_window)
     return;
@@ -247,7 +228,7 @@ edit_action (GtkWidget  *widget,
                                                                        &error);
       if (copy == NULL)
         {
-          show_error (self, _("The Template Could Not Be Duplicated"), error);
+          _ethos_forms_page_show_error (self, _("The Template Could Not Be Duplicated"), error);
           return;
         }
       g_free (id);
@@ -255,7 +236,7 @@ edit_action (GtkWidget  *widget,
       _ethos_forms_page_show_list (self);
     }
   if (!ethos_forms_page_edit_template (self, id, &error))
-    show_error (self, _("The Template Cannot Be Edited"), error);
+    _ethos_forms_page_show_error (self, _("The Template Cannot Be Edited"), error);
 }
 
 /* Deleting */
@@ -318,7 +299,7 @@ delete_response_cb (AdwMessageDialog *dialog,
     return;
   if (!ethos_forms_page_delete_template (self, id, &error))
     {
-      show_error (self, _("The Template Was Not Deleted"), error);
+      _ethos_forms_page_show_error (self, _("The Template Was Not Deleted"), error);
       return;
     }
   /* Translators: after deleting a template: Deleted “Informed Consent (Riverbend)” */
@@ -350,7 +331,7 @@ delete_action (GtkWidget  *widget,
     }
   title = ethos_forms_text (entry->tmpl, entry->tmpl->title, self->lang);
   heading = g_strdup_printf (_("Delete “%s”?"), title);
-  dialog = adw_message_dialog_new (parent_window (self), heading,
+  dialog = adw_message_dialog_new (_ethos_forms_page_parent_window (self), heading,
                                    _("The template and all its saved versions are deleted from "
                                      "this computer. You can undo it just after."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
@@ -382,7 +363,7 @@ undo_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!ethos_forms_page_undo_delete (self, &error) && error != NULL)
-    show_error (self, _("The Template Could Not Be Brought Back"), error);
+    _ethos_forms_page_show_error (self, _("The Template Could Not Be Brought Back"), error);
 }
 
 /* Importing and exporting */
@@ -443,7 +424,7 @@ imported (EthosFormsPage *self,
 
   if (entry == NULL)
     {
-      show_error (self, _("The Template Was Not Imported"), error);
+      _ethos_forms_page_show_error (self, _("The Template Was Not Imported"), error);
       return;
     }
   /* Translators: Imported “Consent (Riverbend)”, version 2.0 */
@@ -487,7 +468,7 @@ ethos_forms_page_import (EthosFormsPage *self,
                               &error);
   if (tmpl == NULL)
     {
-      show_error (self, _("This File Is Not a Template Ethos Can Use"), error);
+      _ethos_forms_page_show_error (self, _("This File Is Not a Template Ethos Can Use"), error);
       return;
     }
   if (!(existing = ethos_template_store_lookup (self->store, tmpl->id, NULL)))
@@ -498,7 +479,7 @@ ethos_forms_page_import (EthosFormsPage *self,
   agency = existing->source == ETHOS_TEMPLATE_AGENCY;
   heading = g_strdup_printf (_("“%s” Is Already There"),
                              ethos_forms_text (existing->tmpl, existing->tmpl->title, self->lang));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
+  dialog = adw_message_dialog_new (_ethos_forms_page_parent_window (self), heading,
                                    agency ? _("Replace it with the file (the template there "
                                               "now is kept as a version), or import the file as "
                                               "a copy with a new id?")
@@ -543,7 +524,7 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import a Template"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (_("Import a Template"), _ethos_forms_page_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                          _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Ethos templates (JSON)"));
@@ -572,7 +553,7 @@ export_chooser_cb (GtkNativeDialog *chooser,
         g_set_error_literal (&error, ETHOS_ERROR, ETHOS_ERROR_IO,
                              _("Templates can only be saved to a folder on this computer."));
       if (error != NULL || !ethos_template_store_export (self->store, id, path, &error))
-        show_error (self, _("The Template Was Not Exported"), error);
+        _ethos_forms_page_show_error (self, _("The Template Was Not Exported"), error);
       else
         toast (self, _("Exported: give the file to whoever deploys Ethos"), NULL);
     }
@@ -592,7 +573,7 @@ export_template_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
   file_name = g_strconcat (entry->tmpl->id, ".json", NULL);
-  chooser = gtk_file_chooser_native_new (_("Export the Template"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (_("Export the Template"), _ethos_forms_page_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);

@@ -154,6 +154,20 @@ update_profile (EthosFormsPage *self)
                                                                     : _("Not set up yet"));
 }
 
+/* The deployed profile (or why it could not be read) @load found. */
+static void
+take_deployed (EthosFormsPage *self,
+               Load           *load)
+{
+  g_clear_pointer (&self->deployed, ethos_agency_profile_free);
+  g_clear_pointer (&self->deployed_problem, g_free);
+  self->deployed = g_steal_pointer (&load->deployed);
+  self->deployed_problem = g_steal_pointer (&load->deployed_problem);
+  update_profile (self);
+  if (self->agency_page != NULL)
+    ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+}
+
 static void
 shared_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -179,21 +193,9 @@ shared_done_cb (GObject      *source,
   /* The shared folder's profile comes before XDG_DATA_DIRS's. */
   if (load->deployed != NULL || load->deployed_problem != NULL)
     {
-      g_clear_pointer (&self->deployed, ethos_agency_profile_free);
-      g_clear_pointer (&self->deployed_problem, g_free);
-      self->deployed = g_steal_pointer (&load->deployed);
-      self->deployed_problem = g_steal_pointer (&load->deployed_problem);
-      update_profile (self);
-      if (self->agency_page != NULL)
-        ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+      take_deployed (self, load);
       /* New defaults: the forms open so far are made again with them. */
-      g_hash_table_remove_all (self->fills);
-      self->fill = NULL;
-      {
-        GtkWidget *child;
-        while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
-          gtk_stack_remove (self->fill_stack, child);
-      }
+      _ethos_forms_page_drop_fills (self);
     }
   _ethos_forms_page_show_list (self);
 }
@@ -219,13 +221,7 @@ local_done_cb (GObject      *source,
     }
   self->store = g_steal_pointer (&load->store);
   ethos_template_store_set_user_db (self->store, self->db);
-  g_clear_pointer (&self->deployed, ethos_agency_profile_free);
-  g_clear_pointer (&self->deployed_problem, g_free);
-  self->deployed = g_steal_pointer (&load->deployed);
-  self->deployed_problem = g_steal_pointer (&load->deployed_problem);
-  update_profile (self);
-  if (self->agency_page != NULL)
-    ethos_agency_page_set_profile (self->agency_page, self->db, self->deployed);
+  take_deployed (self, load);
 
   if (self->shared_dir != NULL)
     {

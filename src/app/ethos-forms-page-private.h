@@ -80,6 +80,10 @@ struct _EthosFormsPage
   GPtrArray            *deleted_versions;
 };
 
+/* ethos-forms-page.c */
+/* Every form opened so far goes, with what was typed in it. */
+void _ethos_forms_page_drop_fills         (EthosFormsPage *self);
+
 /* ethos-forms-page-list.c */
 void _ethos_forms_page_list_init          (EthosFormsPage *self);
 void _ethos_forms_page_show_list          (EthosFormsPage *self);
@@ -102,5 +106,11 @@ void _ethos_forms_page_class_init_actions (GtkWidgetClass *widget_class);
 void _ethos_forms_page_update_actions     (EthosFormsPage *self);
 void _ethos_forms_page_toast              (EthosFormsPage *self,
                                            const char     *text);
+/* The window the page is in, or NULL. */
+GtkWindow *_ethos_forms_page_parent_window (EthosFormsPage *self);
+/* A message dialog: @heading, then @error's message. */
+void _ethos_forms_page_show_error         (EthosFormsPage *self,
+                                           const char     *heading,
+                                           const GError   *error);
 
 G_END_DECLS

@@ -88,6 +88,18 @@ new_job (EthosFormsPage  *self,
   return g_steal_pointer (&job);
 }
 
+/* Every form opened so far goes, with what was typed in it. */
+void
+_ethos_forms_page_drop_fills (EthosFormsPage *self)
+{
+  GtkWidget *child;
+
+  self->fill = NULL;
+  g_hash_table_remove_all (self->fills);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
+    gtk_stack_remove (self->fill_stack, child);
+}
+
 /* The fill page of a template, made the first time it is opened and kept
  * while the window lives: going to another form and back loses nothing. */
 static EthosFormFill *
@@ -321,16 +333,11 @@ ethos_forms_page_load (EthosFormsPage  *self,
                        EthosCorpus     *corpus,
                        GError         **error)
 {
-  GtkWidget *child;
-
   g_return_val_if_fail (ETHOS_IS_FORMS_PAGE (self), FALSE);
   g_return_val_if_fail (builtin_dir != NULL, FALSE);
 
   /* Forms being filled belong to the templates they came from. */
-  self->fill = NULL;
-  g_hash_table_remove_all (self->fills);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack))) != NULL)
-    gtk_stack_remove (self->fill_stack, child);
+  _ethos_forms_page_drop_fills (self);
   g_list_store_remove_all (self->forms);
   g_clear_pointer (&self->store, ethos_template_store_free);
   g_clear_pointer (&self->shown_id, g_free);
