@@ -120,20 +120,6 @@ locked (EthosAgencyPage *self,
   return self->deployed != NULL && ethos_agency_profile_is_locked (self->deployed, name);
 }
 
-/* What a row shows: what forms in its language print (the user's value
- * over the deployed one; a locked one is the deployed one). */
-static char *
-shown_value (EthosAgencyPage *self,
-             const char      *field,
-             const char      *lang)
-{
-  g_autoptr(EthosAgencyProfile) effective = ethos_agency_profile_merge (self->local,
-                                                                        self->deployed);
-  const char *value = ethos_agency_profile_get (effective, field, lang);
-
-  return g_strdup (value != NULL ? value : "");
-}
-
 static void
 emit_changed (EthosAgencyPage *self)
 {
@@ -400,6 +386,10 @@ index_of (const char * const *names,
 static void
 show_profile (EthosAgencyPage *self)
 {
+  /* What a row shows: what forms in its language print (the user's value
+   * over the deployed one; a locked one is the deployed one). */
+  g_autoptr(EthosAgencyProfile) effective = ethos_agency_profile_merge (self->local,
+                                                                        self->deployed);
   GHashTableIter iter;
   gpointer key, row;
   const char *language, *paper;
@@ -409,9 +399,9 @@ show_profile (EthosAgencyPage *self)
   while (g_hash_table_iter_next (&iter, &key, &row))
     {
       g_auto(GStrv) parts = g_strsplit (key, ":", 2);
-      g_autofree char *text = shown_value (self, parts[0], parts[1]);
+      const char *text = ethos_agency_profile_get (effective, parts[0], parts[1]);
 
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
       mark_locked (row, locked (self, parts[0]));
     }
   g_hash_table_iter_init (&iter, self->lock_checks);

@@ -128,8 +128,10 @@ editor_closed_cb (EthosFormsPage      *self,
   g_autofree char *id = g_strdup (ethos_template_editor_get_id (editor));
 
   ethos_forms_page_close_editor (self);
+  /* The list shows again the form shown: most often the one edited. */
   _ethos_forms_page_show_list (self);
-  ethos_forms_page_show_template (self, id, NULL);
+  if (self->showing_agency || g_strcmp0 (self->shown_id, id) != 0)
+    ethos_forms_page_show_template (self, id, NULL);
 }
 
 static void

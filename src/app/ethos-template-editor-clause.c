@@ -397,7 +397,7 @@ _ethos_editor_clause_show (EthosTemplateEditor *self)
   show_condition (self, clause);
   show_tags (self, clause);
   self->loading = FALSE;
-  _ethos_editor_clause_refresh (self);
+  _ethos_editor_clause_refresh (self, NULL);
 }
 
 /* "Reading level: grade 7.2" / "INFLESZ 62 (normal)", flagged when hard. */
@@ -434,10 +434,11 @@ show_reading (EthosTemplateEditor *self,
 /* What can change without reloading the texts being typed: the title,
  * problems, marks, reading levels. */
 void
-_ethos_editor_clause_refresh (EthosTemplateEditor *self)
+_ethos_editor_clause_refresh (EthosTemplateEditor *self,
+                              GPtrArray           *problems)
 {
   EthosClause *clause = shown_clause (self);
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const char *heading;
 
@@ -446,7 +447,8 @@ _ethos_editor_clause_refresh (EthosTemplateEditor *self)
   heading = ethos_forms_text (self->tmpl, clause->heading, self->ui_lang);
   gtk_label_set_label (self->clause_title, heading != NULL && *heading ? heading
                                                                         : _("New clause"));
-  problems = ethos_template_get_problems (self->tmpl);
+  if (problems == NULL)
+    problems = found = ethos_template_get_problems (self->tmpl);
   for (guint l = 0; l < EDITOR_LANGS && lang_at (self, l) != NULL; l++)
     {
       const char *lang = lang_at (self, l);

@@ -80,6 +80,7 @@ struct _EthosTemplateEditor
   EthosUserDb         *db;                        /* not owned */
   EthosCorpus         *corpus;                    /* not owned */
   EthosAgencyProfile  *profile;                   /* a copy, or NULL */
+  GHashTable          *code_labels;               /* the footer's, read once */
   const char          *ui_lang;
   char                *id;
   EthosTemplate       *tmpl;
@@ -131,7 +132,10 @@ void  _ethos_editor_list_select         (EthosTemplateEditor *self);
 /* ethos-template-editor-clause.c */
 void  _ethos_editor_clause_init         (EthosTemplateEditor *self);
 void  _ethos_editor_clause_show         (EthosTemplateEditor *self);
-void  _ethos_editor_clause_refresh      (EthosTemplateEditor *self);
+/* @problems: the template's (ethos_template_get_problems), or NULL to
+ * find them. */
+void  _ethos_editor_clause_refresh      (EthosTemplateEditor *self,
+                                         GPtrArray           *problems);
 void  _ethos_editor_clause_class_init   (GtkWidgetClass      *widget_class);
 
 /* ethos-template-editor-details.c */
@@ -147,7 +151,8 @@ void  _ethos_editor_field_class_init    (GtkWidgetClass      *widget_class);
 /* ethos-template-editor-side.c: the coverage panel, the clause list's
  * marks, the preview. */
 void  _ethos_editor_side_init           (EthosTemplateEditor *self);
-void  _ethos_editor_side_refresh        (EthosTemplateEditor *self);
+void  _ethos_editor_side_refresh        (EthosTemplateEditor *self,
+                                         GPtrArray           *problems);
 void  _ethos_editor_side_set_template   (EthosTemplateEditor *self);
 
 /* ethos-template-editor-actions.c */

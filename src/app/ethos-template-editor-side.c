@@ -350,9 +350,9 @@ lay_out (EthosTemplateEditor *self)
 }
 
 void
-_ethos_editor_side_refresh (EthosTemplateEditor *self)
+_ethos_editor_side_refresh (EthosTemplateEditor *self,
+                            GPtrArray           *problems)
 {
-  g_autoptr(GPtrArray) problems = ethos_template_get_problems (self->tmpl);
 
   g_clear_pointer (&self->coverage, g_ptr_array_unref);
   self->coverage = ethos_coverage_check (self->tmpl,
@@ -390,7 +390,6 @@ _ethos_editor_side_set_template (EthosTemplateEditor *self)
 {
   g_autoptr(GtkStringList) langs = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) labels = NULL;
   guint selected = gtk_drop_down_get_selected (self->preview_lang);
   const char *before = NULL;
 
@@ -404,8 +403,10 @@ _ethos_editor_side_set_template (EthosTemplateEditor *self)
     }
   if (self->profile != NULL && !ethos_agency_profile_apply (self->profile, self->job, TRUE, &error))
     g_debug ("The preview is without the agency's logo: %s", error->message);
-  if (self->corpus != NULL && (labels = ethos_corpus_get_code_labels (self->corpus, NULL)))
-    ethos_form_job_set_code_labels (self->job, labels);
+  if (self->code_labels == NULL && self->corpus != NULL)
+    self->code_labels = ethos_corpus_get_code_labels (self->corpus, NULL);
+  if (self->code_labels != NULL)
+    ethos_form_job_set_code_labels (self->job, self->code_labels);
 
   selected = 0;
   for (guint i = 0; self->tmpl->languages[i] != NULL; i++)

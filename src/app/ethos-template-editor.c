@@ -194,10 +194,11 @@ static gboolean
 refresh_cb (gpointer data)
 {
   EthosTemplateEditor *self = data;
+  g_autoptr(GPtrArray) problems = ethos_template_get_problems (self->tmpl);
 
   self->refresh_id = 0;
-  _ethos_editor_side_refresh (self);
-  _ethos_editor_clause_refresh (self);
+  _ethos_editor_side_refresh (self, problems);
+  _ethos_editor_clause_refresh (self, problems);
   update_title (self);
   _ethos_editor_update_actions (self);
   return G_SOURCE_REMOVE;
@@ -277,6 +278,7 @@ ethos_template_editor_dispose (GObject *object)
   g_clear_pointer (&self->job, ethos_form_job_unref);
   g_clear_pointer (&self->coverage, g_ptr_array_unref);
   g_clear_pointer (&self->profile, ethos_agency_profile_free);
+  g_clear_pointer (&self->code_labels, g_hash_table_unref);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->details_rows, g_ptr_array_unref);
   g_clear_pointer (&self->conditions, g_ptr_array_unref);
