@@ -121,7 +121,8 @@ ethos_versions_window_export_to (EthosVersionsWindow  *self,
   return ethos_file_write_atomic (path, v->json, strlen (v->json), 0644, error);
 }
 
-static void rebuild (EthosVersionsWindow *self);
+static void rebuild (EthosVersionsWindow *self,
+                     GPtrArray           *versions);
 
 gboolean
 ethos_versions_window_restore (EthosVersionsWindow  *self,
@@ -134,7 +135,7 @@ ethos_versions_window_restore (EthosVersionsWindow  *self,
 
   if (!(entry = ethos_template_store_restore_version (self->store, self->id, version, error)))
     return FALSE;
-  rebuild (self);
+  rebuild (self, NULL);
   g_signal_emit (self, signals[RESTORED], 0);
   {
     /* Translators: Version 1.0 was restored as version 2.1 */
@@ -250,14 +251,17 @@ row_selected_cb (GtkListBox          *list,
     ethos_versions_window_view (self, g_object_get_data (G_OBJECT (row), "version"));
 }
 
+/* The list of versions: @versions when the caller has just read them
+ * (taken), else read now. */
 static void
-rebuild (EthosVersionsWindow *self)
+rebuild (EthosVersionsWindow *self,
+         GPtrArray           *versions)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *versions;
   GtkWidget *child;
 
-  if (!(versions = ethos_user_db_list_template_versions (self->db, self->id, &error)))
+  if (versions == NULL &&
+      !(versions = ethos_user_db_list_template_versions (self->db, self->id, &error)))
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
@@ -368,11 +372,11 @@ ethos_versions_window_new (GtkWindow                 *parent,
                            GError                   **error)
 {
   EthosVersionsWindow *self;
-  g_autoptr(GPtrArray) check = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
 
   g_return_val_if_fail (store != NULL && db != NULL && id != NULL, NULL);
 
-  if (!(check = ethos_user_db_list_template_versions (db, id, error)))
+  if (!(versions = ethos_user_db_list_template_versions (db, id, error)))
     return NULL;
   /* Modal: it works on the editor's store and template. */
   self = g_object_new (ETHOS_TYPE_VERSIONS_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
@@ -382,7 +386,7 @@ ethos_versions_window_new (GtkWindow                 *parent,
   self->ui_lang = ui_lang;
   if (profile != NULL)
     self->profile = ethos_agency_profile_merge (profile, NULL);
-  rebuild (self);
+  rebuild (self, g_steal_pointer (&versions));
   return self;
 }
 
