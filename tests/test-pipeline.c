@@ -289,7 +289,8 @@ test_batch_cancel_and_bad_row (void)
   g_autofree char *first_text = NULL;
   g_autoptr(GError) error = NULL;
   EthosFormRequest request = { "en", ETHOS_PAPER_LETTER };
-  EthosBatchOptions options = { &request, "clients.csv", out, NULL };
+  /* One thread: the rows after the cancelled one are never begun. */
+  EthosBatchOptions options = { &request, "clients.csv", out, NULL, .threads = 1 };
   BatchWatch watch = { cancellable, 3, lines, 0 };
   EthosBatchSummary summary;
 
@@ -306,6 +307,112 @@ test_batch_cancel_and_bad_row (void)
   g_assert_false (g_file_test (fourth, G_FILE_TEST_EXISTS));
   first_text = pdf_text (first);
   g_assert_nonnull (strstr (first_text, "Ana"));
+}
+
+/* 24 rows, rows 5 and 17 invalid: "Client N" on line N + 1. */
+static GPtrArray *
+numbered_clients (void)
+{
+  g_autoptr(GString) csv = g_string_new ("client_name,client_dob\n");
+
+  for (guint r = 1; r <= 24; r++)
+    g_string_append_printf (csv, "Client %u,%s\n", r,
+                            r == 5 || r == 17 ? "1990-13-45" : "1980-02-02");
+  return parse_csv (csv->str);
+}
+
+static void
+test_batch_threads (void)
+{
+  g_autoptr(EthosFormJob) job = new_job ("informed-consent");
+  g_autoptr(GPtrArray) records = numbered_clients ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *one = g_build_filename (tmp_dir, "batch-one-thread", NULL);
+  g_autofree char *three = g_build_filename (tmp_dir, "batch-three-threads", NULL);
+  g_autoptr(GError) error = NULL;
+  EthosFormRequest request = { "en", ETHOS_PAPER_LETTER };
+  EthosBatchOptions options = { &request, "clients.csv", three, NULL, .threads = 3 };
+  BatchWatch watch = { NULL, 0, lines, 0 };
+  EthosBatchSummary summary;
+
+  /* Three threads: every row reported once, in order (batch_row_cb). */
+  g_assert_true (ethos_pdf_write_batch (job, records, &options, batch_row_cb, &watch, NULL,
+                                        &summary, &error));
+  g_assert_no_error (error);
+  g_assert_false (summary.cancelled);
+  g_assert_cmpuint (watch.calls, ==, 24);
+  g_assert_cmpuint (summary.written, ==, 22);
+  g_assert_cmpuint (summary.failed, ==, 2);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (lines->pdata[0]), ==, 6);
+  g_assert_cmpuint (GPOINTER_TO_UINT (lines->pdata[1]), ==, 18);
+
+  /* The same files, byte for byte, as one thread writes them. */
+  options.out_dir = one;
+  options.threads = 1;
+  g_assert_true (ethos_pdf_write_batch (job, records, &options, NULL, NULL, NULL, &summary,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.written, ==, 22);
+  for (guint r = 1; r <= 24; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u-informed-consent.pdf", r);
+      g_autofree char *path = g_build_filename (three, name, NULL);
+      g_autofree char *other = g_build_filename (one, name, NULL);
+      g_autofree char *bytes = NULL, *other_bytes = NULL;
+      g_autofree char *text = NULL, *client = NULL;
+      gsize length, other_length;
+
+      if (r == 5 || r == 17)
+        {
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          continue;
+        }
+      g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+      g_assert_true (g_file_get_contents (other, &other_bytes, &other_length, NULL));
+      g_assert_cmpmem (bytes, length, other_bytes, other_length);
+      text = pdf_text (path);
+      client = g_strdup_printf ("Client %u\n", r);
+      g_assert_nonnull (strstr (text, client));
+    }
+}
+
+/* Cancelled with helpers at work: what was done is all reported, and
+ * nothing else was written. */
+static void
+test_batch_threads_cancelled (void)
+{
+  g_autoptr(EthosFormJob) job = new_job ("informed-consent");
+  g_autoptr(GPtrArray) records = numbered_clients ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *out = g_build_filename (tmp_dir, "batch-cancelled", NULL);
+  g_autoptr(GError) error = NULL;
+  EthosFormRequest request = { "en", ETHOS_PAPER_LETTER };
+  EthosBatchOptions options = { &request, "clients.csv", out, NULL, .threads = 3 };
+  BatchWatch watch = { cancellable, 2, lines, 0 };
+  EthosBatchSummary summary;
+  guint files = 0;
+
+  g_assert_true (ethos_pdf_write_batch (job, records, &options, batch_row_cb, &watch,
+                                        cancellable, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (summary.cancelled);
+  g_assert_cmpuint (watch.calls, >=, 2);
+  g_assert_cmpuint (watch.calls, <, 24);
+  g_assert_cmpuint (summary.written + summary.failed, ==, watch.calls);
+  for (guint r = 1; r <= 24; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u-informed-consent.pdf", r);
+      g_autofree char *path = g_build_filename (out, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_assert_cmpuint (r, <=, watch.calls);
+          files++;
+        }
+    }
+  g_assert_cmpuint (files, ==, summary.written);
 }
 
 static void
@@ -384,6 +491,8 @@ main (int   argc,
   g_test_add_func ("/pipeline/preview", test_preview);
   g_test_add_func ("/pipeline/reworded", test_reworded);
   g_test_add_func ("/pipeline/batch-cancel-and-bad-row", test_batch_cancel_and_bad_row);
+  g_test_add_func ("/pipeline/batch-threads", test_batch_threads);
+  g_test_add_func ("/pipeline/batch-threads-cancelled", test_batch_threads_cancelled);
   g_test_add_func ("/pipeline/batch-header-checked-first", test_batch_header_checked_first);
   g_test_add_func ("/pipeline/paper", test_paper);
   g_test_add_func ("/pipeline/paper-for-locale", test_paper_for_locale);

@@ -247,6 +247,128 @@ prepare_row (EthosTemplate         *tmpl,
   return TRUE;
 }
 
+/* A batch under way: rows are taken in order by the calling thread and
+ * its helpers, and reported in order by the calling thread. */
+typedef struct
+{
+  EthosFormJob            *job;          /* the caller's; each helper has a copy */
+  GPtrArray               *records;
+  GPtrArray               *names;
+  GStrv                    header;
+  const EthosBatchOptions *options;
+  GCancellable            *cancellable;
+
+  GMutex                   lock;
+  GCond                    done_cond;
+  guint                    next;         /* the next record to take */
+  guint                    end;          /* past the last record to take */
+  gboolean                *done;         /* by record */
+  GError                 **errors;       /* by record, until reported */
+} Batch;
+
+/* Lays out and writes record @r with @job; the error, if any, in @error. */
+static void
+write_row (Batch         *batch,
+           EthosFormJob  *job,
+           guint          r,
+           GError       **error)
+{
+  EthosTemplate *tmpl = ethos_form_job_get_template (job);
+  const EthosCsvRecord *record = g_ptr_array_index (batch->records, r);
+  g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
+  const char *name = batch->names->pdata[r];
+  g_autofree char *path = NULL;
+
+  if (!prepare_row (tmpl, batch->header, record, name, batch->options->name_column, values,
+                    error))
+    return;
+  path = g_build_filename (batch->options->out_dir, name, NULL);
+  ethos_pdf_write_form (job, values, batch->options->request, path, error);
+}
+
+/* Takes the next row and writes it; FALSE when there is none to take, or
+ * the batch is cancelled (checked under the lock, so that no row is taken
+ * after one was refused). */
+static gboolean
+take_row (Batch        *batch,
+          EthosFormJob *job)
+{
+  GError *row_error = NULL;
+  guint r;
+
+  g_mutex_lock (&batch->lock);
+  if (batch->next < batch->end && g_cancellable_is_cancelled (batch->cancellable))
+    batch->end = batch->next;
+  if (batch->next >= batch->end)
+    {
+      g_mutex_unlock (&batch->lock);
+      return FALSE;
+    }
+  r = batch->next++;
+  g_mutex_unlock (&batch->lock);
+
+  write_row (batch, job, r, &row_error);
+
+  g_mutex_lock (&batch->lock);
+  batch->errors[r] = row_error;
+  batch->done[r] = TRUE;
+  g_cond_broadcast (&batch->done_cond);
+  g_mutex_unlock (&batch->lock);
+  return TRUE;
+}
+
+static gpointer
+helper_thread (gpointer data)
+{
+  Batch *batch = data;
+  g_autoptr(GError) error = NULL;
+  /* FreeType faces are not shared across threads: fonts of its own. A
+   * helper that cannot have them leaves its rows to the others. */
+  g_autoptr(EthosFormJob) job = ethos_form_job_dup (batch->job, &error);
+
+  if (job == NULL)
+    g_debug ("A batch helper has no fonts: %s", error->message);
+  while (job != NULL && take_row (batch, job))
+    ;
+  return NULL;
+}
+
+/* Reports record @r (done) and counts it. */
+static void
+report_row (Batch              *batch,
+            guint               r,
+            EthosBatchRowFunc   row_func,
+            gpointer            user_data,
+            EthosBatchSummary  *summary)
+{
+  const EthosCsvRecord *record = g_ptr_array_index (batch->records, r);
+  g_autoptr(GError) row_error = g_steal_pointer (&batch->errors[r]);
+  EthosBatchRow done = { r, batch->records->len - 1, record->line, NULL, row_error };
+
+  if (row_error == NULL)
+    {
+      summary->written++;
+      done.file_name = batch->names->pdata[r];
+    }
+  else if (g_error_matches (row_error, ETHOS_ERROR, ETHOS_ERROR_IO))
+    summary->io_failed++;
+  else
+    summary->failed++;
+  if (row_func != NULL)
+    row_func (&done, user_data);
+}
+
+/* Helpers for a batch of @n_rows: one thread per processor (or as asked),
+ * at most four, the calling thread counted. */
+static guint
+n_helpers (const EthosBatchOptions *options,
+           guint                    n_rows)
+{
+  guint threads = options->threads != 0 ? options->threads : MIN (g_get_num_processors (), 4);
+
+  return MIN (threads, n_rows) - 1;
+}
+
 gboolean
 ethos_pdf_write_batch (EthosFormJob             *job,
                        GPtrArray                *records,
@@ -258,10 +380,12 @@ ethos_pdf_write_batch (EthosFormJob             *job,
                        GError                  **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) helpers = NULL;
   EthosTemplate *tmpl;
   GStrv header;
   int name_index;
-  guint n_rows;
+  Batch batch;
+  guint reported = 1;
 
   g_return_val_if_fail (job != NULL && records != NULL && records->len > 0, FALSE);
   g_return_val_if_fail (options != NULL && options->request != NULL, FALSE);
@@ -284,38 +408,54 @@ ethos_pdf_write_batch (EthosFormJob             *job,
                    options->out_dir, g_strerror (saved));
       return FALSE;
     }
+  if (records->len == 1)
+    return TRUE;
 
-  n_rows = records->len - 1;
-  for (guint r = 1; r < records->len; r++)
+  batch = (Batch) { job, records, names, header, options, cancellable };
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.done_cond);
+  batch.next = 1;
+  batch.end = records->len;
+  batch.done = g_new0 (gboolean, records->len);
+  batch.errors = g_new0 (GError *, records->len);
+
+  helpers = g_ptr_array_new ();
+  for (guint i = n_helpers (options, records->len - 1); i > 0; i--)
     {
-      const EthosCsvRecord *record = g_ptr_array_index (records, r);
-      g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
-      g_autoptr(GError) row_error = NULL;
-      const char *name = names->pdata[r];
-      g_autofree char *path = NULL;
-      EthosBatchRow done = { r, n_rows, record->line, NULL, NULL };
+      GThread *thread = g_thread_try_new ("ethos-batch", helper_thread, &batch, NULL);
+      if (thread != NULL)
+        g_ptr_array_add (helpers, thread);
+    }
 
-      if (g_cancellable_is_cancelled (cancellable))
+  /* The calling thread writes rows too, and reports each row once every
+   * row before it is done; then it waits for the helpers' last rows. */
+  for (gboolean taking = TRUE; ; )
+    {
+      if (taking)
+        taking = take_row (&batch, job);
+      g_mutex_lock (&batch.lock);
+      while (!taking && reported < batch.end && !batch.done[reported])
+        g_cond_wait (&batch.done_cond, &batch.lock);
+      if (reported >= batch.end)
         {
-          summary->cancelled = TRUE;
+          g_mutex_unlock (&batch.lock);
           break;
         }
-      if (prepare_row (tmpl, header, record, name, options->name_column, values, &row_error))
+      while (reported < batch.end && batch.done[reported])
         {
-          path = g_build_filename (options->out_dir, name, NULL);
-          if (ethos_pdf_write_form (job, values, options->request, path, &row_error))
-            done.file_name = name;
+          g_mutex_unlock (&batch.lock);
+          report_row (&batch, reported++, row_func, user_data, summary);
+          g_mutex_lock (&batch.lock);
         }
-
-      if (row_error == NULL)
-        summary->written++;
-      else if (g_error_matches (row_error, ETHOS_ERROR, ETHOS_ERROR_IO))
-        summary->io_failed++;
-      else
-        summary->failed++;
-      done.error = row_error;
-      if (row_func != NULL)
-        row_func (&done, user_data);
+      g_mutex_unlock (&batch.lock);
     }
+
+  for (guint i = 0; i < helpers->len; i++)
+    g_thread_join (helpers->pdata[i]);
+  summary->cancelled = batch.end < records->len;
+  g_free (batch.done);
+  g_free (batch.errors);
+  g_cond_clear (&batch.done_cond);
+  g_mutex_clear (&batch.lock);
   return TRUE;
 }

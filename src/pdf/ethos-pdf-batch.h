@@ -25,6 +25,7 @@ typedef struct
   const char             *out_dir;      /* created (0700) when missing */
   const char             *name_column;  /* NULL: files are NNNN-TEMPLATE.pdf (.html) */
   gboolean                overwrite;    /* replace files of an earlier run */
+  guint                   threads;      /* rows written at once; 0: one per processor, at most 4 */
 } EthosBatchOptions;
 
 /* One data row done: @error is NULL when @file_name (in out_dir) was
@@ -55,8 +56,11 @@ typedef struct
  * (ETHOS_ERROR_NOT_FOUND), that no column is given twice
  * (ETHOS_ERROR_INVALID_DATA), that unless @overwrite none of the files it
  * would write exists (ETHOS_ERROR_EXISTS, giving row numbers), and creates
- * @out_dir (ETHOS_ERROR_IO); those are the only errors. Then every row is written, or reported through
- * @row_func (called in the calling thread after each row). */
+ * @out_dir (ETHOS_ERROR_IO); those are the only errors. Then every row is
+ * written, or reported through @row_func: in the calling thread, in row
+ * order, once for every row done, though with several threads the rows
+ * after it may be done already. Cancelled, it takes no new row; the rows
+ * under way are finished and reported. */
 gboolean  ethos_pdf_write_batch (EthosFormJob             *job,
                                  GPtrArray                *records,
                                  const EthosBatchOptions  *options,
