@@ -351,6 +351,26 @@ test_batch (void)
     g_assert_true (strstr (err3, "shoe_size") != NULL);
     g_assert_false (g_file_test (dir3, G_FILE_TEST_EXISTS));
   }
+  /* --threads: one thread writes what several do; a count out of range is
+   * a usage error, before anything is written. */
+  {
+    g_autofree char *dir4 = out_path ("batch4");
+    g_autofree char *dir5 = out_path ("batch5");
+    g_autofree char *err4 = NULL, *err5 = NULL;
+    g_autofree char *third = g_build_filename (dir4, "0003-informed-consent.pdf", NULL);
+    g_autoptr(Pdf) p3 = NULL;
+
+    g_assert_cmpint (cli (&err4, "batch", "informed-consent", "--csv", csv, "--out-dir", dir4,
+                          "--threads", "1", NULL), ==, 3);
+    g_assert_true (strstr (err4, "line 3") != NULL);
+    g_assert_cmpuint (count_files (dir4), ==, 2);
+    p3 = read_pdf (third);
+    g_assert_true (pdf_has (p3, "王芳"));
+    g_assert_cmpint (cli (&err5, "batch", "informed-consent", "--csv", csv, "--out-dir", dir5,
+                          "--threads", "0", NULL), ==, 2);
+    g_assert_true (strstr (err5, "--threads") != NULL);
+    g_assert_false (g_file_test (dir5, G_FILE_TEST_EXISTS));
+  }
 }
 
 int

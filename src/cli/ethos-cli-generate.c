@@ -259,6 +259,7 @@ ethos_cli_batch (EthosCli  *cli,
   gboolean overwrite = FALSE;
   g_autofree char *format = NULL;
   gboolean large_print = FALSE;
+  int threads = -1;   /* not given: one per processor */
   g_autoptr(GPtrArray) records = NULL;
   BatchOutput out = { NULL, isatty (STDERR_FILENO) };
   EthosBatchOptions options = { 0 };
@@ -282,6 +283,8 @@ ethos_cli_batch (EthosCli  *cli,
       N_("Large print: body text 18 pt"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("pdf (default) or html: one accessible HTML file per row"), N_("FORMAT") },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+      N_("Rows written at once (default one per processor, at most 4)"), N_("N") },
     { NULL }
   };
 
@@ -297,6 +300,8 @@ ethos_cli_batch (EthosCli  *cli,
     return status;
   if (argc != 2 || csv_path == NULL || out_dir == NULL)
     return ethos_cli_usage (_("usage: ethos-cli batch TEMPLATE --csv FILE --out-dir DIR"));
+  if (threads != -1 && (threads < 1 || threads > 64))
+    return ethos_cli_usage (_("--threads takes a number from 1 to 64, not %d"), threads);
 
   if (!(records = ethos_csv_load_file (csv_path, &error)))
     return ethos_cli_fail (error);
@@ -314,6 +319,7 @@ ethos_cli_batch (EthosCli  *cli,
   options.out_dir = out_dir;
   options.name_column = name_column;
   options.overwrite = overwrite;
+  options.threads = threads == -1 ? 0 : (guint) threads;
   if (!ethos_pdf_write_batch (job.job, records, &options, batch_row_cb, &out, NULL, &summary,
                               &error))
     {

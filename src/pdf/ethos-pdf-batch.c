@@ -262,6 +262,7 @@ typedef struct
   GCond                    done_cond;
   guint                    next;         /* the next record to take */
   guint                    end;          /* past the last record to take */
+  guint                    threads;      /* how many took a row */
   gboolean                *done;         /* by record */
   GError                 **errors;       /* by record, until reported */
 } Batch;
@@ -288,10 +289,11 @@ write_row (Batch         *batch,
 
 /* Takes the next row and writes it; FALSE when there is none to take, or
  * the batch is cancelled (checked under the lock, so that no row is taken
- * after one was refused). */
+ * after one was refused). @first: this thread has taken none yet. */
 static gboolean
 take_row (Batch        *batch,
-          EthosFormJob *job)
+          EthosFormJob *job,
+          gboolean      first)
 {
   GError *row_error = NULL;
   guint r;
@@ -305,6 +307,8 @@ take_row (Batch        *batch,
       return FALSE;
     }
   r = batch->next++;
+  if (first)
+    batch->threads++;
   g_mutex_unlock (&batch->lock);
 
   write_row (batch, job, r, &row_error);
@@ -322,13 +326,18 @@ helper_thread (gpointer data)
 {
   Batch *batch = data;
   g_autoptr(GError) error = NULL;
-  /* FreeType faces are not shared across threads: fonts of its own. A
-   * helper that cannot have them leaves its rows to the others. */
+  /* FreeType faces are not shared across threads: fonts of its own. The
+   * caller's job is only read, here as in the calling thread. A helper
+   * that cannot have fonts leaves its rows to the others. */
   g_autoptr(EthosFormJob) job = ethos_form_job_dup (batch->job, &error);
 
   if (job == NULL)
-    g_debug ("A batch helper has no fonts: %s", error->message);
-  while (job != NULL && take_row (batch, job))
+    {
+      g_warning ("A batch thread could not load its fonts, the others write its rows: %s",
+                 error->message);
+      return NULL;
+    }
+  for (gboolean first = TRUE; take_row (batch, job, first); first = FALSE)
     ;
   return NULL;
 }
@@ -419,6 +428,11 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   batch.done = g_new0 (gboolean, records->len);
   batch.errors = g_new0 (GError *, records->len);
 
+  /* A GDate works out its other form the first time it is asked, in
+   * place: done here, before the threads share it. */
+  if (options->request->today != NULL && g_date_valid (options->request->today))
+    g_date_get_julian (options->request->today);
+
   helpers = g_ptr_array_new ();
   for (guint i = n_helpers (options, records->len - 1); i > 0; i--)
     {
@@ -429,10 +443,10 @@ ethos_pdf_write_batch (EthosFormJob             *job,
 
   /* The calling thread writes rows too, and reports each row once every
    * row before it is done; then it waits for the helpers' last rows. */
-  for (gboolean taking = TRUE; ; )
+  for (gboolean taking = TRUE, first = TRUE; ; first = FALSE)
     {
       if (taking)
-        taking = take_row (&batch, job);
+        taking = take_row (&batch, job, first);
       g_mutex_lock (&batch.lock);
       while (!taking && reported < batch.end && !batch.done[reported])
         g_cond_wait (&batch.done_cond, &batch.lock);
@@ -453,6 +467,7 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   for (guint i = 0; i < helpers->len; i++)
     g_thread_join (helpers->pdata[i]);
   summary->cancelled = batch.end < records->len;
+  summary->threads = batch.threads;
   g_free (batch.done);
   g_free (batch.errors);
   g_cond_clear (&batch.done_cond);

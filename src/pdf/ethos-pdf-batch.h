@@ -48,6 +48,7 @@ typedef struct
   guint     failed;          /* rows with invalid data */
   guint     io_failed;       /* rows whose file could not be written */
   gboolean  cancelled;       /* stopped between two rows; what was written stays */
+  guint     threads;         /* how many threads wrote rows */
 } EthosBatchSummary;
 
 /* @records is ethos_csv_load_file()'s result: a header row of field ids,
