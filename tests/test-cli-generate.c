@@ -351,6 +351,25 @@ test_batch (void)
     g_assert_true (strstr (err3, "shoe_size") != NULL);
     g_assert_false (g_file_test (dir3, G_FILE_TEST_EXISTS));
   }
+  /* A minor's form naming no guardian is written, with a warning giving
+   * its line (never the client's name), and the exit status stays 0. */
+  {
+    g_autofree char *minor = ethos_test_write_file (tmp, "minor.csv",
+                                                    "client_name,client_dob\n"
+                                                    "Ana Adult,1990-01-01\n"
+                                                    "Kim Child,2015-05-05\n");
+    g_autofree char *dir6 = out_path ("batch6");
+    g_autofree char *err6 = NULL;
+
+    g_assert_cmpint (cli (&err6, "batch", "informed-consent", "--csv", minor, "--out-dir", dir6,
+                          NULL), ==, 0);
+    g_assert_cmpuint (count_files (dir6), ==, 2);
+    g_assert_nonnull (strstr (err6, "warning: "));
+    g_assert_nonnull (strstr (err6, "line 3: The client is a minor"));
+    g_assert_null (strstr (err6, "line 2"));
+    g_assert_null (strstr (err6, "Kim"));
+    g_assert_nonnull (strstr (err6, "1 form written needs checking"));
+  }
   /* --threads: one thread writes what several do; a count out of range is
    * a usage error, before anything is written. */
   {

@@ -560,18 +560,25 @@ test_batch_body (EthosApplication *app,
   g_autoptr(GString) many = g_string_new ("client_name\n");
   BatchWait wait = { NULL };
   BatchWait cancelled = { NULL, FALSE, 3 };
-  GArray *failed;
+  GArray *failed, *checked;
   guint n_files = 0;
 
+  /* Row 3 (line 5) cannot be read; row 1 (line 3) is a minor's form
+   * naming no guardian: written, and listed to check. */
   for (guint i = 0; i < 6; i++)
-    g_string_append_printf (rows, "%s %u,%s\n", CLIENT, i, i == 3 ? "1990-13-40" : "1990-01-01");
+    g_string_append_printf (rows, "%s %u,%s\n", CLIENT, i,
+                            i == 3 ? "1990-13-40" : i == 1 ? "2015-01-01" : "1990-01-01");
   g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
   run_batch (fill, csv, out, &wait);
   g_assert_cmpuint (ethos_batch_dialog_get_written (wait.dialog), ==, 5);
   failed = ethos_batch_dialog_get_failed_lines (wait.dialog);
   g_assert_cmpuint (failed->len, ==, 1);
   g_assert_cmpuint (g_array_index (failed, guint, 0), ==, 5);
-  g_assert_cmpstr (ethos_batch_dialog_get_summary (wait.dialog), ==, "5 forms written; 1 row failed");
+  checked = ethos_batch_dialog_get_checked_lines (wait.dialog);
+  g_assert_cmpuint (checked->len, ==, 1);
+  g_assert_cmpuint (g_array_index (checked, guint, 0), ==, 3);
+  g_assert_cmpstr (ethos_batch_dialog_get_summary (wait.dialog), ==,
+                   "5 forms written, 1 to check; 1 row failed");
   gtk_window_destroy (GTK_WINDOW (wait.dialog));
 
   /* The same batch again: the earlier forms are not replaced unasked. */

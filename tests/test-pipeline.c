@@ -426,6 +426,52 @@ test_batch_threads_cancelled (void)
 }
 
 static void
+warnings_row_cb (const EthosBatchRow *row,
+                 gpointer             user_data)
+{
+  GPtrArray *warned = user_data;
+
+  g_assert_nonnull (row->warnings);
+  if (row->warnings[0] != NULL)
+    {
+      g_assert_nonnull (strstr (row->warnings[0], "minor"));
+      g_assert_null (strstr (row->warnings[0], "Kim"));
+      g_ptr_array_add (warned, GUINT_TO_POINTER (row->line));
+    }
+}
+
+/* What generate warns of, the batch tells per row: a minor's form that
+ * names no parent or guardian (rows 2 and 4), not one that does (row 3). */
+static void
+test_batch_warnings (void)
+{
+  g_autoptr(EthosFormJob) job = new_job ("informed-consent");
+  g_autoptr(GPtrArray) records = parse_csv ("client_name,client_dob,guardian1_name\n"
+                                            "Ana,1990-01-01,\n"
+                                            "Kim,2015-05-05,\n"
+                                            "Lee,2014-04-04,Pat Lee\n"
+                                            "Max,2016-06-06,\n"
+                                            "Bad,2016-13-45,\n");
+  g_autoptr(GPtrArray) warned = g_ptr_array_new ();
+  g_autofree char *out = g_build_filename (tmp_dir, "batch-warnings", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (2, G_DATE_DECEMBER, 2026);
+  EthosFormRequest request = { "en", ETHOS_PAPER_LETTER, .today = today };
+  EthosBatchOptions options = { &request, "clients.csv", out, NULL, .threads = 2 };
+  EthosBatchSummary summary;
+
+  g_assert_true (ethos_pdf_write_batch (job, records, &options, warnings_row_cb, warned, NULL,
+                                        &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.written, ==, 4);
+  g_assert_cmpuint (summary.failed, ==, 1);
+  g_assert_cmpuint (summary.warned, ==, 2);
+  g_assert_cmpuint (warned->len, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (warned->pdata[0]), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (warned->pdata[1]), ==, 5);
+}
+
+static void
 test_batch_header_checked_first (void)
 {
   g_autoptr(EthosFormJob) job = new_job ("informed-consent");
@@ -503,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/batch-cancel-and-bad-row", test_batch_cancel_and_bad_row);
   g_test_add_func ("/pipeline/batch-threads", test_batch_threads);
   g_test_add_func ("/pipeline/batch-threads-cancelled", test_batch_threads_cancelled);
+  g_test_add_func ("/pipeline/batch-warnings", test_batch_warnings);
   g_test_add_func ("/pipeline/batch-header-checked-first", test_batch_header_checked_first);
   g_test_add_func ("/pipeline/paper", test_paper);
   g_test_add_func ("/pipeline/paper-for-locale", test_paper_for_locale);

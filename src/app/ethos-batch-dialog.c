@@ -24,6 +24,8 @@ struct _EthosBatchDialog
   GtkLabel        *summary_label;
   GtkListBox      *failures;
   GtkWidget       *failures_group;
+  GtkListBox      *checks;
+  GtkWidget       *checks_group;
   GtkLabel        *form_label;
   GtkWidget       *folder_button_done;
 
@@ -35,6 +37,7 @@ struct _EthosBatchDialog
   GFile           *folder;
   GCancellable    *cancellable;
   GArray          *failed_lines;
+  GArray          *checked_lines;
   guint            done;
   guint            written;
   gboolean         running;
@@ -82,6 +85,7 @@ typedef struct
   guint             row, n_rows, line;
   gboolean          ok;
   char             *message;
+  GStrv             warnings;
 } RowReport;
 
 static void
@@ -89,7 +93,24 @@ row_report_free (RowReport *report)
 {
   g_object_unref (report->dialog);
   g_free (report->message);
+  g_strfreev (report->warnings);
   g_free (report);
+}
+
+/* A row of "Forms to Check" or "Rows Not Written": its CSV line, and why. */
+static void
+add_line_row (GtkListBox *list,
+              guint       line,
+              const char *why)
+{
+  GtkWidget *row = adw_action_row_new ();
+  /* Translators: a CSV row that could not be made into a form, or whose form needs checking */
+  g_autofree char *title = g_strdup_printf (_("Line %u"), line);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+  gtk_list_box_append (list, row);
 }
 
 static gboolean
@@ -103,16 +124,17 @@ row_done_main (gpointer data)
     self->written++;
   else
     {
-      GtkWidget *row = adw_action_row_new ();
-      /* Translators: a CSV row that could not be made into a form */
-      g_autofree char *title = g_strdup_printf (_("Line %u"), report->line);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), report->message);
-      gtk_list_box_append (self->failures, row);
+      add_line_row (self->failures, report->line, report->message);
       gtk_widget_set_visible (self->failures_group, TRUE);
       g_array_append_val (self->failed_lines, report->line);
+    }
+  if (report->warnings != NULL && report->warnings[0] != NULL)
+    {
+      g_autofree char *why = g_strjoinv ("\n", report->warnings);
+
+      add_line_row (self->checks, report->line, why);
+      gtk_widget_set_visible (self->checks_group, TRUE);
+      g_array_append_val (self->checked_lines, report->line);
     }
   gtk_progress_bar_set_fraction (self->progress,
                                  report->n_rows > 0 ? (double) report->row / report->n_rows : 1);
@@ -137,6 +159,7 @@ row_cb (const EthosBatchRow *row,
   report->line = row->line;
   report->ok = row->error == NULL;
   report->message = row->error ? g_strdup (row->error->message) : NULL;
+  report->warnings = g_strdupv ((char **) row->warnings);
   g_main_context_invoke_full (work->main, G_PRIORITY_DEFAULT, row_done_main, report,
                               (GDestroyNotify) row_report_free);
 }
@@ -240,6 +263,16 @@ work_done_cb (GObject      *source,
                                                                work->summary.written),
                                                   work->summary.written);
 
+      if (work->summary.warned > 0)
+        {
+          /* Translators: %s is "12 forms written" */
+          char *checked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u to check",
+                                                        "%s, %u to check",
+                                                        work->summary.warned),
+                                           written, work->summary.warned);
+          g_free (written);
+          written = checked;
+        }
       if (work->summary.cancelled)
         /* Translators: %s is "12 forms written" */
         summary = g_strdup_printf (_("Stopped: %s; the files written are complete"), written);
@@ -371,6 +404,7 @@ ethos_batch_dialog_dispose (GObject *object)
   g_clear_object (&self->csv);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->failed_lines, g_array_unref);
+  g_clear_pointer (&self->checked_lines, g_array_unref);
 
   G_OBJECT_CLASS (ethos_batch_dialog_parent_class)->dispose (object);
 }
@@ -404,6 +438,8 @@ ethos_batch_dialog_class_init (EthosBatchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, failures);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, failures_group);
+  gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, checks);
+  gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, checks_group);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, form_label);
   gtk_widget_class_bind_template_child (widget_class, EthosBatchDialog, folder_button_done);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
@@ -424,6 +460,7 @@ ethos_batch_dialog_init (EthosBatchDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->failed_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->checked_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   set_running (self, FALSE);
 }
 
@@ -528,6 +565,10 @@ ethos_batch_dialog_start (EthosBatchDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->failures))) != NULL)
     gtk_list_box_remove (self->failures, child);
   gtk_widget_set_visible (self->failures_group, FALSE);
+  g_array_set_size (self->checked_lines, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks))) != NULL)
+    gtk_list_box_remove (self->checks, child);
+  gtk_widget_set_visible (self->checks_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
   gtk_progress_bar_set_fraction (self->progress, 0);
@@ -578,6 +619,13 @@ ethos_batch_dialog_get_failed_lines (EthosBatchDialog *self)
 {
   g_return_val_if_fail (ETHOS_IS_BATCH_DIALOG (self), NULL);
   return self->failed_lines;
+}
+
+GArray *
+ethos_batch_dialog_get_checked_lines (EthosBatchDialog *self)
+{
+  g_return_val_if_fail (ETHOS_IS_BATCH_DIALOG (self), NULL);
+  return self->checked_lines;
 }
 
 const char *

@@ -30,10 +30,12 @@ void              ethos_batch_dialog_cancel   (EthosBatchDialog       *self);
 void              ethos_batch_dialog_set_overwrite (EthosBatchDialog  *self,
                                                gboolean                overwrite);
 gboolean          ethos_batch_dialog_is_running (EthosBatchDialog     *self);
-/* For tests: rows done, forms written, lines reported as failed. */
+/* For tests: rows done, forms written, lines reported as failed, lines
+ * whose form was written with something to check. */
 guint             ethos_batch_dialog_get_done (EthosBatchDialog       *self);
 guint             ethos_batch_dialog_get_written (EthosBatchDialog    *self);
 GArray           *ethos_batch_dialog_get_failed_lines (EthosBatchDialog *self);
+GArray           *ethos_batch_dialog_get_checked_lines (EthosBatchDialog *self);
 const char       *ethos_batch_dialog_get_summary (EthosBatchDialog    *self);
 
 G_END_DECLS

@@ -241,6 +241,13 @@ batch_row_cb (const EthosBatchRow *row,
       g_printerr (_("ethos-cli: %s line %u: %s\n"), out->csv_path, row->line,
                   row->error->message);
     }
+  for (guint i = 0; row->warnings[i] != NULL; i++)
+    {
+      if (out->tty && i == 0)
+        g_printerr ("\n");
+      g_printerr (_("ethos-cli: warning: %s line %u: %s\n"), out->csv_path, row->line,
+                  row->warnings[i]);
+    }
   if (out->tty)
     show_progress (row->row, row->n_rows);
 }
@@ -335,6 +342,12 @@ ethos_cli_batch (EthosCli  *cli,
     }
 
   job_clear (&job);
+  if (summary.warned > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "ethos-cli: %u form written needs checking (see the warning above)\n",
+                             "ethos-cli: %u forms written need checking (see the warnings above)\n",
+                             summary.warned),
+                summary.warned);
   failed = summary.failed + summary.io_failed;
   if (failed > 0)
     {

@@ -265,16 +265,20 @@ typedef struct
   guint                    threads;      /* how many took a row */
   gboolean                *done;         /* by record */
   GError                 **errors;       /* by record, until reported */
+  GStrv                   *warnings;     /* by record, until reported */
 } Batch;
 
-/* Lays out and writes record @r with @job; the error, if any, in @error. */
+/* Lays out and writes record @r with @job; the error, if any, in @error;
+ * what to check on the form written, in @warnings. */
 static void
 write_row (Batch         *batch,
            EthosFormJob  *job,
            guint          r,
+           GStrv         *warnings,
            GError       **error)
 {
   EthosTemplate *tmpl = ethos_form_job_get_template (job);
+  const EthosFormRequest *request = batch->options->request;
   const EthosCsvRecord *record = g_ptr_array_index (batch->records, r);
   g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
   const char *name = batch->names->pdata[r];
@@ -284,7 +288,10 @@ write_row (Batch         *batch,
                     error))
     return;
   path = g_build_filename (batch->options->out_dir, name, NULL);
-  ethos_pdf_write_form (job, values, batch->options->request, path, error);
+  if (ethos_pdf_write_form (job, values, request, path, error))
+    *warnings = ethos_form_get_warnings (tmpl, values, &(EthosFormOptions) {
+                                           .lang = request->lang, .blank = request->blank,
+                                           .today = request->today });
 }
 
 /* Takes the next row and writes it; FALSE when there is none to take, or
@@ -296,6 +303,7 @@ take_row (Batch        *batch,
           gboolean      first)
 {
   GError *row_error = NULL;
+  GStrv row_warnings = NULL;
   guint r;
 
   g_mutex_lock (&batch->lock);
@@ -311,10 +319,11 @@ take_row (Batch        *batch,
     batch->threads++;
   g_mutex_unlock (&batch->lock);
 
-  write_row (batch, job, r, &row_error);
+  write_row (batch, job, r, &row_warnings, &row_error);
 
   g_mutex_lock (&batch->lock);
   batch->errors[r] = row_error;
+  batch->warnings[r] = row_warnings;
   batch->done[r] = TRUE;
   g_cond_broadcast (&batch->done_cond);
   g_mutex_unlock (&batch->lock);
@@ -352,12 +361,17 @@ report_row (Batch              *batch,
 {
   const EthosCsvRecord *record = g_ptr_array_index (batch->records, r);
   g_autoptr(GError) row_error = g_steal_pointer (&batch->errors[r]);
-  EthosBatchRow done = { r, batch->records->len - 1, record->line, NULL, row_error };
+  g_auto(GStrv) warnings = g_steal_pointer (&batch->warnings[r]);
+  const char * const nothing[] = { NULL };
+  EthosBatchRow done = { r, batch->records->len - 1, record->line, NULL, row_error,
+                         warnings != NULL ? (const char * const *) warnings : nothing };
 
   if (row_error == NULL)
     {
       summary->written++;
       done.file_name = batch->names->pdata[r];
+      if (warnings != NULL && warnings[0] != NULL)
+        summary->warned++;
     }
   else if (g_error_matches (row_error, ETHOS_ERROR, ETHOS_ERROR_IO))
     summary->io_failed++;
@@ -427,6 +441,7 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   batch.end = records->len;
   batch.done = g_new0 (gboolean, records->len);
   batch.errors = g_new0 (GError *, records->len);
+  batch.warnings = g_new0 (GStrv, records->len);
 
   /* A GDate works out its other form the first time it is asked, in
    * place: done here, before the threads share it. */
@@ -470,6 +485,7 @@ ethos_pdf_write_batch (EthosFormJob             *job,
   summary->threads = batch.threads;
   g_free (batch.done);
   g_free (batch.errors);
+  g_free (batch.warnings);
   g_cond_clear (&batch.done_cond);
   g_mutex_clear (&batch.lock);
   return TRUE;

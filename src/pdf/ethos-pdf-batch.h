@@ -37,6 +37,10 @@ typedef struct
   guint          line;       /* where the row starts in the CSV file */
   const char    *file_name;
   const GError  *error;
+  /* What to check on this written form before it is given to the client
+   * (ethos_form_get_warnings: a minor's form naming no parent or
+   * guardian); NULL-terminated, empty when nothing. Never a value. */
+  const char * const *warnings;
 } EthosBatchRow;
 
 typedef void (*EthosBatchRowFunc) (const EthosBatchRow *row,
@@ -47,6 +51,7 @@ typedef struct
   guint     written;
   guint     failed;          /* rows with invalid data */
   guint     io_failed;       /* rows whose file could not be written */
+  guint     warned;          /* forms written with something to check */
   gboolean  cancelled;       /* stopped between two rows; what was written stays */
   guint     threads;         /* how many threads wrote rows */
 } EthosBatchSummary;
