@@ -380,6 +380,35 @@ test_template_ids_and_versions (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (NULL, NULL, "template", "restore", "my-consent", "0.9"), ==, 2);
 
+  /* diff: what changed from one version to another (by default the one in
+   * use), as the window's Compare Versions says it. */
+  {
+    g_autofree char *v17 = write_template ("v17.json", "my-consent", "1.7", "Consent 1.7");
+    g_autofree char *text = NULL;
+    g_autoptr(GString) reworded = NULL;
+
+    g_assert_true (g_file_get_contents (v17, &text, NULL, NULL));
+    reworded = g_string_new (text);
+    g_string_replace (reworded, "may stop services at any time", "may stop services whenever "
+                      "you wish", 1);
+    g_assert_true (g_file_set_contents (v17, reworded->str, -1, NULL));
+    g_assert_cmpint (cli (NULL, NULL, "template", "import", v17), ==, 0);
+    g_assert_cmpint (cli (&out, NULL, "template", "diff", "my-consent", "1.5"), ==, 0);
+    assert_contains (out, "from version 1.5 to 1.7");
+    assert_contains (out, "“Consent 1.5” → “Consent 1.7”");
+    assert_contains (out, "may stop services [-at any time.-] {+whenever you wish.+}");
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli (&out, NULL, "template", "diff", "my-consent", "1.5", "1.6"), ==, 0);
+    g_assert_null (strstr (out, "reworded"));
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli (NULL, &err, "template", "diff", "my-consent", "1.4"), ==, 2);
+    assert_contains (err, "no version 1.4");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (NULL, &err, "template", "diff", "informed-consent", "1.0"), ==, 2);
+    assert_contains (err, "only agency templates");
+    g_clear_pointer (&err, g_free);
+  }
+
   g_assert_cmpint (cli (NULL, &err, "template", "delete", "informed-consent"), ==, 2);
   assert_contains (err, "only agency templates");
   g_assert_cmpint (cli (NULL, NULL, "template", "delete", "my-consent"), ==, 0);

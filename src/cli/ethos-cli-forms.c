@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "ethos-agency-profile.h"
 #include "ethos-cli.h"
@@ -12,6 +13,7 @@
 #include "ethos-error.h"
 #include "ethos-file.h"
 #include "ethos-form.h"
+#include "ethos-template-diff.h"
 #include "ethos-paths.h"
 #include "ethos-template-versions.h"
 
@@ -192,6 +194,21 @@ ethos_cli_coverage (EthosCli  *cli,
   return ETHOS_EXIT_OK;
 }
 
+/* Why @id has no stored versions, as an exit status. */
+static int
+no_versions (EthosTemplateStore *store,
+             const char         *id)
+{
+  GError *error = NULL;
+
+  if (ethos_template_store_is_protected (store, id, NULL))
+    return ethos_cli_usage (_("“%s” is built in or deployed on this computer: only agency "
+                              "templates have stored versions"), id);
+  if (!ethos_template_store_lookup (store, id, &error))
+    return ethos_cli_fail (error);
+  return ethos_cli_usage (_("“%s” has no stored versions"), id);
+}
+
 static int
 template_versions (EthosTemplateStore *store,
                    EthosUserDb        *db,
@@ -203,14 +220,7 @@ template_versions (EthosTemplateStore *store,
   if (!(versions = ethos_user_db_list_template_versions (db, id, &error)))
     return ethos_cli_fail (error);
   if (versions->len == 0)
-    {
-      if (ethos_template_store_is_protected (store, id, NULL))
-        return ethos_cli_usage (_("“%s” is built in or deployed on this computer: only agency "
-                                  "templates have stored versions"), id);
-      if (!ethos_template_store_lookup (store, id, &error))
-        return ethos_cli_fail (error);
-      return ethos_cli_usage (_("“%s” has no stored versions"), id);
-    }
+    return no_versions (store, id);
   for (guint i = 0; i < versions->len; i++)
     {
       const EthosTemplateVersion *v = g_ptr_array_index (versions, i);
@@ -225,6 +235,65 @@ template_versions (EthosTemplateStore *store,
   return ETHOS_EXIT_OK;
 }
 
+/* Stored version @version of @id (NULL: the newest, the one in use) as a
+ * template, or NULL with the exit status in @status. */
+static EthosTemplate *
+load_version (EthosTemplateStore *store,
+              GPtrArray          *versions,
+              const char         *id,
+              const char         *version,
+              int                *status)
+{
+  GError *error = NULL;
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const EthosTemplateVersion *v = g_ptr_array_index (versions, i);
+      EthosTemplate *tmpl;
+
+      if (version != NULL && !g_str_equal (v->version, version))
+        continue;
+      if (!(tmpl = ethos_template_load (v->id, v->json, strlen (v->json),
+                                        ethos_template_store_get_requirements (store), &error)))
+        *status = ethos_cli_fail (error);
+      return tmpl;
+    }
+  *status = ethos_cli_usage (_("“%s” has no version %s (ethos-cli template versions %s lists "
+                               "them)"), id, version, id);
+  return NULL;
+}
+
+/* What changed from version @from of @id to @to (NULL: the one in use),
+ * as the window's Compare Versions says it, clause names in @lang. */
+static int
+template_diff (EthosTemplateStore *store,
+               EthosUserDb        *db,
+               const char         *id,
+               const char         *from,
+               const char         *to,
+               const char         *lang)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(EthosTemplate) before = NULL;
+  g_autoptr(EthosTemplate) after = NULL;
+  g_autoptr(EthosTemplateDiff) diff = NULL;
+  g_autofree char *text = NULL;
+  GError *error = NULL;
+  int status = ETHOS_EXIT_OK;
+
+  if (!(versions = ethos_user_db_list_template_versions (db, id, &error)))
+    return ethos_cli_fail (error);
+  if (versions->len == 0)
+    return no_versions (store, id);
+  if (!(before = load_version (store, versions, id, from, &status)) ||
+      !(after = load_version (store, versions, id, to, &status)))
+    return status;
+  diff = ethos_template_diff (before, after, ethos_template_store_get_requirements (store));
+  text = ethos_template_diff_to_text (diff, lang);
+  g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+  return ETHOS_EXIT_OK;
+}
+
 int
 ethos_cli_template (EthosCli  *cli,
                     int        argc,
@@ -234,6 +303,7 @@ ethos_cli_template (EthosCli  *cli,
   g_autoptr(EthosTemplateStore) store = NULL;
   g_autofree char *output = NULL;
   g_autofree char *as_id = NULL;
+  g_autofree char *lang = NULL;
   const EthosTemplateEntry *entry;
   GError *error = NULL;
   int status = ETHOS_EXIT_OK;
@@ -243,11 +313,15 @@ ethos_cli_template (EthosCli  *cli,
       N_("FILE") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as_id, N_("Import under this id (import)"),
       N_("NEW-ID") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the clause names (diff; default that of these messages, en or es)"),
+      N_("LANG") },
     { NULL }
   };
 
   if (!ethos_cli_parse (&argc, &argv, _("export ID -o FILE | import FILE [--as NEW-ID] | "
-                                        "delete ID | versions ID | restore ID VERSION"),
+                                        "delete ID | versions ID | restore ID VERSION | "
+                                        "diff ID FROM [TO]"),
                         _("Exports a template to a file in the documented format; imports a "
                           "template file as an agency template after validating all of it "
                           "(a built-in or deployed template's id is refused: give --as NEW-ID; "
@@ -255,13 +329,27 @@ ethos_cli_template (EthosCli  *cli,
                           "content, is refused); deletes an agency template with all its "
                           "versions; lists an agency template's versions (version, minor or major, when saved, note), newest "
                           "first: the one in use; restores a version by saving its content as the next "
-                          "version."), entries, &status))
+                          "version; shows what changed from version FROM to TO (default the "
+                          "one in use), as Compare Versions does."), entries, &status))
     return status;
-  if (argc < 3 || (as_id != NULL && !g_str_equal (argv[1], "import")))
+  if (argc < 3 || (as_id != NULL && !g_str_equal (argv[1], "import")) ||
+      (lang != NULL && !g_str_equal (argv[1], "diff")))
     return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | import FILE "
-                              "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION"));
+                              "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION | "
+                              "diff ID FROM [TO]"));
 
-  reads = g_str_equal (argv[1], "export") || g_str_equal (argv[1], "versions");
+  reads = g_str_equal (argv[1], "export") || g_str_equal (argv[1], "versions") ||
+          g_str_equal (argv[1], "diff");
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "diff"))
+    {
+      const char * const *names = g_get_language_names ();
+
+      if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
+        return status;
+      if (lang == NULL)
+        lang = g_strdup (g_str_has_prefix (names[0], "es") ? "es" : "en");
+      return template_diff (store, db, argv[2], argv[3], argc == 5 ? argv[4] : NULL, lang);
+    }
   if (argc == 3 && g_str_equal (argv[1], "export"))
     {
       if (output == NULL)
@@ -309,7 +397,8 @@ ethos_cli_template (EthosCli  *cli,
       return ETHOS_EXIT_OK;
     }
   return ethos_cli_usage (_("usage: ethos-cli template export ID -o FILE | import FILE "
-                            "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION"));
+                            "[--as NEW-ID] | delete ID | versions ID | restore ID VERSION | "
+                            "diff ID FROM [TO]"));
 }
 
 int
