@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ethos-template-versions.h"
 #include "ethos-test-utils.h"
 #include "ethos-user-db.h"
 
@@ -123,12 +124,23 @@ write_template (const char *name,
   return path;
 }
 
-/* A user database worth saving, then 2 KB of junk at offset 32768. */
+static char *write_template (const char *name, const char *id, const char *version,
+                             const char *title);
+
+/* A user database worth saving (with an agency template's two versions,
+ * stored after the notes so that the junk misses them), then 2 KB of junk
+ * at offset 32768. */
 static void
 make_damaged (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *big = g_strnfill (3000, 'n');
+  g_autofree char *v10 = write_template ("rescue-1.0.json", "our-intake", "1.0", "Intake 1.0");
+  g_autofree char *v11 = write_template ("rescue-1.1.json", "our-intake", "1.1", "Intake 1.1");
+  g_autofree char *json10 = NULL, *json11 = NULL;
+
+  g_assert_true (g_file_get_contents (v10, &json10, NULL, NULL));
+  g_assert_true (g_file_get_contents (v11, &json11, NULL, NULL));
 
   {
     g_autoptr(EthosUserDb) db = ethos_user_db_open (path, &error);
@@ -144,6 +156,13 @@ make_damaged (const char *path)
         g_autofree char *ref = g_strdup_printf ("9.%u", i);
         g_assert_true (ethos_user_db_set_note (db, "cesp", ref, big, &error));
       }
+    g_assert_true (ethos_user_db_add_template_version (db, "our-intake", "1.0",
+                                                       ETHOS_VERSION_MAJOR, json10,
+                                                       "first intake form", NULL, &error));
+    g_assert_true (ethos_user_db_add_template_version (db, "our-intake", "1.1",
+                                                       ETHOS_VERSION_MINOR, json11,
+                                                       "title reworded", NULL, &error));
+    g_assert_no_error (error);
   }
   {
     FILE *f = fopen (path, "r+b");
@@ -233,7 +252,25 @@ test_damaged_default (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (&out, NULL, "agency", "show"), ==, 0);
   assert_contains (out, "Riverside Counseling");
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
+  /* The agency template comes back with its history: both versions, their
+   * kinds and notes, the newer in use. */
+  g_assert_cmpint (cli (&out, NULL, "template", "versions", "our-intake"), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1.1\tminor\t"));
+  assert_contains (out, "\ttitle reworded\n1.0\tmajor\t");
+  assert_contains (out, "\tfirst intake form\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, NULL, "templates"), ==, 0);
+  assert_contains (out, "our-intake\t1.1\t");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, NULL, "template", "diff", "our-intake", "1.0"), ==, 0);
+  assert_contains (out, "“Intake 1.0” → “Intake 1.1”");
+  g_clear_pointer (&out, g_free);
+  /* Imported again: nothing new, nothing refused. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "import-rescue", rescue), ==, 0);
+  g_assert_null (strstr (err, "our-intake"));
 }
 
 /* Item 3: someone else's SQLite file is not changed. */

@@ -608,6 +608,92 @@ ethos_template_store_import (EthosTemplateStore  *self,
   return ethos_template_store_import_full (self, path, NULL, NULL, error);
 }
 
+static int
+compare_versions_cb (gconstpointer a,
+                     gconstpointer b)
+{
+  const EthosTemplateVersion *x = *(EthosTemplateVersion * const *) a;
+  const EthosTemplateVersion *y = *(EthosTemplateVersion * const *) b;
+  int by_id = strcmp (x->id, y->id);
+
+  return by_id != 0 ? by_id : ethos_template_version_compare (x->version, y->version);
+}
+
+/* The rescued history of each agency template the database has no version
+ * of, oldest first, each version validated; the newest stored becomes the
+ * one in use. A template the database already has keeps its own history
+ * (and a built-in's id is refused with the template in use, later).
+ * Refusals go to @problems. Returns id → the newest version restored. */
+static GHashTable *
+restore_versions (EthosTemplateStore *self,
+                  const char         *path,
+                  GPtrArray          *versions,
+                  guint              *n_restored,
+                  GPtrArray          *problems)
+{
+  GHashTable *restored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_ptr_array_sort (versions, compare_versions_cb);
+  for (guint i = 0; i < versions->len; )
+    {
+      const char *id = ((EthosTemplateVersion *) versions->pdata[i])->id;
+      g_autoptr(GPtrArray) stored = NULL;
+      g_autoptr(EthosTemplate) newest = NULL;
+      g_autoptr(GError) local_error = NULL;
+      guint end = i;
+
+      while (end < versions->len &&
+             g_str_equal (((EthosTemplateVersion *) versions->pdata[end])->id, id))
+        end++;
+      if (ethos_template_store_is_protected (self, id, NULL))
+        {
+          i = end;
+          continue;
+        }
+      if (!(stored = ethos_user_db_list_template_versions (self->db, id, &local_error)))
+        {
+          g_ptr_array_add (problems, g_strdup (local_error->message));
+          i = end;
+          continue;
+        }
+      for (; stored->len == 0 && i < end; i++)
+        {
+          EthosTemplateVersion *v = versions->pdata[i];
+          g_autofree char *origin = g_strdup_printf ("%s: %s %s", path, v->id, v->version);
+          g_autoptr(EthosTemplate) tmpl = ethos_template_load (origin, v->json, strlen (v->json),
+                                                               self->reqs, &local_error);
+          gboolean added = FALSE;
+
+          if (tmpl == NULL || !g_str_equal (tmpl->id, v->id) ||
+              !g_str_equal (tmpl->version, v->version))
+            {
+              g_ptr_array_add (problems, local_error != NULL
+                                           ? g_strdup (local_error->message)
+                                           : g_strdup_printf (_("%s: the template inside is "
+                                                                "another one"), origin));
+              g_clear_error (&local_error);
+              continue;
+            }
+          if (!ethos_user_db_restore_template_version (self->db, v, &added, &local_error))
+            {
+              g_ptr_array_add (problems, g_strdup (local_error->message));
+              g_clear_error (&local_error);
+              continue;
+            }
+          *n_restored += added;
+          g_clear_pointer (&newest, ethos_template_unref);
+          newest = g_steal_pointer (&tmpl);
+        }
+      if (newest != NULL)
+        {
+          g_hash_table_insert (restored, g_strdup (id), g_strdup (newest->version));
+          put (self, g_steal_pointer (&newest), ETHOS_TEMPLATE_AGENCY, _("user database"));
+        }
+      i = end;
+    }
+  return restored;
+}
+
 gboolean
 ethos_template_store_import_rescue (EthosTemplateStore  *self,
                                     const char          *path,
@@ -616,21 +702,32 @@ ethos_template_store_import_rescue (EthosTemplateStore  *self,
                                     GError             **error)
 {
   g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GHashTable) restored = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (self != NULL && path != NULL && n_restored != NULL, FALSE);
 
   if (no_db (self, error) ||
-      !ethos_user_db_import_rescue (self->db, path, n_restored, &templates, error))
+      !ethos_user_db_import_rescue (self->db, path, n_restored, &templates, &versions, error))
     return FALSE;
+  restored = restore_versions (self, path, versions, n_restored, problems);
   for (guint i = 0; i < templates->len; i++)
     {
       const EthosStoredTemplate *stored = g_ptr_array_index (templates, i);
+      const char *newest = g_hash_table_lookup (restored, stored->id);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *origin = g_strdup_printf ("%s: %s", path, stored->id);
-      EthosTemplate *tmpl = ethos_template_load (origin, stored->json, strlen (stored->json),
-                                                 self->reqs, &local_error);
+      g_autofree char *origin = NULL;
+      EthosTemplate *tmpl;
       gboolean added = FALSE;
+
+      /* In use already, with its history. */
+      if (newest != NULL && stored->version != NULL &&
+          ethos_template_version_compare (stored->version, newest) <= 0)
+        continue;
+      origin = g_strdup_printf ("%s: %s", path, stored->id);
+      tmpl = ethos_template_load (origin, stored->json, strlen (stored->json), self->reqs,
+                                  &local_error);
 
       if (tmpl == NULL ||
           !store_template (self, tmpl, NULL, _("from a rescue file"), &added, &local_error))

@@ -137,6 +137,7 @@ check_order (EthosUserDb  *self,
   return FALSE;
 }
 
+/* @saved: when it was saved (Unix time), or 0 for now. */
 static gboolean
 insert_version (EthosUserDb       *self,
                 const char        *id,
@@ -144,11 +145,12 @@ insert_version (EthosUserDb       *self,
                 EthosVersionKind   kind,
                 const char        *json,
                 const char        *note,
+                gint64             saved,
                 GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) current = NULL;
-  gint64 major = 0, minor = 0, now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 major = 0, minor = 0, now = saved > 0 ? saved : g_get_real_time () / G_USEC_PER_SEC;
 
   if (!parse_version (version, &major, &minor))
     {
@@ -183,6 +185,37 @@ insert_version (EthosUserDb       *self,
                              NULL);
 }
 
+static gboolean
+add_version (EthosUserDb       *self,
+             const char        *id,
+             const char        *version,
+             EthosVersionKind   kind,
+             const char        *json,
+             const char        *note,
+             gint64             saved,
+             gboolean          *added,
+             GError           **error)
+{
+  gboolean same = FALSE;
+
+  if (added != NULL)
+    *added = FALSE;
+  /* IMMEDIATE: the order is checked and the row added under one write lock. */
+  if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!check_order (self, id, version, json, &same, error) ||
+      (!same && !insert_version (self, id, version, kind, json, note, saved, error)) ||
+      !_ethos_sqlite_exec (self->db, "COMMIT", error))
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (added != NULL)
+    *added = !same;
+  return TRUE;
+}
+
 gboolean
 ethos_user_db_add_template_version (EthosUserDb       *self,
                                     const char        *id,
@@ -193,26 +226,21 @@ ethos_user_db_add_template_version (EthosUserDb       *self,
                                     gboolean          *added,
                                     GError           **error)
 {
-  gboolean same = FALSE;
-
   g_return_val_if_fail (self != NULL && id != NULL && version != NULL && json != NULL, FALSE);
+  return add_version (self, id, version, kind, json, note, 0, added, error);
+}
 
-  if (added != NULL)
-    *added = FALSE;
-  /* IMMEDIATE: the order is checked and the row added under one write lock. */
-  if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!check_order (self, id, version, json, &same, error) ||
-      (!same && !insert_version (self, id, version, kind, json, note, error)) ||
-      !_ethos_sqlite_exec (self->db, "COMMIT", error))
-    {
-      if (!sqlite3_get_autocommit (self->db))
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  if (added != NULL)
-    *added = !same;
-  return TRUE;
+gboolean
+ethos_user_db_restore_template_version (EthosUserDb                 *self,
+                                        const EthosTemplateVersion  *version,
+                                        gboolean                    *added,
+                                        GError                     **error)
+{
+  g_return_val_if_fail (self != NULL && version != NULL, FALSE);
+  g_return_val_if_fail (version->id != NULL && version->version != NULL, FALSE);
+  g_return_val_if_fail (version->json != NULL, FALSE);
+  return add_version (self, version->id, version->version, version->kind, version->json,
+                      version->note, version->saved, added, error);
 }
 
 GPtrArray *

@@ -52,6 +52,12 @@ gboolean               ethos_user_db_add_template_version (EthosUserDb     *db,
                                                        const char          *note,
                                                        gboolean            *added,
                                                        GError             **error);
+/* The same for a version brought back from elsewhere (a rescue file),
+ * keeping its kind, note and when it was saved. */
+gboolean               ethos_user_db_restore_template_version (EthosUserDb *db,
+                                                       const EthosTemplateVersion *version,
+                                                       gboolean            *added,
+                                                       GError             **error);
 /* The versions of @id, newest first; empty when it has none. */
 GPtrArray             *ethos_user_db_list_template_versions (EthosUserDb   *db,
                                                        const char          *id,

@@ -11,11 +11,13 @@
 #include "ethos-form.h"
 #include "ethos-image.h"
 #include "ethos-json-private.h"
+#include "ethos-template-versions.h"
 #include "ethos-user-db-private.h"
 
 /* The rescue file: what a damaged database still let read, as JSON
  * ({"ethos-rescue": 1, "bookmarks": […], "notes": […], "agency": {…},
- * "logo": "BASE64", "templates": […]}), brought back by
+ * "logo": "BASE64", "templates": […], "template_versions": […]}: every
+ * stored version of the agency templates, their history), brought back by
  * `ethos-cli import-rescue FILE`. Each table is read on its own and up to
  * the first damaged page, so one bad table loses only itself. */
 
@@ -23,8 +25,8 @@ typedef struct
 {
   const char *table;
   const char *sql;
-  const char *columns[4];   /* JSON names; a NULL-named column is skipped */
-  gboolean    integers[4];
+  const char *columns[6];   /* JSON names, up to the first NULL */
+  gboolean    integers[6];
 } RescueTable;
 
 static const RescueTable tables[] = {
@@ -34,6 +36,9 @@ static const RescueTable tables[] = {
     { "code", "ref", "text", "updated" }, { FALSE, FALSE, FALSE, TRUE } },
   { "templates", "SELECT id, version, json FROM templates",
     { "id", "version", "json", NULL }, { FALSE, FALSE, FALSE, FALSE } },
+  { "template_versions", "SELECT id, version, kind, json, saved, note FROM template_versions",
+    { "id", "version", "kind", "json", "saved", "note" },
+    { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
 };
 
 static guint
@@ -50,7 +55,7 @@ rescue_table (sqlite3            *db,
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         json_builder_begin_object (b);
-        for (int c = 0; c < 4 && table->columns[c] != NULL; c++)
+        for (int c = 0; c < 6 && table->columns[c] != NULL; c++)
           {
             const char *text = (const char *) sqlite3_column_text (stmt, c);
 
@@ -258,11 +263,44 @@ restore_rows (EthosUserDb  *self,
   return TRUE;
 }
 
+/* The rescue file's template versions (EthosTemplateVersion), those
+ * complete enough to store. */
+static GPtrArray *
+rescued_versions (JsonObject *root)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) ethos_template_version_free);
+  JsonNode *list = json_object_get_member (root, "template_versions");
+
+  for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) &&
+       i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *row = json_array_get_element (json_node_get_array (list), i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (row) ? json_node_get_object (row) : NULL;
+      const char *kind = o ? member_string (o, "kind") : NULL;
+      EthosTemplateVersion *v;
+
+      if (o == NULL || member_string (o, "id") == NULL || member_string (o, "version") == NULL ||
+          member_string (o, "json") == NULL || kind == NULL ||
+          !(g_str_equal (kind, "minor") || g_str_equal (kind, "major")))
+        continue;
+      v = g_new0 (EthosTemplateVersion, 1);
+      v->id = g_strdup (member_string (o, "id"));
+      v->version = g_strdup (member_string (o, "version"));
+      v->kind = g_str_equal (kind, "major") ? ETHOS_VERSION_MAJOR : ETHOS_VERSION_MINOR;
+      v->json = g_strdup (member_string (o, "json"));
+      v->saved = member_int (o, "saved");
+      v->note = g_strdup (member_string (o, "note"));
+      g_ptr_array_add (found, v);
+    }
+  return found;
+}
+
 gboolean
 ethos_user_db_import_rescue (EthosUserDb  *self,
                              const char   *path,
                              guint        *n_restored,
                              GPtrArray   **templates,
+                             GPtrArray   **versions,
                              GError      **error)
 {
   g_autoptr(JsonNode) node = NULL;
@@ -271,7 +309,7 @@ ethos_user_db_import_rescue (EthosUserDb  *self,
   JsonNode *list;
 
   g_return_val_if_fail (self != NULL && path != NULL && n_restored != NULL, FALSE);
-  g_return_val_if_fail (templates != NULL, FALSE);
+  g_return_val_if_fail (templates != NULL && versions != NULL, FALSE);
 
   *n_restored = 0;
   if (!(node = _ethos_json_load (path, NULL, 0, error)))
@@ -309,5 +347,6 @@ ethos_user_db_import_rescue (EthosUserDb  *self,
       return FALSE;
     }
   *templates = g_steal_pointer (&found);
+  *versions = rescued_versions (root);
   return TRUE;
 }

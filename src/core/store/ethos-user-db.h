@@ -54,12 +54,14 @@ const char  *ethos_user_db_get_rescue_path  (EthosUserDb *db);
 char        *ethos_user_db_describe_recovery (EthosUserDb *db);
 /* Brings back a rescue file's bookmarks, notes and agency profile (what the
  * database already has is kept), in one transaction. Its agency templates
- * are returned in *@templates (EthosStoredTemplate) for the template store
- * to validate and import. */
+ * are returned in *@templates (EthosStoredTemplate), and every stored
+ * version of them in *@versions (EthosTemplateVersion), for the template
+ * store to validate and import. */
 gboolean     ethos_user_db_import_rescue  (EthosUserDb  *db,
                                            const char   *path,
                                            guint        *n_restored,
                                            GPtrArray   **templates,
+                                           GPtrArray   **versions,
                                            GError      **error);
 void         ethos_user_db_free           (EthosUserDb  *db);
 /* The file, so that another thread can open its own connection to it. */
