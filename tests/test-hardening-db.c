@@ -271,6 +271,19 @@ test_damaged_default (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli (&out, &err, "import-rescue", rescue), ==, 0);
   g_assert_null (strstr (err, "our-intake"));
+  assert_contains (out, "Restored 0 items");
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM template_versions "
+                               "WHERE id = 'our-intake'"), ==, 2);
+  g_clear_pointer (&out, g_free);
+  /* A restore that stopped after the first version is taken up again:
+   * the second comes back. */
+  exec_sql (path, "DELETE FROM template_versions WHERE id = 'our-intake' AND version = '1.1';"
+                  "UPDATE templates SET version = '1.0' WHERE id = 'our-intake';");
+  g_assert_cmpint (cli (&out, NULL, "import-rescue", rescue), ==, 0);
+  assert_contains (out, "Restored 1 item");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, NULL, "template", "versions", "our-intake"), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1.1\tminor\t"));
 }
 
 /* Item 3: someone else's SQLite file is not changed. */
@@ -444,6 +457,22 @@ test_template_ids_and_versions (void)
     g_assert_cmpint (cli (NULL, &err, "template", "diff", "informed-consent", "1.0"), ==, 2);
     assert_contains (err, "only agency templates");
     g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (NULL, &err, "template", "diff", "no-such-form", "1.0"), ==, 2);
+    assert_contains (err, "no-such-form");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (&out, NULL, "template", "diff", "my-consent", "1.7", "1.7"), ==, 0);
+    assert_contains (out, "The two versions are the same.");
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli (&out, NULL, "template", "diff", "my-consent", "1.5", "--lang", "es"),
+                     ==, 0);
+    assert_contains (out, "“Su derecho a dejar los servicios”");
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli (NULL, &err, "template", "diff", "my-consent", "1.5", "--lang", "fr"),
+                     ==, 2);
+    assert_contains (err, "--lang");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (NULL, NULL, "template", "versions", "my-consent", "--lang", "es"),
+                     ==, 2);
   }
 
   g_assert_cmpint (cli (NULL, &err, "template", "delete", "informed-consent"), ==, 2);

@@ -102,7 +102,10 @@ batch_view (EthosWindow  *window,
                                  "Jordan Ellis,2013-09-02\n"
                                  "Amara Okafor,1979-11-30\n"
                                  "Sam Rivera,1991-02-31\n", -1, error))
-    return FALSE;
+    {
+      g_rmdir (dir);
+      return FALSE;
+    }
   fill = ethos_forms_page_get_fill (page);
   ethos_form_fill_get_request (fill, &request);
   dialog = ethos_batch_dialog_new (GTK_WINDOW (window), ethos_form_fill_get_job (fill), &request,
@@ -122,12 +125,16 @@ batch_view (EthosWindow  *window,
   saved = save_png (GTK_WIDGET (dialog), output, error);
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (50);
-  for (guint i = 1; i <= 4; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%04u-informed-consent.pdf", i);
-      g_autofree char *path = g_build_filename (out, name, NULL);
-      g_unlink (path);
-    }
+  {
+    g_autoptr(GDir) forms = g_dir_open (out, 0, NULL);
+    const char *name;
+
+    while (forms != NULL && (name = g_dir_read_name (forms)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (out, name, NULL);
+        g_unlink (path);
+      }
+  }
   g_rmdir (out);
   g_unlink (csv);
   g_rmdir (dir);

@@ -235,6 +235,23 @@ template_versions (EthosTemplateStore *store,
   return ETHOS_EXIT_OK;
 }
 
+/* The language of these messages among those Ethos is translated into:
+ * the first of the user's that is English or Spanish. */
+static const char *
+messages_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "es"))
+        return "es";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return "en";
+    }
+  return "en";
+}
+
 /* Stored version @version of @id (NULL: the newest, the one in use) as a
  * template, or NULL with the exit status in @status. */
 static EthosTemplate *
@@ -342,13 +359,12 @@ ethos_cli_template (EthosCli  *cli,
           g_str_equal (argv[1], "diff");
   if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "diff"))
     {
-      const char * const *names = g_get_language_names ();
-
+      if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "es"))
+        return ethos_cli_usage (_("--lang takes en or es, not “%s”"), lang);
       if (!(store = ethos_cli_open_store (cli, reads, &db, &status)))
         return status;
-      if (lang == NULL)
-        lang = g_strdup (g_str_has_prefix (names[0], "es") ? "es" : "en");
-      return template_diff (store, db, argv[2], argv[3], argc == 5 ? argv[4] : NULL, lang);
+      return template_diff (store, db, argv[2], argv[3], argc == 5 ? argv[4] : NULL,
+                            lang != NULL ? lang : messages_language ());
     }
   if (argc == 3 && g_str_equal (argv[1], "export"))
     {
@@ -415,8 +431,9 @@ ethos_cli_import_rescue (EthosCli  *cli,
 
   if (!ethos_cli_parse (&argc, &argv, _("FILE"),
                         _("Brings back the bookmarks, notes, agency profile and agency "
-                          "templates saved from a damaged user database (the FILE named when "
-                          "it was found damaged). What the database already has is kept."),
+                          "templates, with every stored version of each, saved from a damaged "
+                          "user database (the FILE named when it was found damaged). What the "
+                          "database already has is kept."),
                         NULL, &status))
     return status;
   if (argc != 2)

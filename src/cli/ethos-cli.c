@@ -31,7 +31,7 @@ static const Command commands[] = {
   { "generate", ethos_cli_generate, N_("Fill a template and write it as a PDF") },
   { "batch", ethos_cli_batch, N_("Write one PDF per row of a CSV file") },
   { "coverage", ethos_cli_coverage, N_("Check a template covers the standards it requires") },
-  { "template", ethos_cli_template, N_("Export, import, delete or restore agency templates") },
+  { "template", ethos_cli_template, N_("Export, import, delete, list, restore or compare agency templates") },
   { "agency", ethos_cli_agency, N_("Show or set the agency profile") },
   { "import-rescue", ethos_cli_import_rescue,
     N_("Bring back what was saved from a damaged user database") },

@@ -619,15 +619,46 @@ compare_versions_cb (gconstpointer a,
   return by_id != 0 ? by_id : ethos_template_version_compare (x->version, y->version);
 }
 
+/* Whether the versions stored of a template (newest first) are the first
+ * ones of its rescued history (@first to @end, oldest first): a restore
+ * that stopped part way, to be taken up again. */
+static gboolean
+stored_begin_history (GPtrArray *stored,
+                      GPtrArray *versions,
+                      guint      first,
+                      guint      end)
+{
+  if (stored->len > end - first)
+    return FALSE;
+  for (guint k = 0; k < stored->len; k++)
+    if (!g_str_equal (((EthosTemplateVersion *) stored->pdata[stored->len - 1 - k])->version,
+                      ((EthosTemplateVersion *) versions->pdata[first + k])->version))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_current (GPtrArray  *templates,
+             const char *id)
+{
+  for (guint i = 0; i < templates->len; i++)
+    if (g_str_equal (((EthosStoredTemplate *) templates->pdata[i])->id, id))
+      return TRUE;
+  return FALSE;
+}
+
 /* The rescued history of each agency template the database has no version
- * of, oldest first, each version validated; the newest stored becomes the
- * one in use. A template the database already has keeps its own history
- * (and a built-in's id is refused with the template in use, later).
- * Refusals go to @problems. Returns id → the newest version restored. */
+ * of (or only the first ones of that history: a restore taken up again),
+ * oldest first, each version validated and stored as export writes it; the
+ * newest stored becomes the one in use. A template with a history of its
+ * own keeps it. A built-in's id is refused, once (with the template in use
+ * when the file has it, later). Refusals go to @problems. Returns id → the
+ * newest version the database now has from the rescue file. */
 static GHashTable *
 restore_versions (EthosTemplateStore *self,
                   const char         *path,
                   GPtrArray          *versions,
+                  GPtrArray          *templates,
                   guint              *n_restored,
                   GPtrArray          *problems)
 {
@@ -645,8 +676,10 @@ restore_versions (EthosTemplateStore *self,
       while (end < versions->len &&
              g_str_equal (((EthosTemplateVersion *) versions->pdata[end])->id, id))
         end++;
-      if (ethos_template_store_is_protected (self, id, NULL))
+      if (!refuse_protected (self, id, &local_error))
         {
+          if (!has_current (templates, id))
+            g_ptr_array_add (problems, g_strdup (local_error->message));
           i = end;
           continue;
         }
@@ -656,12 +689,19 @@ restore_versions (EthosTemplateStore *self,
           i = end;
           continue;
         }
-      for (; stored->len == 0 && i < end; i++)
+      if (!stored_begin_history (stored, versions, i, end))
+        {
+          i = end;
+          continue;
+        }
+      for (i += stored->len; i < end; i++)
         {
           EthosTemplateVersion *v = versions->pdata[i];
           g_autofree char *origin = g_strdup_printf ("%s: %s %s", path, v->id, v->version);
           g_autoptr(EthosTemplate) tmpl = ethos_template_load (origin, v->json, strlen (v->json),
                                                                self->reqs, &local_error);
+          EthosTemplateVersion canonical;
+          g_autofree char *json = NULL;
           gboolean added = FALSE;
 
           if (tmpl == NULL || !g_str_equal (tmpl->id, v->id) ||
@@ -674,7 +714,11 @@ restore_versions (EthosTemplateStore *self,
               g_clear_error (&local_error);
               continue;
             }
-          if (!ethos_user_db_restore_template_version (self->db, v, &added, &local_error))
+          /* Stored as export writes it, as every import is. */
+          canonical = *v;
+          canonical.json = json = ethos_template_to_json (tmpl);
+          if (!ethos_user_db_restore_template_version (self->db, &canonical, &added,
+                                                       &local_error))
             {
               g_ptr_array_add (problems, g_strdup (local_error->message));
               g_clear_error (&local_error);
@@ -684,6 +728,10 @@ restore_versions (EthosTemplateStore *self,
           g_clear_pointer (&newest, ethos_template_unref);
           newest = g_steal_pointer (&tmpl);
         }
+      if (newest == NULL && stored->len > 0)
+        /* All there already: an import done before. */
+        g_hash_table_insert (restored, g_strdup (id),
+                             g_strdup (((EthosTemplateVersion *) stored->pdata[0])->version));
       if (newest != NULL)
         {
           g_hash_table_insert (restored, g_strdup (id), g_strdup (newest->version));
@@ -711,7 +759,7 @@ ethos_template_store_import_rescue (EthosTemplateStore  *self,
   if (no_db (self, error) ||
       !ethos_user_db_import_rescue (self->db, path, n_restored, &templates, &versions, error))
     return FALSE;
-  restored = restore_versions (self, path, versions, n_restored, problems);
+  restored = restore_versions (self, path, versions, templates, n_restored, problems);
   for (guint i = 0; i < templates->len; i++)
     {
       const EthosStoredTemplate *stored = g_ptr_array_index (templates, i);
