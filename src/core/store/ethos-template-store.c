@@ -11,17 +11,9 @@
 #include "ethos-file.h"
 #include "ethos-template-edit.h"
 #include "ethos-template-limits.h"
-#include "ethos-template-store.h"
+#include "ethos-template-store-private.h"
 #include "ethos-template-versions.h"
 
-struct _EthosTemplateStore
-{
-  EthosRequirements *reqs;
-  EthosUserDb       *db;
-  GPtrArray         *entries;   /* EthosTemplateEntry, sorted by id */
-  GPtrArray         *problems;  /* char *, NULL-terminated */
-  GHashTable        *protected; /* id → EthosTemplateEntry of a built-in or deployed template */
-};
 
 static void
 entry_free (EthosTemplateEntry *entry)
@@ -57,11 +49,11 @@ add_problem (EthosTemplateStore *self,
   g_ptr_array_insert (self->problems, (int) self->problems->len - 1, g_strdup (message));
 }
 
-static const EthosTemplateEntry *
-put (EthosTemplateStore  *self,
-     EthosTemplate       *tmpl,
-     EthosTemplateSource  source,
-     const char          *origin)
+const EthosTemplateEntry *
+_ethos_template_store_put (EthosTemplateStore  *self,
+                           EthosTemplate       *tmpl,
+                           EthosTemplateSource  source,
+                           const char          *origin)
 {
   EthosTemplateEntry *entry = g_new0 (EthosTemplateEntry, 1);
   guint i;
@@ -200,7 +192,7 @@ ethos_template_store_add_dir (EthosTemplateStore *self,
       EthosTemplate *tmpl = dir->templates->pdata[i];
 
       g_hash_table_replace (self->protected, g_strdup (tmpl->id),
-                            (gpointer) put (self, ethos_template_ref (tmpl), dir->source,
+                            (gpointer) _ethos_template_store_put (self, ethos_template_ref (tmpl), dir->source,
                                             dir->files->pdata[i]));
     }
 }
@@ -250,7 +242,7 @@ load_agency (EthosTemplateStore *self)
       if (tmpl == NULL)
         add_problem (self, local_error->message);
       else
-        put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+        _ethos_template_store_put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
     }
 }
 
@@ -369,10 +361,10 @@ ethos_template_store_is_protected (EthosTemplateStore   *self,
   return TRUE;
 }
 
-static gboolean
-refuse_protected (EthosTemplateStore  *self,
-                  const char          *id,
-                  GError             **error)
+gboolean
+_ethos_template_store_refuse_protected (EthosTemplateStore  *self,
+                                        const char          *id,
+                                        GError             **error)
 {
   EthosTemplateSource source;
 
@@ -389,9 +381,9 @@ refuse_protected (EthosTemplateStore  *self,
   return FALSE;
 }
 
-static gboolean
-no_db (EthosTemplateStore  *self,
-       GError             **error)
+gboolean
+_ethos_template_store_no_db (EthosTemplateStore  *self,
+                             GError             **error)
 {
   if (self->db != NULL)
     return FALSE;
@@ -402,13 +394,13 @@ no_db (EthosTemplateStore  *self,
 
 /* Validates @tmpl (owned) under @as_id, stores it as the next version and
  * makes it the agency template in use. */
-static const EthosTemplateEntry *
-store_template (EthosTemplateStore  *self,
-                EthosTemplate       *tmpl,
-                const char          *as_id,
-                const char          *note,
-                gboolean            *added,
-                GError             **error)
+const EthosTemplateEntry *
+_ethos_template_store_store (EthosTemplateStore  *self,
+                             EthosTemplate       *tmpl,
+                             const char          *as_id,
+                             const char          *note,
+                             gboolean            *added,
+                             GError             **error)
 {
   g_autoptr(EthosTemplate) owned = tmpl;
   g_autofree char *json = NULL;
@@ -421,7 +413,7 @@ store_template (EthosTemplateStore  *self,
       g_free (owned->id);
       owned->id = g_strdup (as_id);
     }
-  if (!refuse_protected (self, owned->id, error))
+  if (!_ethos_template_store_refuse_protected (self, owned->id, error))
     return NULL;
 
   /* Store the canonical form: what export writes back. */
@@ -435,7 +427,7 @@ store_template (EthosTemplateStore  *self,
     *added = is_new;
   if (!is_new)
     return ethos_template_store_lookup (self, owned->id, error);
-  return put (self, g_steal_pointer (&owned), ETHOS_TEMPLATE_AGENCY, _("user database"));
+  return _ethos_template_store_put (self, g_steal_pointer (&owned), ETHOS_TEMPLATE_AGENCY, _("user database"));
 }
 
 /* The highest stored version of an agency template, or NULL. */
@@ -467,7 +459,7 @@ ethos_template_store_save_version (EthosTemplateStore   *self,
 
   g_return_val_if_fail (self != NULL && tmpl != NULL, NULL);
 
-  if (no_db (self, error) || !refuse_protected (self, tmpl->id, error))
+  if (_ethos_template_store_no_db (self, error) || !_ethos_template_store_refuse_protected (self, tmpl->id, error))
     return NULL;
   latest = latest_version (self, tmpl->id, &local_error);
   if (local_error != NULL)
@@ -487,7 +479,7 @@ ethos_template_store_save_version (EthosTemplateStore   *self,
       ethos_template_unref (copy);
       return NULL;
     }
-  return store_template (self, copy, NULL, note, NULL, error);
+  return _ethos_template_store_store (self, copy, NULL, note, NULL, error);
 }
 
 static gboolean
@@ -509,11 +501,11 @@ ethos_template_store_duplicate (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && id != NULL && suffix != NULL, NULL);
 
-  if (no_db (self, error) || !(entry = ethos_template_store_lookup (self, id, error)))
+  if (_ethos_template_store_no_db (self, error) || !(entry = ethos_template_store_lookup (self, id, error)))
     return NULL;
   new_id = ethos_template_make_id (id, suffix, id_taken_cb, self);
   copy = ethos_template_duplicate (entry->tmpl, new_id, suffix, self->reqs);
-  return store_template (self, copy, NULL, NULL, NULL, error);
+  return _ethos_template_store_store (self, copy, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -526,12 +518,12 @@ ethos_template_store_bring_back (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && versions != NULL, FALSE);
 
-  if (no_db (self, error))
+  if (_ethos_template_store_no_db (self, error))
     return FALSE;
   if (versions->len == 0)
     return TRUE;
   newest = g_ptr_array_index (versions, 0);
-  if (!refuse_protected (self, newest->id, error) ||
+  if (!_ethos_template_store_refuse_protected (self, newest->id, error) ||
       !(tmpl = ethos_template_load (newest->id, newest->json, strlen (newest->json), self->reqs,
                                     error)))
     return FALSE;
@@ -547,7 +539,7 @@ ethos_template_store_bring_back (EthosTemplateStore  *self,
           return FALSE;
         }
     }
-  put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
+  _ethos_template_store_put (self, tmpl, ETHOS_TEMPLATE_AGENCY, _("user database"));
   return TRUE;
 }
 
@@ -562,7 +554,7 @@ ethos_template_store_import_replacing (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && path != NULL, NULL);
 
-  if (no_db (self, error) ||
+  if (_ethos_template_store_no_db (self, error) ||
       !(tmpl = ethos_template_load (path, NULL, 0, self->reqs, error)))
     return NULL;
   latest = latest_version (self, tmpl->id, &local_error);
@@ -578,7 +570,7 @@ ethos_template_store_import_replacing (EthosTemplateStore  *self,
       g_free (tmpl->version);
       tmpl->version = ethos_template_version_next (latest, ETHOS_VERSION_MINOR);
     }
-  return store_template (self, tmpl, NULL, _("imported over the version before"), NULL, error);
+  return _ethos_template_store_store (self, tmpl, NULL, _("imported over the version before"), NULL, error);
 }
 
 const EthosTemplateEntry *
@@ -592,12 +584,12 @@ ethos_template_store_import_full (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && path != NULL, NULL);
 
-  if (no_db (self, error))
+  if (_ethos_template_store_no_db (self, error))
     return NULL;
   /* Read bounded and checked whole (ethos_template_load) before anything is stored. */
   if (!(tmpl = ethos_template_load (path, NULL, 0, self->reqs, error)))
     return NULL;
-  return store_template (self, tmpl, as_id, NULL, added, error);
+  return _ethos_template_store_store (self, tmpl, as_id, NULL, added, error);
 }
 
 const EthosTemplateEntry *
@@ -606,188 +598,6 @@ ethos_template_store_import (EthosTemplateStore  *self,
                              GError             **error)
 {
   return ethos_template_store_import_full (self, path, NULL, NULL, error);
-}
-
-static int
-compare_versions_cb (gconstpointer a,
-                     gconstpointer b)
-{
-  const EthosTemplateVersion *x = *(EthosTemplateVersion * const *) a;
-  const EthosTemplateVersion *y = *(EthosTemplateVersion * const *) b;
-  int by_id = strcmp (x->id, y->id);
-
-  return by_id != 0 ? by_id : ethos_template_version_compare (x->version, y->version);
-}
-
-/* Whether the versions stored of a template (newest first) are the first
- * ones of its rescued history (@first to @end, oldest first): a restore
- * that stopped part way, to be taken up again. */
-static gboolean
-stored_begin_history (GPtrArray *stored,
-                      GPtrArray *versions,
-                      guint      first,
-                      guint      end)
-{
-  if (stored->len > end - first)
-    return FALSE;
-  for (guint k = 0; k < stored->len; k++)
-    if (!g_str_equal (((EthosTemplateVersion *) stored->pdata[stored->len - 1 - k])->version,
-                      ((EthosTemplateVersion *) versions->pdata[first + k])->version))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-has_current (GPtrArray  *templates,
-             const char *id)
-{
-  for (guint i = 0; i < templates->len; i++)
-    if (g_str_equal (((EthosStoredTemplate *) templates->pdata[i])->id, id))
-      return TRUE;
-  return FALSE;
-}
-
-/* The rescued history of each agency template the database has no version
- * of (or only the first ones of that history: a restore taken up again),
- * oldest first, each version validated and stored as export writes it; the
- * newest stored becomes the one in use. A template with a history of its
- * own keeps it. A built-in's id is refused, once (with the template in use
- * when the file has it, later). Refusals go to @problems. Returns id → the
- * newest version the database now has from the rescue file. */
-static GHashTable *
-restore_versions (EthosTemplateStore *self,
-                  const char         *path,
-                  GPtrArray          *versions,
-                  GPtrArray          *templates,
-                  guint              *n_restored,
-                  GPtrArray          *problems)
-{
-  GHashTable *restored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  g_ptr_array_sort (versions, compare_versions_cb);
-  for (guint i = 0; i < versions->len; )
-    {
-      const char *id = ((EthosTemplateVersion *) versions->pdata[i])->id;
-      g_autoptr(GPtrArray) stored = NULL;
-      g_autoptr(EthosTemplate) newest = NULL;
-      g_autoptr(GError) local_error = NULL;
-      guint end = i;
-
-      while (end < versions->len &&
-             g_str_equal (((EthosTemplateVersion *) versions->pdata[end])->id, id))
-        end++;
-      if (!refuse_protected (self, id, &local_error))
-        {
-          if (!has_current (templates, id))
-            g_ptr_array_add (problems, g_strdup (local_error->message));
-          i = end;
-          continue;
-        }
-      if (!(stored = ethos_user_db_list_template_versions (self->db, id, &local_error)))
-        {
-          g_ptr_array_add (problems, g_strdup (local_error->message));
-          i = end;
-          continue;
-        }
-      if (!stored_begin_history (stored, versions, i, end))
-        {
-          i = end;
-          continue;
-        }
-      for (i += stored->len; i < end; i++)
-        {
-          EthosTemplateVersion *v = versions->pdata[i];
-          g_autofree char *origin = g_strdup_printf ("%s: %s %s", path, v->id, v->version);
-          g_autoptr(EthosTemplate) tmpl = ethos_template_load (origin, v->json, strlen (v->json),
-                                                               self->reqs, &local_error);
-          EthosTemplateVersion canonical;
-          g_autofree char *json = NULL;
-          gboolean added = FALSE;
-
-          if (tmpl == NULL || !g_str_equal (tmpl->id, v->id) ||
-              !g_str_equal (tmpl->version, v->version))
-            {
-              g_ptr_array_add (problems, local_error != NULL
-                                           ? g_strdup (local_error->message)
-                                           : g_strdup_printf (_("%s: the template inside is "
-                                                                "another one"), origin));
-              g_clear_error (&local_error);
-              continue;
-            }
-          /* Stored as export writes it, as every import is. */
-          canonical = *v;
-          canonical.json = json = ethos_template_to_json (tmpl);
-          if (!ethos_user_db_restore_template_version (self->db, &canonical, &added,
-                                                       &local_error))
-            {
-              g_ptr_array_add (problems, g_strdup (local_error->message));
-              g_clear_error (&local_error);
-              continue;
-            }
-          *n_restored += added;
-          g_clear_pointer (&newest, ethos_template_unref);
-          newest = g_steal_pointer (&tmpl);
-        }
-      if (newest == NULL && stored->len > 0)
-        /* All there already: an import done before. */
-        g_hash_table_insert (restored, g_strdup (id),
-                             g_strdup (((EthosTemplateVersion *) stored->pdata[0])->version));
-      if (newest != NULL)
-        {
-          g_hash_table_insert (restored, g_strdup (id), g_strdup (newest->version));
-          put (self, g_steal_pointer (&newest), ETHOS_TEMPLATE_AGENCY, _("user database"));
-        }
-      i = end;
-    }
-  return restored;
-}
-
-gboolean
-ethos_template_store_import_rescue (EthosTemplateStore  *self,
-                                    const char          *path,
-                                    guint               *n_restored,
-                                    GPtrArray          **skipped,
-                                    GError             **error)
-{
-  g_autoptr(GPtrArray) templates = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GHashTable) restored = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (self != NULL && path != NULL && n_restored != NULL, FALSE);
-
-  if (no_db (self, error) ||
-      !ethos_user_db_import_rescue (self->db, path, n_restored, &templates, &versions, error))
-    return FALSE;
-  restored = restore_versions (self, path, versions, templates, n_restored, problems);
-  for (guint i = 0; i < templates->len; i++)
-    {
-      const EthosStoredTemplate *stored = g_ptr_array_index (templates, i);
-      const char *newest = g_hash_table_lookup (restored, stored->id);
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *origin = NULL;
-      EthosTemplate *tmpl;
-      gboolean added = FALSE;
-
-      /* In use already, with its history. */
-      if (newest != NULL && stored->version != NULL &&
-          ethos_template_version_compare (stored->version, newest) <= 0)
-        continue;
-      origin = g_strdup_printf ("%s: %s", path, stored->id);
-      tmpl = ethos_template_load (origin, stored->json, strlen (stored->json), self->reqs,
-                                  &local_error);
-
-      if (tmpl == NULL ||
-          !store_template (self, tmpl, NULL, _("from a rescue file"), &added, &local_error))
-        g_ptr_array_add (problems, g_strdup (local_error->message));
-      *n_restored += added;
-    }
-  if (skipped != NULL)
-    {
-      g_ptr_array_add (problems, NULL);
-      *skipped = g_steal_pointer (&problems);
-    }
-  return TRUE;
 }
 
 gboolean
@@ -799,7 +609,7 @@ ethos_template_store_delete (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && id != NULL, FALSE);
 
-  if (no_db (self, error) ||
+  if (_ethos_template_store_no_db (self, error) ||
       !(versions = ethos_user_db_list_template_versions (self->db, id, error)))
     return FALSE;
   if (versions->len == 0)
@@ -850,7 +660,7 @@ ethos_template_store_restore_version (EthosTemplateStore  *self,
 
   g_return_val_if_fail (self != NULL && id != NULL && version != NULL, NULL);
 
-  if (no_db (self, error) ||
+  if (_ethos_template_store_no_db (self, error) ||
       !(old = ethos_user_db_get_template_version (self->db, id, version, error)) ||
       !(versions = ethos_user_db_list_template_versions (self->db, id, error)))
     return NULL;
@@ -861,7 +671,7 @@ ethos_template_store_restore_version (EthosTemplateStore  *self,
   tmpl->version = ethos_template_version_next (((EthosTemplateVersion *) versions->pdata[0])->version,
                                                ETHOS_VERSION_MINOR);
   note = g_strdup_printf (_("restored from %s"), version);
-  return store_template (self, tmpl, NULL, note, NULL, error);
+  return _ethos_template_store_store (self, tmpl, NULL, note, NULL, error);
 }
 
 gboolean
