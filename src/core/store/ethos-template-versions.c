@@ -137,25 +137,21 @@ check_order (EthosUserDb  *self,
   return FALSE;
 }
 
-/* @saved: when it was saved (Unix time), or 0 for now. */
+/* @v->saved: when it was saved (Unix time), or 0 for now. */
 static gboolean
-insert_version (EthosUserDb       *self,
-                const char        *id,
-                const char        *version,
-                EthosVersionKind   kind,
-                const char        *json,
-                const char        *note,
-                gint64             saved,
-                GError           **error)
+insert_version (EthosUserDb                 *self,
+                const EthosTemplateVersion  *v,
+                GError                     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) current = NULL;
-  gint64 major = 0, minor = 0, now = saved > 0 ? saved : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 major = 0, minor = 0;
+  gint64 now = v->saved > 0 ? v->saved : g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!parse_version (version, &major, &minor))
+  if (!parse_version (v->version, &major, &minor))
     {
       g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-                   _("version “%s” must be MAJOR.MINOR, like 1.0"), version);
+                   _("version “%s” must be MAJOR.MINOR, like 1.0"), v->version);
       return FALSE;
     }
   if (!(stmt = _ethos_sqlite_prepare (self->db, "INSERT INTO template_versions (id, version, "
@@ -166,35 +162,32 @@ insert_version (EthosUserDb       *self,
                                          "UPDATE SET version = excluded.version, json = "
                                          "excluded.json, updated = excluded.updated", error)))
     return FALSE;
-  _ethos_sqlite_bind_text (stmt, 1, id);
-  _ethos_sqlite_bind_text (stmt, 2, version);
+  _ethos_sqlite_bind_text (stmt, 1, v->id);
+  _ethos_sqlite_bind_text (stmt, 2, v->version);
   sqlite3_bind_int64 (stmt, 3, major);
   sqlite3_bind_int64 (stmt, 4, minor);
-  _ethos_sqlite_bind_text (stmt, 5, ethos_version_kind_to_string (kind));
-  _ethos_sqlite_bind_text (stmt, 6, json);
+  _ethos_sqlite_bind_text (stmt, 5, ethos_version_kind_to_string (v->kind));
+  _ethos_sqlite_bind_text (stmt, 6, v->json);
   sqlite3_bind_int64 (stmt, 7, now);
-  _ethos_sqlite_bind_text (stmt, 8, note);
-  _ethos_sqlite_bind_text (current, 1, id);
-  _ethos_sqlite_bind_text (current, 2, version);
-  _ethos_sqlite_bind_text (current, 3, json);
+  _ethos_sqlite_bind_text (stmt, 8, v->note);
+  _ethos_sqlite_bind_text (current, 1, v->id);
+  _ethos_sqlite_bind_text (current, 2, v->version);
+  _ethos_sqlite_bind_text (current, 3, v->json);
   sqlite3_bind_int64 (current, 4, now);
   if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_step (current) != SQLITE_DONE)
     return _ethos_sqlite_fail (self->db, _("Could not save to your Ethos database"), error);
   /* The editor's draft was of the version before: a save replaces it. */
-  return _ethos_user_db_run (self, "DELETE FROM template_drafts WHERE id = ?1", error, id, NULL,
-                             NULL);
+  return _ethos_user_db_run (self, "DELETE FROM template_drafts WHERE id = ?1", error, v->id,
+                             NULL, NULL);
 }
 
+/* Checks @v's order against the stored versions and stores it, in one
+ * transaction; *@added FALSE when the same version and JSON were there. */
 static gboolean
-add_version (EthosUserDb       *self,
-             const char        *id,
-             const char        *version,
-             EthosVersionKind   kind,
-             const char        *json,
-             const char        *note,
-             gint64             saved,
-             gboolean          *added,
-             GError           **error)
+add_version (EthosUserDb                 *self,
+             const EthosTemplateVersion  *v,
+             gboolean                    *added,
+             GError                     **error)
 {
   gboolean same = FALSE;
 
@@ -203,8 +196,8 @@ add_version (EthosUserDb       *self,
   /* IMMEDIATE: the order is checked and the row added under one write lock. */
   if (!_ethos_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!check_order (self, id, version, json, &same, error) ||
-      (!same && !insert_version (self, id, version, kind, json, note, saved, error)) ||
+  if (!check_order (self, v->id, v->version, v->json, &same, error) ||
+      (!same && !insert_version (self, v, error)) ||
       !_ethos_sqlite_exec (self->db, "COMMIT", error))
     {
       if (!sqlite3_get_autocommit (self->db))
@@ -227,7 +220,9 @@ ethos_user_db_add_template_version (EthosUserDb       *self,
                                     GError           **error)
 {
   g_return_val_if_fail (self != NULL && id != NULL && version != NULL && json != NULL, FALSE);
-  return add_version (self, id, version, kind, json, note, 0, added, error);
+  return add_version (self, &(EthosTemplateVersion) { (char *) id, (char *) version, kind,
+                                                      (char *) json, 0, (char *) note },
+                      added, error);
 }
 
 gboolean
@@ -239,8 +234,7 @@ ethos_user_db_restore_template_version (EthosUserDb                 *self,
   g_return_val_if_fail (self != NULL && version != NULL, FALSE);
   g_return_val_if_fail (version->id != NULL && version->version != NULL, FALSE);
   g_return_val_if_fail (version->json != NULL, FALSE);
-  return add_version (self, version->id, version->version, version->kind, version->json,
-                      version->note, version->saved, added, error);
+  return add_version (self, version, added, error);
 }
 
 GPtrArray *
