@@ -91,8 +91,9 @@ median (GArray *values)
           g_array_index (sorted, double, sorted->len / 2)) / 2;
 }
 
-/* Runs bench-window-ethos @mode @rounds times; the medians of its first
- * show of Forms and of its switches between views already made. */
+/* Runs @path @mode @rounds times; the medians of its first show of Forms
+ * (bench-window-ethos; @first_ms NULL for bench-window-bare --switch, which
+ * has none) and of its switches between views already made. */
 static gboolean
 measure_forms (const char *path,
                const char *mode,
@@ -116,17 +117,20 @@ measure_forms (const char *path,
 
       if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                          &status, NULL) || !g_spawn_check_wait_status (status, NULL) ||
-          out == NULL || sscanf (strstr (out, "forms-first-show-ms ") ?: "",
-                                 "forms-first-show-ms %lf", &ms) != 1 ||
+          out == NULL ||
+          (first_ms != NULL && sscanf (strstr (out, "forms-first-show-ms ") ?: "",
+                                       "forms-first-show-ms %lf", &ms) != 1) ||
           sscanf (strstr (out, "view-switch-ms ") ?: "", "view-switch-ms %lf", &floor_ms) != 1)
         {
-          g_printerr ("bench-window-ethos %s failed\n", mode);
+          g_printerr ("%s %s failed\n", path, mode);
           return FALSE;
         }
-      g_array_append_val (forms, ms);
+      if (first_ms != NULL)
+        g_array_append_val (forms, ms);
       g_array_append_val (switches, floor_ms);
     }
-  *first_ms = median (forms);
+  if (first_ms != NULL)
+    *first_ms = median (forms);
   *switch_ms = median (switches);
   return TRUE;
 }
@@ -215,6 +219,14 @@ main (int   argc,
     if (!measure_forms (programs[1].path, "--forms", "cairo", MIN (rounds, 11), &first, &floor))
       return 1;
     g_print ("    GSK_RENDERER=cairo     %7.1f ms, a switch to a view made %.1f ms\n", first, floor);
+    /* And under all of it, the same switch in the bare window between two
+     * views of one label each: the least a new view's frame costs here. */
+    if (!measure_forms (programs[0].path, "--switch", NULL, MIN (rounds, 11), NULL, &floor))
+      return 1;
+    g_print ("  switch in the bare window %6.1f ms (two views of one label each)\n", floor);
+    if (!measure_forms (programs[0].path, "--switch", "cairo", MIN (rounds, 11), NULL, &floor))
+      return 1;
+    g_print ("    GSK_RENDERER=cairo     %7.1f ms\n", floor);
   }
 
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
