@@ -361,6 +361,12 @@ test_temp_files (void)
   g_autofree char *fresh = g_build_filename (dir, ".ethos-XyZ789", NULL);
   g_autofree char *locked = g_build_filename (dir, ".ethos-LoCk42", NULL);
   g_autofree char *other = g_build_filename (dir, ".ethos-notours", NULL);
+  /* As Ethos 0.1.0 named them (mkstemp beside the form), and look-alikes. */
+  g_autofree char *old_form = g_build_filename (dir, ".0007-informed-consent.pdf.Qx7bZ2", NULL);
+  g_autofree char *old_fresh = g_build_filename (dir, ".0008-informed-consent.pdf.k3JdPq", NULL);
+  g_autofree char *backup = g_build_filename (dir, ".intake.pdf.backup", NULL);
+  g_autofree char *not_pdf = g_build_filename (dir, ".notes.pdf.Zz9Yy8", NULL);
+  g_autofree char *not_form = g_build_filename (dir, ".notes.json.Zz9Yy8", NULL);
   const char *argv[] = { g_getenv ("ETHOS_CLI"), "generate", "informed-consent", "--blank",
                          "-o", pdf, NULL };
   struct timeval old[2] = { { time (NULL) - 120, 0 }, { time (NULL) - 120, 0 } };
@@ -387,6 +393,15 @@ test_temp_files (void)
   g_assert_cmpint (utimes (stale, old), ==, 0);
   g_assert_cmpint (utimes (locked, old), ==, 0);
   g_assert_cmpint (utimes (other, old), ==, 0);
+  write_bytes (old_form, "%PDF-1.7 a client's form", -1);
+  write_bytes (old_fresh, "%PDF-1.7 being written", -1);
+  write_bytes (backup, "%PDF-1.7 the user's own copy", -1);
+  write_bytes (not_pdf, "the user's own notes", -1);
+  write_bytes (not_form, "%PDF-1.7 not named as a form", -1);
+  g_assert_cmpint (utimes (old_form, old), ==, 0);
+  g_assert_cmpint (utimes (backup, old), ==, 0);
+  g_assert_cmpint (utimes (not_pdf, old), ==, 0);
+  g_assert_cmpint (utimes (not_form, old), ==, 0);
   lock_fd = open (locked, O_RDONLY);
   g_assert_cmpint (flock (lock_fd, LOCK_EX), ==, 0);
 
@@ -396,6 +411,11 @@ test_temp_files (void)
   g_assert_true (g_file_test (locked, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_prefixed (dir, ".ethos-"), ==, 3);
+  g_assert_false (g_file_test (old_form, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (old_fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_form, G_FILE_TEST_EXISTS));
   close (lock_fd);
 }
 

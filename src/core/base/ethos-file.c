@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <stdint.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ethos-error.h"
@@ -131,9 +132,43 @@ is_temp_name (const char *name)
   return TRUE;
 }
 
+/* Ethos 0.1.0 wrote through mkstemp names, ".NAME.XXXXXX" beside NAME, and a
+ * killed batch left complete forms under them. Only a form's name is taken
+ * for one of those: NAME ends in ".pdf", and the six characters (mkstemp's
+ * letters and digits) are not all lowercase letters, so that a file like
+ * ".intake.pdf.backup" is never taken for ours; the content is checked too. */
+static gboolean
+is_old_temp_name (const char *name)
+{
+  size_t len = strlen (name);
+  const char *random = name + len - TEMP_RANDOM_CHARS;
+  gboolean mixed = FALSE;
+
+  /* ".x.pdf.XXXXXX" at the least. */
+  if (name[0] != '.' || len < 1 + 5 + 1 + TEMP_RANDOM_CHARS || random[-1] != '.' ||
+      g_ascii_strncasecmp (random - 5, ".pdf", 4) != 0)
+    return FALSE;
+  for (const char *p = random; *p; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+      mixed |= !g_ascii_islower (*p);
+    }
+  return mixed;
+}
+
+static gboolean
+holds_pdf (int fd)
+{
+  char head[5];
+
+  return pread (fd, head, sizeof head, 0) == sizeof head && memcmp (head, "%PDF-", 5) == 0;
+}
+
 /* Removes temporary files a killed writer left (they may hold a client's
  * form): ours by name and owner, a minute old, and not locked by a writer
- * still running. Best effort: a failure here never stops the write. */
+ * still running; and the forms Ethos 0.1.0 left under its older names.
+ * Best effort: a failure here never stops the write. */
 G_LOCK_DEFINE_STATIC (swept);
 static GHashTable *swept;   /* "dev:ino" of a folder → when this process last swept it */
 
@@ -183,16 +218,17 @@ remove_stale (int dir_fd)
   while ((entry = readdir (dir)) != NULL)
     {
       struct stat st;
+      gboolean old_style = FALSE;
       int tmp_fd;
 
-      if (!is_temp_name (entry->d_name) ||
+      if ((!is_temp_name (entry->d_name) && !(old_style = is_old_temp_name (entry->d_name))) ||
           fstatat (dir_fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
           !S_ISREG (st.st_mode) || st.st_uid != getuid () || now - st.st_mtime < STALE_SECONDS)
         continue;
       tmp_fd = openat (dir_fd, entry->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
       if (tmp_fd < 0)
         continue;
-      if (flock (tmp_fd, LOCK_EX | LOCK_NB) == 0)
+      if ((!old_style || holds_pdf (tmp_fd)) && flock (tmp_fd, LOCK_EX | LOCK_NB) == 0)
         unlinkat (dir_fd, entry->d_name, 0);
       close (tmp_fd);
     }

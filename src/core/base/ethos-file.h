@@ -28,7 +28,8 @@ gboolean ethos_file_check_output (const char    *path,
  * written; it is fsync'd, given @mode, then renamed over @path (a symbolic
  * link at @path is replaced, its target left alone). Stale temporary files
  * of a killed writer (older than a minute, unlocked) are removed from the
- * folder first. Nothing is left behind on failure. Errors are
+ * folder first, and so are the forms Ethos 0.1.0 left under its older
+ * temporary names (".NAME.pdf.XXXXXX", holding a PDF). Nothing is left behind on failure. Errors are
  * ETHOS_ERROR_IO and name the path (EFBIG included: callers ignore
  * SIGXFSZ). */
 gboolean ethos_file_write_atomic (const char    *path,
