@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "ethos-error.h"
 #include "ethos-form.h"
 #include "ethos-paths.h"
@@ -273,6 +275,29 @@ test_problems_and_dates (void)
     }
   g_assert_true (ethos_form_values_set_full (values, "client_name", "Ana", &problem, NULL));
   g_assert_cmpint (problem, ==, ETHOS_VALUE_OK);
+
+  /* A date of the right form says what is wrong with it, not the date. */
+  {
+    struct { const char *value, *words; } dates[] = {
+      { "next tuesday", "is not a date of the form YYYY-MM-DD" },
+      { "1991-02-310", "is not a date of the form YYYY-MM-DD" },
+      { "1991-02-31", "has no such day in that month" },
+      { "1991-00-12", "has no such month" },
+      { "1991-13-12", "has no such month" },
+      { "1850-02-12", "a year outside 1900 to 2200" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_assert_false (ethos_form_values_set_full (values, "client_dob", dates[i].value,
+                                                    &problem, &error));
+        g_assert_cmpint (problem, ==, ETHOS_VALUE_NOT_A_DATE);
+        g_assert_nonnull (strstr (error->message, dates[i].words));
+        g_assert_null (strstr (error->message, dates[i].value));
+        g_clear_error (&error);
+      }
+    g_assert_true (ethos_form_values_set_full (values, "client_dob", "1992-02-29", &problem, NULL));
+  }
 
   missing = ethos_form_values_get_missing (values);
   g_assert_cmpuint (g_strv_length (missing), ==, 0);

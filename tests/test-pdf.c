@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <poppler.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -274,6 +275,47 @@ test_logo (void)
   g_object_unref (page);
 }
 
+/* Issue 11, item 9: a libharu failure the form's content causes is the
+ * input's error (ETHOS_ERROR_INVALID_DATA: exit 3 in ethos-cli), said in a
+ * sentence, and nothing is written. The image loader refuses what libharu
+ * cannot embed, so the logo here is made by hand: JPEG bytes whose first
+ * marker libharu takes for a lost one (HPDF_UNSUPPORTED_JPEG_FORMAT). */
+static void
+test_libharu_input_error (void)
+{
+  static const guint8 jpeg[] = { 0xFF, 0xD8, 0x00, 0x11, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xD9 };
+  g_autoptr(EthosDocument) doc = ethos_test_document_new_form ("Ana Ruiz", ETHOS_PAPER_LETTER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EthosLayout) layout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_build_filename (tmp_dir, "haru", NULL);
+  g_autofree char *path = g_build_filename (dir, "form.pdf", NULL);
+  GDir *listing;
+
+  doc->logo = g_new0 (EthosImage, 1);
+  doc->logo->format = ETHOS_IMAGE_JPEG;
+  doc->logo->width = 2;
+  doc->logo->height = 2;
+  doc->logo->data = g_bytes_new_static (jpeg, sizeof jpeg);
+  layout = ethos_layout_new (doc, fonts, &error);
+  g_assert_no_error (error);
+
+  bytes = ethos_pdf_render (layout, doc, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "too large or malformed for a PDF"));
+  g_assert_nonnull (strstr (error->message, "libharu error 0x"));
+  g_assert_null (strstr (error->message, "Ana Ruiz"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_false (ethos_pdf_write_file (layout, doc, path, &error));
+  g_assert_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+}
+
 static void
 test_write_file (void)
 {
@@ -350,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/pdf/positions", test_positions);
   g_test_add_func ("/pdf/logo", test_logo);
   g_test_add_func ("/pdf/write-file", test_write_file);
+  g_test_add_func ("/pdf/libharu-input-error", test_libharu_input_error);
   status = g_test_run ();
   ethos_fonts_free (fonts);
   return status;

@@ -171,11 +171,20 @@ normalize_date (const char         *field,
     if (value[i] == '\0' || ((i == 4 || i == 7) ? value[i] != '-' : !g_ascii_isdigit (value[i])))
       return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
                       _("is not a date of the form YYYY-MM-DD")), NULL;
-  if (value[10] != '\0' || sscanf (value, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      year < 1900 || year > 2200 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (value[10] != '\0' || sscanf (value, "%4u-%2u-%2u", &year, &month, &day) != 3)
     return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
                     _("is not a date of the form YYYY-MM-DD")), NULL;
+  /* The form is right: say what is wrong with the date, never the date
+   * (it may be a client's birthday). */
+  if (year < 1900 || year > 2200)
+    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+                    _("has a year outside 1900 to 2200")), NULL;
+  if (month < 1 || month > 12)
+    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+                    _("has no such month (months are 01 to 12)")), NULL;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+                    _("has no such day in that month")), NULL;
   return g_strdup (value);
 }
 
