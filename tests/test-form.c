@@ -286,12 +286,17 @@ test_problems_and_dates (void)
       { "1991-13-12", "has no such month" },
       { "1850-02-12", "a year outside 1900 to 2200" },
     };
+    /* Written as a date (the kind), but not one: the window says "check the day". */
+    const EthosValueProblem kinds[] = {
+      ETHOS_VALUE_NOT_A_DATE, ETHOS_VALUE_NOT_A_DATE, ETHOS_VALUE_NO_SUCH_DATE,
+      ETHOS_VALUE_NO_SUCH_DATE, ETHOS_VALUE_NO_SUCH_DATE, ETHOS_VALUE_NOT_A_DATE,
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       {
         g_assert_false (ethos_form_values_set_full (values, "client_dob", dates[i].value,
                                                     &problem, &error));
-        g_assert_cmpint (problem, ==, ETHOS_VALUE_NOT_A_DATE);
+        g_assert_cmpint (problem, ==, kinds[i]);
         g_assert_nonnull (strstr (error->message, dates[i].words));
         g_assert_null (strstr (error->message, dates[i].value));
         g_clear_error (&error);
@@ -318,6 +323,24 @@ test_problems_and_dates (void)
     g_assert_null (no_year);
     g_assert_null (bad);
     g_assert_null (words);
+  }
+  {
+    struct { const char *text; EthosValueProblem kind; } typed[] = {
+      { "2026-02-30", ETHOS_VALUE_NO_SUCH_DATE },
+      { "31/02/2012", ETHOS_VALUE_NO_SUCH_DATE },    /* C locale: month 31 */
+      { "02/30/2012", ETHOS_VALUE_NO_SUCH_DATE },
+      { "yesterday", ETHOS_VALUE_NOT_A_DATE },
+      { "12/01", ETHOS_VALUE_NOT_A_DATE },
+      { "12/01/2026", ETHOS_VALUE_OK },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        g_autofree char *date = ethos_form_date_from_input_full (typed[i].text, &problem);
+
+        g_assert_cmpint (problem, ==, typed[i].kind);
+        g_assert_true ((date != NULL) == (typed[i].kind == ETHOS_VALUE_OK));
+      }
   }
 }
 

@@ -475,14 +475,24 @@ test_required_body (EthosApplication *app,
   g_autofree char *path = g_build_filename (test_dir, "never.pdf", NULL);
 
   g_assert_null (ethos_form_fields_get_message (fields, "client_name"));
+  set (fill, "client_dob", "12/01/201");
+  g_assert_null (ethos_form_fields_get_message (fields, "client_dob"));   /* still typing */
   set (fill, "client_dob", "31/02/2012");
+  /* Written out in full, not on the calendar: said at once, not at export. */
+  g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_dob"), ==,
+                   "“Client date of birth” is not a day of the calendar: check the day and the "
+                   "month");
   gtk_widget_activate_action (GTK_WIDGET (window->forms_page), "forms.export", NULL);
   ethos_test_spin (50);
   g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_name"), ==,
                    "Client name is required");
+  g_assert_cmpstr (ethos_form_fields_get_message (fields, "client_dob"), ==,
+                   "“Client date of birth” is not a day of the calendar: check the day and the "
+                   "month");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  set (fill, "client_dob", "next spring");
   g_assert_nonnull (strstr (ethos_form_fields_get_message (fields, "client_dob"),
                             "“Client date of birth” needs a date, such as 05/23/2014 or 2014-05-23"));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   set (fill, "client_name", "Ana");
   set (fill, "client_dob", "2012-02-28");
   g_assert_null (ethos_form_fields_get_message (fields, "client_name"));

@@ -64,6 +64,10 @@ problem_text (Field             *f,
         return g_strdup_printf (_("“%s” needs a date, such as %s or %s"), label, example,
                                 "2014-05-23");
       }
+    case ETHOS_VALUE_NO_SUCH_DATE:
+      /* Translators: %s is a field's label */
+      return g_strdup_printf (_("“%s” is not a day of the calendar: check the day and the month"),
+                              label);
     case ETHOS_VALUE_NOT_ONE_LINE:
       /* Translators: %s is a field's label */
       return g_strdup_printf (_("%s must fit on one line"), label);
@@ -113,15 +117,17 @@ show_message (Field      *f,
     }
 }
 
-/* Shows what is wrong now: a bad value once the user has left the field,
- * a required one only when asked (validate) or after leaving it empty. */
+/* Shows what is wrong now: a bad value once the user has left the field (a
+ * date written out in full that the calendar does not have, at once: it
+ * is not half typed), a required one only when asked (validate) or after
+ * leaving it empty. */
 void
 _ethos_form_fields_refresh_message (Field *f)
 {
   g_autofree char *text = NULL;
   gboolean empty = ethos_form_values_get (f->self->values, f->field->id) == NULL;
 
-  if (f->problem != ETHOS_VALUE_OK && f->left)
+  if (f->problem != ETHOS_VALUE_OK && (f->left || f->problem == ETHOS_VALUE_NO_SUCH_DATE))
     text = problem_text (f, f->problem);
   else if (f->problem == ETHOS_VALUE_OK && f->field->required && empty && f->missing_shown)
     /* Translators: %s is a field's label */
@@ -162,11 +168,7 @@ _ethos_form_fields_store_value (Field      *f,
   g_autoptr(GError) error = NULL;
 
   if (f->field->type == ETHOS_FIELD_DATE && *text != '\0')
-    {
-      typed_date = ethos_form_date_from_input (text);
-      if (typed_date == NULL)
-        problem = ETHOS_VALUE_NOT_A_DATE;
-    }
+    typed_date = ethos_form_date_from_input_full (text, &problem);
   if (problem == ETHOS_VALUE_OK)
     ethos_form_values_set_full (self->values, f->field->id, typed_date ? typed_date : text,
                                 &problem, &error);

@@ -180,10 +180,10 @@ normalize_date (const char         *field,
     return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
                     _("has a year outside 1900 to 2200")), NULL;
   if (month < 1 || month > 12)
-    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+    return invalid (error, kind, ETHOS_VALUE_NO_SUCH_DATE, field,
                     _("has no such month (months are 01 to 12)")), NULL;
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return invalid (error, kind, ETHOS_VALUE_NOT_A_DATE, field,
+    return invalid (error, kind, ETHOS_VALUE_NO_SUCH_DATE, field,
                     _("has no such day in that month")), NULL;
   return g_strdup (value);
 }
@@ -340,6 +340,22 @@ ethos_form_values_clear (EthosFormValues *self)
 char *
 ethos_form_date_from_input (const char *text)
 {
+  return ethos_form_date_from_input_full (text, NULL);
+}
+
+static char *
+date_problem (EthosValueProblem *problem,
+              EthosValueProblem  what)
+{
+  if (problem != NULL)
+    *problem = what;
+  return NULL;
+}
+
+char *
+ethos_form_date_from_input_full (const char        *text,
+                                 EthosValueProblem *problem)
+{
   g_autoptr(GDate) date = NULL;
   guint groups = 0, longest = 0, run = 0;
   gboolean letters = FALSE;
@@ -348,11 +364,13 @@ ethos_form_date_from_input (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (problem != NULL)
+    *problem = ETHOS_VALUE_OK;
   if (!g_utf8_validate (text, -1, NULL))
-    return NULL;
+    return date_problem (problem, ETHOS_VALUE_NOT_A_DATE);
   if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10)
     return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y)
-             ? g_strdup (text) : NULL;
+             ? g_strdup (text) : date_problem (problem, ETHOS_VALUE_NO_SUCH_DATE);
 
   /* The locale's way (g_date_set_parse reads the locale's order), but only
    * with the year written out: "3/4" alone could be any year. */
@@ -373,11 +391,16 @@ ethos_form_date_from_input (const char *text)
         break;
     }
   if (longest != 4 || !(groups == 3 || (groups == 2 && letters)))
-    return NULL;
+    return date_problem (problem, ETHOS_VALUE_NOT_A_DATE);
   date = g_date_new ();
   g_date_set_parse (date, text);
-  if (!g_date_valid (date) || g_date_get_year (date) < 1900 || g_date_get_year (date) > 2200)
-    return NULL;
+  /* Three numbers, one a year, that make no date in the locale's order:
+   * a day or a month the calendar does not have. */
+  if (!g_date_valid (date))
+    return date_problem (problem, groups == 3 && !letters ? ETHOS_VALUE_NO_SUCH_DATE
+                                                          : ETHOS_VALUE_NOT_A_DATE);
+  if (g_date_get_year (date) < 1900 || g_date_get_year (date) > 2200)
+    return date_problem (problem, ETHOS_VALUE_NOT_A_DATE);
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
 }

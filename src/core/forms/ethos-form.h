@@ -40,6 +40,7 @@ typedef enum
   ETHOS_VALUE_NOT_ONE_LINE,
   ETHOS_VALUE_INVISIBLE_CHARACTER,   /* control or format characters */
   ETHOS_VALUE_NOT_A_DATE,
+  ETHOS_VALUE_NO_SUCH_DATE,          /* written as a date, not on the calendar (1991-02-31) */
   ETHOS_VALUE_NOT_A_BOOLEAN,
   ETHOS_VALUE_NOT_A_CHOICE,
 } EthosValueProblem;
@@ -58,6 +59,11 @@ GStrv            ethos_form_values_get_missing (EthosFormValues   *values);
  * ("05/05/2014" in the US, "5/5/2014" in Spain), year written out — as
  * YYYY-MM-DD; NULL when it is not a date. */
 char            *ethos_form_date_from_input  (const char          *text);
+/* The same, saying why not: ETHOS_VALUE_NO_SUCH_DATE when @text is written
+ * as a date but names a day the calendar does not have ("31/02/2012"),
+ * else ETHOS_VALUE_NOT_A_DATE; ETHOS_VALUE_OK with a date. */
+char            *ethos_form_date_from_input_full (const char        *text,
+                                                  EthosValueProblem *problem);
 /* Whether someone born on @dob (YYYY-MM-DD) is under 18 on @today; FALSE
  * when @dob is not a date. */
 gboolean         ethos_form_is_minor         (const char          *dob,
