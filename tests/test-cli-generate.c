@@ -272,6 +272,26 @@ test_generate_refusals (void)
                           "client_name=Ana", NULL), ==, 3);
     g_assert_true (strstr (err, "roi_") != NULL);
   }
+  /* A release that ended before the form's date is written, with a warning. */
+  {
+    g_autofree char *err = NULL;
+    g_autofree char *later = NULL;
+
+    g_assert_cmpint (cli (&err, "generate", "release-of-information", "-o", path,
+                          "--set", "client_name=Ana", "--set", "roi_recipient=Dr. Lee",
+                          "--set", "roi_information=Attendance", "--set", "roi_purpose=Care",
+                          "--set", "roi_expiry=2020-01-01", "--set", "date=2026-12-02", NULL),
+                     ==, 0);
+    g_assert_nonnull (strstr (err, "warning: The permission ends before the date of the form"));
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (cli (&later, "generate", "release-of-information", "-o", path,
+                          "--set", "client_name=Ana", "--set", "roi_recipient=Dr. Lee",
+                          "--set", "roi_information=Attendance", "--set", "roi_purpose=Care",
+                          "--set", "roi_expiry=2020-01-01", "--set", "date=2019-12-02", NULL),
+                     ==, 0);
+    g_assert_null (strstr (later, "warning:"));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
   g_assert_cmpint (cli (NULL, "generate", "no-such-form", "-o", path, NULL), ==, 2);
   g_assert_cmpint (cli (NULL, "generate", "informed-consent", "-o", path, "--paper", "legal",
                         NULL), ==, 2);

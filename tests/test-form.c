@@ -224,6 +224,60 @@ test_blank (void)
   g_assert_cmpuint (blanks, >, 5);
 }
 
+/* A release that ends before the day it is dated is said, before printing
+ * (a new user exported one that had ended in 2020 without a word). */
+static void
+test_expired_release (void)
+{
+  static const char * const releases[] = { "release-of-information", "sud-records-consent" };
+  g_autoptr(GDate) today = g_date_new_dmy (2, G_DATE_DECEMBER, 2026);
+  EthosFormOptions options = { .lang = "en", .today = today };
+
+  for (guint i = 0; i < G_N_ELEMENTS (releases); i++)
+    {
+      const EthosTemplate *tmpl = get (releases[i]);
+      struct { const char *expiry, *date; gboolean blank, warned; } cases[] = {
+        { "2020-01-01", NULL, FALSE, TRUE },           /* against today */
+        { "2026-12-01", NULL, FALSE, TRUE },
+        { "2026-12-02", NULL, FALSE, FALSE },          /* ends the day it is signed */
+        { "2027-06-30", NULL, FALSE, FALSE },
+        { "2020-01-01", "2019-12-01", FALSE, FALSE },  /* against the form's own date */
+        { "2020-01-01", "2020-01-02", FALSE, TRUE },
+        { "2020-01-01", NULL, TRUE, FALSE },           /* a blank form warns of nothing */
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        {
+          g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
+          g_auto(GStrv) warnings = NULL;
+          gboolean warned = FALSE;
+
+          set (values, "client_name", "Ana");
+          set (values, "roi_expiry", cases[c].expiry);
+          if (cases[c].date != NULL)
+            set (values, "date", cases[c].date);
+          options.blank = cases[c].blank;
+          warnings = ethos_form_get_warnings (tmpl, values, &options);
+          for (guint w = 0; warnings[w] != NULL; w++)
+            warned |= strstr (warnings[w], "ends before the date of the form") != NULL;
+          if (warned != cases[c].warned)
+            g_error ("%s, ends %s, dated %s: warned %d", releases[i], cases[c].expiry,
+                     cases[c].date ? cases[c].date : "today", warned);
+        }
+    }
+  /* Forms without an end date never say it. */
+  {
+    const EthosTemplate *tmpl = get ("informed-consent");
+    g_autoptr(EthosFormValues) values = ethos_form_values_new (tmpl);
+    g_auto(GStrv) warnings = NULL;
+
+    set (values, "client_name", "Ana");
+    options.blank = FALSE;
+    warnings = ethos_form_get_warnings (tmpl, values, &options);
+    g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  }
+}
+
 static void
 test_required_and_language (void)
 {
@@ -393,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/form/minor-and-mandated", test_minor_and_mandated);
   g_test_add_func ("/form/blank", test_blank);
   g_test_add_func ("/form/required-and-language", test_required_and_language);
+  g_test_add_func ("/form/expired-release", test_expired_release);
   g_test_add_func ("/form/all-builtins", test_all_builtins);
   g_test_add_func ("/form/problems-and-dates", test_problems_and_dates);
   ret = g_test_run ();

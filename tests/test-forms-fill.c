@@ -735,6 +735,61 @@ label_containing (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the notice above the preview shows @needle. */
+static gboolean
+notice_shows (EthosFormFill *fill,
+              const char    *needle)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (fill), needle);
+  GtkWidget *revealer = label ? gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* A new user exported a release that had ended in 2020 without a word: the
+ * notice above the preview says so while it is so. */
+static void
+test_expired_release_body (EthosApplication *app,
+                           EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "release-of-information");
+  const char *sentence = "The permission ends before the date of the form";
+
+  set (fill, "client_name", "Ana");
+  set (fill, "roi_expiry", "2027-06-30");
+  ethos_test_spin (50);
+  g_assert_false (notice_shows (fill, sentence));
+  set (fill, "roi_expiry", "2020-01-01");
+  ethos_test_spin (50);
+  g_assert_true (notice_shows (fill, sentence));
+  set (fill, "roi_expiry", "2099-01-01");
+  ethos_test_spin (50);
+  g_assert_false (notice_shows (fill, sentence));
+}
+
+static void
+test_expired_release (void)
+{
+  ethos_test_run_app (test_expired_release_body);
+}
+
 /* An agency's copy without the clause on withdrawing consent: a warning
  * above the preview names what is missing. */
 static void
@@ -957,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/print-preview", test_print_preview);
   g_test_add_func ("/forms-fill/wording", test_wording);
   g_test_add_func ("/forms-fill/required", test_required);
+  g_test_add_func ("/forms-fill/expired-release", test_expired_release);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
   g_test_add_func ("/forms-fill/needed-and-output", test_needed_and_output);

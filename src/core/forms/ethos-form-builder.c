@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ethos-error.h"
 #include "ethos-form.h"
@@ -504,7 +505,8 @@ ethos_form_get_warnings (const EthosTemplate    *tmpl,
 {
   g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
   g_autoptr(GDate) today = NULL;
-  const char *dob;
+  const char *dob, *expiry, *form_date;
+  char today_iso[16];
   gboolean minor = FALSE;
 
   g_return_val_if_fail (tmpl != NULL && values != NULL && options != NULL, NULL);
@@ -527,5 +529,19 @@ ethos_form_get_warnings (const EthosTemplate    *tmpl,
         ethos_form_values_get (values, "guardian1_name") == NULL)
       g_strv_builder_add (warnings, _("The client is a minor and no parent or guardian is "
                                       "named: the form leaves a line for their name."));
+
+  /* A release that ends before the day it is dated has expired before it
+   * is signed. Both are YYYY-MM-DD once stored, so they compare as text. */
+  expiry = ethos_form_values_get (values, "roi_expiry");
+  form_date = ethos_form_values_get (values, "date");
+  if (form_date == NULL)
+    {
+      g_date_strftime (today_iso, sizeof today_iso, "%Y-%m-%d", today);
+      form_date = today_iso;
+    }
+  if (expiry != NULL && ethos_template_get_field (tmpl, "roi_expiry") != NULL &&
+      strcmp (expiry, form_date) < 0)
+    g_strv_builder_add (warnings, _("The permission ends before the date of the form: it would "
+                                    "have expired before it is signed."));
   return g_strv_builder_end (warnings);
 }

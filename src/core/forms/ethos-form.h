@@ -105,7 +105,9 @@ EthosDocument   *ethos_form_build            (const EthosTemplate    *tmpl,
                                               GError                **error);
 
 /* What a person should know before printing, translated sentences (a
- * minor's form with no parent or guardian named). Empty when nothing. */
+ * minor's form with no parent or guardian named; a release whose
+ * "roi_expiry" is before the form's "date", or today). Empty when
+ * nothing, and always for a blank form. */
 GStrv            ethos_form_get_warnings     (const EthosTemplate    *tmpl,
                                               EthosFormValues        *values,
                                               const EthosFormOptions *options);
