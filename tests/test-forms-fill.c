@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <gtk/gtk.h>
 #include <gtk/gtkunixprint.h>
 #include <poppler.h>
@@ -790,6 +791,58 @@ test_expired_release (void)
   ethos_test_run_app (test_expired_release_body);
 }
 
+/* A label on screen (not one of a menu not open) holding @needle. */
+static GtkWidget *
+shown_label (GtkWidget  *widget,
+             const char *needle)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preview's floating bar shows the zoom as a number in every mode: the
+ * words "Fit Width" ("Ajustar al ancho") made it wider than a narrow
+ * preview, over the fields and past the window's edge. */
+static void
+test_zoom_label_body (EthosApplication *app,
+                      EthosWindow      *window)
+{
+  EthosFormFill *fill = open_form (window, "informed-consent");
+  GtkWidget *preview = GTK_WIDGET (ethos_form_fill_get_preview (fill));
+  double fit;
+
+  ethos_test_spin (100);
+  fit = ethos_form_preview_get_scale (ETHOS_FORM_PREVIEW (preview));
+  g_assert_null (shown_label (preview, "Fit Width"));
+  g_assert_nonnull (shown_label (preview, " %"));
+  gtk_widget_activate_action (preview, "preview.zoom-in", NULL);
+  ethos_test_spin (50);
+  g_assert_cmpfloat (ethos_form_preview_get_scale (ETHOS_FORM_PREVIEW (preview)), >, fit);
+  g_assert_nonnull (shown_label (preview, " %"));
+  gtk_widget_activate_action (preview, "preview.zoom-fit", NULL);
+  ethos_test_spin (50);
+  g_assert_cmpfloat (fabs (ethos_form_preview_get_scale (ETHOS_FORM_PREVIEW (preview)) - fit), <,
+                     0.001);
+  g_assert_null (shown_label (preview, "Fit Width"));
+}
+
+static void
+test_zoom_label (void)
+{
+  ethos_test_run_app (test_zoom_label_body);
+}
+
 /* An agency's copy without the clause on withdrawing consent: a warning
  * above the preview names what is missing. */
 static void
@@ -1013,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/wording", test_wording);
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/expired-release", test_expired_release);
+  g_test_add_func ("/forms-fill/zoom-label", test_zoom_label);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
   g_test_add_func ("/forms-fill/needed-and-output", test_needed_and_output);

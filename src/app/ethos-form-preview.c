@@ -119,14 +119,13 @@ apply_scale (EthosFormPreview *self)
   gtk_scrolled_window_set_policy (self->scroller,
                                   self->fit_width ? GTK_POLICY_EXTERNAL : GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
-  if (self->fit_width)
-    gtk_label_set_label (self->zoom_label, _("Fit Width"));
-  else
-    {
-      /* Translators: the zoom of the preview, e.g. "125 %" */
-      percent = g_strdup_printf (_("%.0f %%"), scale / ACTUAL_SIZE * 100);
-      gtk_label_set_label (self->zoom_label, percent);
-    }
+  /* The zoom as a number in every mode, as document viewers show it: the
+   * words "Fit Width" made the floating bar wider than a narrow preview
+   * (Spanish: "Ajustar al ancho"). The menu greys the mode in use. */
+  /* Translators: the zoom of the preview, e.g. "125 %" */
+  percent = g_strdup_printf (_("%.0f %%"), scale / ACTUAL_SIZE * 100);
+  gtk_label_set_label (self->zoom_label, percent);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-fit", !self->fit_width);
   self->scale = scale;
 }
 
