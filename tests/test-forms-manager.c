@@ -138,6 +138,12 @@ agency_body (EthosApplication *app,
                      agency, "fees", "en"))), ==, "$40 per session");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ethos_agency_page_get_row (
                      agency, "fees", "es"))), ==, "$40 per session");
+  /* The language leads the row's title, so that a long title cut at the
+   * end still tells the two rows apart. */
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                   ethos_agency_page_get_row (agency, "reconnect_time", "en"))), "English: Time"));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                   ethos_agency_page_get_row (agency, "reconnect_time", "es"))), "Spanish: Time"));
 
   /* Typed: saved after a pause, in one transaction. */
   row = ethos_agency_page_get_row (agency, "agency_name", NULL);

@@ -304,13 +304,17 @@ build_rows (EthosAgencyPage *self)
       AdwPreferencesGroup *group = group_named (self, fields[i].group);
       const char *title = _(fields[i].title);
 
+      /* A value per language: the language comes first, since at the end of
+       * a long title ("Time to reconnect after a dropped call …") it was
+       * cut off, and the two rows looked the same. */
       if (fields[i].kind == ONE_VALUE)
         adw_preferences_group_add (group, value_row (self, fields[i].field, title, NULL));
       else
         {
-          /* Translators: an agency value in one language: "Fees (English)" */
-          g_autofree char *en = g_strdup_printf (_("%s (English)"), title);
-          g_autofree char *es = g_strdup_printf (_("%s (Spanish)"), title);
+          /* Translators: an agency value in one language: "English: Fees" */
+          g_autofree char *en = g_strdup_printf (_("English: %s"), title);
+          /* Translators: an agency value in one language: "Spanish: Fees" */
+          g_autofree char *es = g_strdup_printf (_("Spanish: %s"), title);
 
           adw_preferences_group_add (group, value_row (self, fields[i].field, en, "en"));
           adw_preferences_group_add (group, value_row (self, fields[i].field, es, "es"));
