@@ -201,9 +201,9 @@ ethos_forms_page_edit_template (EthosFormsPage  *self,
   if (!(entry = ethos_template_store_duplicate (self->store, id, suffix, error)))
     return NULL;
   id = entry->tmpl->id;
-  text = g_strdup_printf (_("Saved “%s”, version %s: an agency template you can edit"),
-                          ethos_forms_text (entry->tmpl, entry->tmpl->title, self->lang),
-                          entry->tmpl->version);
+  /* Short: a toast is one line, and the editor opening now shows the
+   * copy's title (with the agency's name, the toast was cut mid-sentence). */
+  text = g_strdup (_("Saved an editable copy for your agency"));
   g_free (self->shown_id);
   self->shown_id = g_strdup (id);
   _ethos_forms_page_show_list (self);
