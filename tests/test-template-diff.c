@@ -92,6 +92,58 @@ test_same (void)
   g_assert_nonnull (strstr (text, "The two versions are the same."));
 }
 
+/* A new user replaced "Your right to stop" with "Please keep coming to every
+ * session" and saw it still covered: the Save dialog now lists the locked
+ * clauses carrying elements whose text changed, with the languages that
+ * changed (English alone: the Spanish may now say something else).
+ * Headings, unlocked clauses and untagged ones are not listed. */
+static void
+test_reworded_carriers (void)
+{
+  g_autoptr(EthosTemplate) v1 = informed_consent ();
+  g_autoptr(EthosTemplate) v2 = ethos_template_copy (v1);
+  g_autoptr(EthosTemplateDiff) diff = NULL;
+  g_autoptr(GPtrArray) langs = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (ethos_template_set_clause_text (v2, "withdraw", ETHOS_CLAUSE_BODY, "en",
+                                                 "Please keep coming to every session."));
+  g_assert_true (ethos_template_set_clause_text (v2, "privacy", ETHOS_CLAUSE_BODY, "en",
+                                                 "We keep what you say private."));
+  g_assert_true (ethos_template_set_clause_text (v2, "privacy", ETHOS_CLAUSE_BODY, "es",
+                                                 "Guardamos en reserva lo que nos dice."));
+  /* Not listed: a heading, an unlocked clause, a clause that carries nothing. */
+  g_assert_true (ethos_template_set_clause_text (v2, "questions", ETHOS_CLAUSE_HEADING, "en",
+                                                 "Ask us anything"));
+  g_assert_true (ethos_template_set_clause_text (v2, "services", ETHOS_CLAUSE_BODY, "en",
+                                                 "We offer counseling."));
+  g_assert_true (ethos_template_set_clause_locked (v2, "concerns", TRUE));
+  g_assert_true (ethos_template_set_clause_text (v2, "concerns", ETHOS_CLAUSE_BODY, "en",
+                                                 "Tell us if something is wrong."));
+
+  diff = ethos_template_diff (v1, v2, reqs ());
+  ids = ethos_template_diff_reworded_carriers (diff, &langs);
+  g_assert_cmpstrv (ids, ((const char *[]) { "withdraw", "privacy", NULL }));
+  g_assert_cmpuint (langs->len, ==, 2);
+  g_assert_cmpstrv (langs->pdata[0], ((const char *[]) { "en", NULL }));
+  g_assert_cmpstrv (langs->pdata[1], ((const char *[]) { "en", "es", NULL }));
+
+  /* Only spacing changed: not reworded. */
+  {
+    g_autoptr(EthosTemplate) v3 = ethos_template_copy (v1);
+    g_autoptr(EthosTemplateDiff) same = NULL;
+    g_autofree char *spaced = g_strconcat (ethos_lang_text_get (
+      ethos_template_get_clause (v1, "withdraw")->body, "en"), "  ", NULL);
+    g_auto(GStrv) none = NULL;
+
+    g_assert_true (ethos_template_set_clause_text (v3, "withdraw", ETHOS_CLAUSE_BODY, "en",
+                                                   spaced));
+    same = ethos_template_diff (v1, v3, reqs ());
+    none = ethos_template_diff_reworded_carriers (same, NULL);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+}
+
 /* The manager's 1.0 → 2.0: the complaints clause reworded, the fees
  * changed, the right to stop deleted, a clause locked, one added, NOHS 9
  * dropped, a witness signature. */
@@ -200,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/template-diff/words-long", test_words_long);
   g_test_add_func ("/template-diff/same", test_same);
   g_test_add_func ("/template-diff/versions", test_versions);
+  g_test_add_func ("/template-diff/reworded-carriers", test_reworded_carriers);
   status = g_test_run ();
   ethos_template_store_free (store);
   return status;

@@ -545,8 +545,47 @@ editor_flow_body (EthosApplication *app,
     gtk_text_buffer_get_end_iter (buffer, &end);
     gtk_text_buffer_insert (buffer, &end, " You may also write to the state board.", -1);
   }
+  /* An unlocked clause that carries nothing: Save asks only the kind. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  respond ("minor");
+  {
+    AdwMessageDialog *dialog = ethos_test_wait_message ("Save a New Version");
+
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Reworded clauses"));
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "uncovered"));
+    ethos_test_answer (dialog, "cancel");
+  }
+  /* "Your right to stop" unlocked: the version would leave nohs-2#withdraw
+   * uncovered, and Save says so at once (before the panel's pause). */
+  ethos_template_editor_select (editor, "withdraw");
+  gtk_switch_set_active (GTK_SWITCH (ethos_template_editor_get_widget (editor, "locked")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  {
+    AdwMessageDialog *dialog = ethos_test_wait_message ("Save a New Version");
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                              "This version leaves 1 required element uncovered"));
+    ethos_test_answer (dialog, "cancel");
+  }
+  gtk_switch_set_active (GTK_SWITCH (ethos_template_editor_get_widget (editor, "locked")), TRUE);
+  /* "Your right to stop" reworded to say the opposite, in English only: it
+   * is still tagged, so still covered, and Save asks to read it again
+   * against what it must say (a new user saw nothing of the kind). */
+  ethos_template_editor_select (editor, "withdraw");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              ethos_template_editor_get_widget (editor, "body-en"))),
+                            "Please keep coming to every session.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  {
+    AdwMessageDialog *dialog = ethos_test_wait_message ("Save a New Version");
+    const char *body = adw_message_dialog_get_body (dialog);
+
+    g_assert_nonnull (strstr (body, "Reworded clauses that carry required elements"));
+    g_assert_nonnull (strstr (body, "“Your right to stop”, in English only"));
+    g_assert_nonnull (strstr (body, "• The client is told they may withdraw consent at any "
+                                    "time."));
+    g_assert_null (strstr (body, "Concerns"));
+    ethos_test_answer (dialog, "minor");
+  }
   g_assert_cmpstr (ethos_template_editor_get_template (editor)->version, ==, "2.1");
   g_clear_pointer (&versions, g_strfreev);
   versions = versions_of (db, "informed-consent-riverbend");

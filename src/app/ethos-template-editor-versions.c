@@ -9,6 +9,7 @@
 #include "ethos-error.h"
 #include "ethos-file.h"
 #include "ethos-forms-text.h"
+#include "ethos-template-diff.h"
 #include "ethos-template-editor-private.h"
 #include "ethos-template-versions.h"
 #include "ethos-versions-window.h"
@@ -193,6 +194,67 @@ kind_response_cb (AdwMessageDialog    *dialog,
     after->then (self, saved, after->user_data);
 }
 
+/* The locked clauses carrying required elements whose text changed since
+ * the version in use, each with what it must still say (and the languages
+ * reworded, when not all were): no program can tell whether new words
+ * still say it, so the manager reads them again. NULL when there are none. */
+static char *
+reworded_note (EthosTemplateEditor *self)
+{
+  EthosRequirements *reqs = ethos_template_store_get_requirements (self->store);
+  g_autoptr(EthosTemplate) saved = NULL;
+  g_autoptr(EthosTemplateDiff) diff = NULL;
+  g_autoptr(GPtrArray) langs = NULL;
+  g_auto(GStrv) ids = NULL;
+  GString *note;
+
+  if (self->saved_json == NULL ||
+      !(saved = ethos_template_load_draft ("saved", self->saved_json, strlen (self->saved_json),
+                                           reqs, NULL)))
+    return NULL;
+  diff = ethos_template_diff (saved, self->tmpl, reqs);
+  ids = ethos_template_diff_reworded_carriers (diff, &langs);
+  if (ids[0] == NULL)
+    return NULL;
+  note = g_string_new (_("Reworded clauses that carry required elements: check that each still "
+                         "says what is required."));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const EthosClause *clause = ethos_template_get_clause (self->tmpl, ids[i]);
+      const char * const *changed = langs->pdata[i];
+      const char *heading = ethos_forms_text (self->tmpl, clause->heading, self->ui_lang);
+
+      if (g_strv_length ((char **) changed) < g_strv_length (self->tmpl->languages))
+        {
+          g_autofree char *names = NULL;
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) list = NULL;
+
+          for (guint l = 0; changed[l] != NULL; l++)
+            g_strv_builder_add (builder, ethos_template_language_name (changed[l]));
+          list = g_strv_builder_end (builder);
+          names = g_strjoinv (", ", list);
+          /* Translators: a clause reworded in some of the template's
+           * languages: “Your right to stop”, in English only */
+          g_string_append_printf (note, _("\n\n“%s”, in %s only (the other languages may now "
+                                          "say something else):"), heading, names);
+        }
+      else
+        /* Translators: a clause reworded in every language */
+        g_string_append_printf (note, _("\n\n“%s”:"), heading);
+      for (guint e = 0; clause->satisfies[e] != NULL; e++)
+        {
+          const EthosElement *element = ethos_requirements_get_element (reqs,
+                                                                        clause->satisfies[e]);
+
+          if (element != NULL)
+            g_string_append_printf (note, "\n• %s", ethos_element_get_text (element,
+                                                                             self->ui_lang));
+        }
+    }
+  return g_string_free (note, FALSE);
+}
+
 /* Save asks what kind of change it is; @after (owned, may be NULL) follows. */
 static void
 ask_kind (EthosTemplateEditor *self,
@@ -203,6 +265,9 @@ ask_kind (EthosTemplateEditor *self,
   const char *latest = self->tmpl->version;
   g_autofree char *minor = NULL, *major = NULL;
   g_autofree char *minor_label = NULL, *major_label = NULL;
+  g_autofree char *reworded = NULL;
+  g_autofree char *uncovered_note = NULL;
+  g_autofree char *explained = NULL;
   GtkWidget *dialog;
 
   if (problems->len > 0)
@@ -229,12 +294,30 @@ ask_kind (EthosTemplateEditor *self,
   /* Translators: the Save dialog's choices; no mnemonics (screen readers) */
   minor_label = g_strdup_printf (_("Minor Change (%s)"), minor);
   major_label = g_strdup_printf (_("Major Change (%s)"), major);
+  reworded = reworded_note (self);
+  {
+    /* Checked now: the panel's check waits for a pause in the typing. */
+    g_autoptr(GPtrArray) coverage = ethos_coverage_check (
+      self->tmpl, ethos_template_store_get_requirements (self->store));
+    g_auto(GStrv) uncovered = ethos_coverage_uncovered (coverage);
+    guint n = g_strv_length (uncovered);
+
+    if (n > 0)
+      uncovered_note = g_strdup_printf (ngettext ("This version leaves %u required element "
+                                                  "uncovered: every form made from it will "
+                                                  "say so.",
+                                                  "This version leaves %u required elements "
+                                                  "uncovered: every form made from it will "
+                                                  "say so.", n), n);
+  }
+  explained = g_strconcat (_("A minor change is one of wording. A major change is to what the "
+                             "client agrees to, fees included: clients who signed an earlier "
+                             "version should be asked to consent again."),
+                           uncovered_note != NULL ? "\n\n" : "",
+                           uncovered_note != NULL ? uncovered_note : "",
+                           reworded != NULL ? "\n\n" : NULL, reworded, NULL);
   dialog = adw_message_dialog_new (_ethos_template_editor_window (self),
-                                   _("Save a New Version"),
-                                   _("A minor change is one of wording. A major change is to "
-                                     "what the client agrees to, fees included: clients who "
-                                     "signed an earlier version should be asked to consent "
-                                     "again."));
+                                   _("Save a New Version"), explained);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
                                     "minor", minor_label, "major", major_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "minor",

@@ -536,3 +536,43 @@ ethos_template_diff (EthosTemplate     *before,
   diff_coverage (diff, reqs);
   return diff;
 }
+
+GStrv
+ethos_template_diff_reworded_carriers (const EthosTemplateDiff  *diff,
+                                       GPtrArray               **langs)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GPtrArray) lang_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_return_val_if_fail (diff != NULL, NULL);
+
+  for (guint c = 0; c < diff->after->clauses->len; c++)
+    {
+      const EthosClause *clause = g_ptr_array_index (diff->after->clauses, c);
+      g_autoptr(GStrvBuilder) changed = NULL;
+      gboolean any = FALSE;
+
+      if (!clause->locked || clause->hidden || clause->satisfies == NULL ||
+          clause->satisfies[0] == NULL)
+        continue;
+      changed = g_strv_builder_new ();
+      for (guint i = 0; i < diff->changes->len; i++)
+        {
+          const EthosChange *change = g_ptr_array_index (diff->changes, i);
+
+          if (change->kind == ETHOS_CHANGE_CLAUSE_REWORDED && change->part == ETHOS_CLAUSE_BODY &&
+              g_str_equal (change->subject, clause->id))
+            {
+              g_strv_builder_add (changed, change->lang);
+              any = TRUE;
+            }
+        }
+      if (!any)
+        continue;
+      g_strv_builder_add (ids, clause->id);
+      g_ptr_array_add (lang_lists, g_strv_builder_end (changed));
+    }
+  if (langs != NULL)
+    *langs = g_steal_pointer (&lang_lists);
+  return g_strv_builder_end (ids);
+}

@@ -81,6 +81,14 @@ guint              ethos_template_diff_count     (const EthosTemplateDiff *diff,
 const EthosChange *ethos_template_diff_find      (const EthosTemplateDiff *diff,
                                                   EthosChangeKind      kind,
                                                   const char          *subject);
+/* The locked clauses of @diff->after that carry elements (tagged with
+ * "satisfies") and whose text was reworded: no program can tell whether new
+ * words still say what an element asks, so these are the ones a person
+ * should read again before saving. Clause ids in form order; for each, in
+ * @langs (optional, same order), the languages whose text changed, in the
+ * template's order ("en" alone: the Spanish may now say something else). */
+GStrv              ethos_template_diff_reworded_carriers (const EthosTemplateDiff *diff,
+                                                  GPtrArray          **langs);
 /* The whole difference as plain text for a memo, clause names and
  * conditions in @lang, changed words marked [-removed-] {+added+}. */
 char              *ethos_template_diff_to_text   (const EthosTemplateDiff *diff,
