@@ -31,14 +31,17 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (EthosClauseEditor, ethos_clause_editor, ADW_TYPE_WINDOW)
 
 /* {placeholders} stand out, so a counselor sees what the form fills in;
- * one that names no field of the form is marked as an error at once. */
+ * one that names no field of the form is marked as an error at once. One
+ * broken across lines gets no hyphen ("{professional_credentia-" read as
+ * if the hyphen were part of the name). */
 void
 ethos_placeholder_tags_create (GtkTextBuffer *buffer)
 {
   gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD,
-                              "foreground", "#1c71d8", NULL);
+                              "foreground", "#1c71d8", "insert-hyphens", FALSE, NULL);
   gtk_text_buffer_create_tag (buffer, "unknown-placeholder", "weight", PANGO_WEIGHT_BOLD,
-                              "foreground", "#c01c28", "underline", PANGO_UNDERLINE_ERROR, NULL);
+                              "foreground", "#c01c28", "underline", PANGO_UNDERLINE_ERROR,
+                              "insert-hyphens", FALSE, NULL);
 }
 
 void

@@ -197,7 +197,8 @@ ethos_forms_page_edit_template (EthosFormsPage  *self,
   suffix = self->profile ? ethos_agency_profile_get (self->profile, "agency_name", self->lang)
                          : NULL;
   if (suffix == NULL || *suffix == '\0')
-    suffix = _("Copy");
+    /* Translators: a noun, added to a template's title: "Informed Consent (Copy)" */
+    suffix = C_("template title", "Copy");
   if (!(entry = ethos_template_store_duplicate (self->store, id, suffix, error)))
     return NULL;
   id = entry->tmpl->id;
@@ -226,7 +227,8 @@ edit_action (GtkWidget  *widget,
   /* Duplicate: a copy even of an agency template. */
   if (g_str_equal (name, "forms.duplicate") && entry->source == ETHOS_TEMPLATE_AGENCY)
     {
-      const EthosTemplateEntry *copy = ethos_template_store_duplicate (self->store, id, _("Copy"),
+      const char *suffix = C_("template title", "Copy");
+      const EthosTemplateEntry *copy = ethos_template_store_duplicate (self->store, id, suffix,
                                                                        &error);
       if (copy == NULL)
         {
