@@ -811,6 +811,59 @@ shown_label (GtkWidget  *widget,
   return NULL;
 }
 
+static const char *
+value_of (EthosFormFill *fill,
+          const char    *field)
+{
+  return ethos_form_values_get (ethos_form_fields_get_values (ethos_form_fill_get_fields (fill)),
+                                field);
+}
+
+/* One client across the forms open in the window (Clear already empties
+ * them all): a new user typed the client's name into Informed Consent and
+ * had to type it again into the Release of Information. Who the client is
+ * follows; what one form asks (the release's recipient) stays with it. */
+static void
+test_same_client_body (EthosApplication *app,
+                       EthosWindow      *window)
+{
+  EthosFormFill *consent = open_form (window, "informed-consent");
+  EthosFormFill *release;
+
+  set (consent, "client_name", "Ana Ruiz");
+  set (consent, "client_dob", "2012-03-14");
+  set (consent, "guardian1_name", "Lan Ruiz");
+  release = open_form (window, "release-of-information");
+  g_assert_cmpstr (value_of (release, "client_name"), ==, "Ana Ruiz");
+  g_assert_cmpstr (value_of (release, "client_dob"), ==, "2012-03-14");
+  g_assert_cmpstr (value_of (release, "client_is_minor"), ==, "true");
+  g_assert_cmpstr (value_of (release, "guardian1_name"), ==, "Lan Ruiz");
+  ethos_test_spin (50);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "filled in from the other forms"));
+
+  /* Corrected in the release: the consent takes it when shown again; the
+   * release's own fields stay its own. */
+  set (release, "client_name", "Ana María Ruiz");
+  set (release, "roi_recipient", "Dr. Lee");
+  set (release, "guardian1_name", "");
+  g_assert_true (open_form (window, "informed-consent") == consent);
+  g_assert_cmpstr (value_of (consent, "client_name"), ==, "Ana María Ruiz");
+  g_assert_null (value_of (consent, "guardian1_name"));
+  g_assert_cmpstr (value_of (release, "roi_recipient"), ==, "Dr. Lee");
+
+  /* Clear empties every form; the next one opened starts empty. */
+  ethos_forms_page_clear (ethos_test_show_forms (window));
+  g_assert_null (value_of (consent, "client_name"));
+  g_assert_null (value_of (open_form (window, "telehealth-consent"), "client_name"));
+  g_assert_null (value_of (open_form (window, "release-of-information"), "client_name"));
+}
+
+static void
+test_same_client (void)
+{
+  ethos_test_run_app (test_same_client_body);
+}
+
 /* The preview's floating bar shows the zoom as a number in every mode: the
  * words "Fit Width" ("Ajustar al ancho") made it wider than a narrow
  * preview, over the fields and past the window's edge. */
@@ -1067,6 +1120,7 @@ main (int   argc,
   g_test_add_func ("/forms-fill/required", test_required);
   g_test_add_func ("/forms-fill/expired-release", test_expired_release);
   g_test_add_func ("/forms-fill/zoom-label", test_zoom_label);
+  g_test_add_func ("/forms-fill/same-client", test_same_client);
   g_test_add_func ("/forms-fill/batch", test_batch);
   g_test_add_func ("/forms-fill/privacy", test_privacy);
   g_test_add_func ("/forms-fill/needed-and-output", test_needed_and_output);

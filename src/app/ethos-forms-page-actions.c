@@ -462,6 +462,7 @@ clear_now (EthosFormsPage *self)
   g_hash_table_iter_init (&iter, self->fills);
   while (g_hash_table_iter_next (&iter, NULL, &fill))
     ethos_form_fill_clear (fill);
+  g_hash_table_remove_all (self->client);
   _ethos_forms_page_toast (self, _("Everything typed about the client was cleared"));
 }
 

@@ -50,6 +50,10 @@ struct _EthosFormsPage
   GHashTable           *code_labels;  /* for the footer */
   GHashTable           *fills;        /* template id → EthosFormFill (owned by fill_stack) */
   EthosFormFill        *fill;         /* the one shown, or NULL */
+  /* The client the open forms are about (field id → value), in memory only:
+   * a form opened after another starts with the same client. */
+  GHashTable           *client;
+  gboolean              syncing_client;
   const char           *lang;
   char                 *shown_id;
   gboolean              showing_coverage;

@@ -100,6 +100,64 @@ _ethos_forms_page_drop_fills (EthosFormsPage *self)
     gtk_stack_remove (self->fill_stack, child);
 }
 
+/* The fields that say who the client is. Every form open in the window is
+ * about one client (Clear empties them all), so these follow from one form
+ * to the next; what a form asks beyond them (a release's recipient, the
+ * services) stays with that form. */
+static const char * const client_fields[] = {
+  "client_name", "client_dob", "client_is_minor", "guardian1_name", "guardian1_relationship",
+  "guardian2_name", "guardian2_relationship",
+};
+
+static void
+client_changed_cb (EthosFormFields *fields,
+                   EthosFormsPage  *self)
+{
+  EthosFormValues *values = ethos_form_fields_get_values (fields);
+  GtkWidget *fill = gtk_widget_get_ancestor (GTK_WIDGET (fields), ETHOS_TYPE_FORM_FILL);
+  const EthosTemplate *tmpl = fill ? ethos_form_fill_get_template (ETHOS_FORM_FILL (fill)) : NULL;
+
+  if (self->syncing_client || tmpl == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (client_fields); i++)
+    {
+      const char *value = ethos_form_values_get (values, client_fields[i]);
+
+      if (ethos_template_get_field (tmpl, client_fields[i]) == NULL)
+        continue;
+      if (value != NULL)
+        g_hash_table_insert (self->client, (gpointer) client_fields[i], g_strdup (value));
+      else
+        g_hash_table_remove (self->client, client_fields[i]);
+    }
+}
+
+/* The form about to be shown takes the client of the others; TRUE when it
+ * was given a value it did not have. */
+static gboolean
+take_client (EthosFormsPage *self,
+             EthosFormFill  *fill)
+{
+  EthosFormFields *fields = ethos_form_fill_get_fields (fill);
+  EthosFormValues *values = ethos_form_fields_get_values (fields);
+  const EthosTemplate *tmpl = ethos_form_fill_get_template (fill);
+  gboolean given = FALSE;
+
+  self->syncing_client = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (client_fields); i++)
+    {
+      const char *want = g_hash_table_lookup (self->client, client_fields[i]);
+      const char *have = ethos_form_values_get (values, client_fields[i]);
+
+      if (ethos_template_get_field (tmpl, client_fields[i]) == NULL || g_strcmp0 (want, have) == 0)
+        continue;
+      given |= have == NULL;
+      ethos_form_fields_set_text (fields, client_fields[i], want != NULL ? want : "");
+    }
+  self->syncing_client = FALSE;
+  return given;
+}
+
 /* The fill page of a template, made the first time it is opened and kept
  * while the window lives: going to another form and back loses nothing. */
 static EthosFormFill *
@@ -127,6 +185,8 @@ ensure_fill (EthosFormsPage            *self,
                            G_CALLBACK (fill_leaflet_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ethos_form_fill_get_leaflet (fill), "notify::visible-child",
                            G_CALLBACK (fill_leaflet_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ethos_form_fill_get_fields (fill), "changed",
+                           G_CALLBACK (client_changed_cb), self, 0);
   return fill;
 }
 
@@ -197,6 +257,7 @@ ethos_forms_page_dispose (GObject *object)
   _ethos_forms_page_edit_dispose (self);
   self->fill = NULL;
   g_clear_pointer (&self->fills, g_hash_table_unref);
+  g_clear_pointer (&self->client, g_hash_table_unref);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->forms);
@@ -287,6 +348,7 @@ ethos_forms_page_init (EthosFormsPage *self)
 
   self->lang = ethos_forms_ui_language ();
   self->fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->client = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   _ethos_forms_page_list_init (self);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_cb), self,
                            G_CONNECT_SWAPPED);
@@ -386,6 +448,8 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
                               ethos_template_store_get_requirements (self->store),
                               self->corpus, self->lang);
   self->fill = ensure_fill (self, entry);
+  if (self->fill != NULL && take_client (self, self->fill))
+    _ethos_forms_page_toast (self, _("The client’s details are filled in from the other forms"));
   /* Only the form shown is visible: a screen reader (which sees every
    * visible widget of a stack) finds the fields of that one form. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->fill_stack));
