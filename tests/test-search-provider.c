@@ -131,6 +131,22 @@ test_results (void)
     g_assert_true (g_variant_is_of_type (sub, G_VARIANT_TYPE ("(as)")));
     g_assert_cmpuint (g_variant_n_children (list), ==, 0);
   }
+  /* A subsearch refines: only ids of the previous results come back (a new
+   * user got nohs/2 and nohs/4 back from a set of three without them). */
+  {
+    const char *previous[] = { "topic/limits-of-confidentiality", "item/nohs/3",
+                               "item/oesc/I.5.b", NULL };
+    const char *same[] = { "duty", "to", "warn", NULL };
+    g_autoptr(GVariant) sub = call ("GetSubsearchResultSet",
+                                    g_variant_new ("(^as^as)", (char **) previous,
+                                                   (char **) same));
+    g_autofree const char **got = NULL;
+
+    g_variant_get (sub, "(^a&s)", &got);
+    g_assert_cmpuint (g_strv_length ((char **) got), ==, 3);
+    for (guint i = 0; got[i] != NULL; i++)
+      g_assert_true (g_strv_contains (previous, got[i]));
+  }
 
   /* Nothing for nothing. */
   {

@@ -251,14 +251,30 @@ method_call_cb (GDBusConnection       *connection,
       g_str_equal (method_name, "GetSubsearchResultSet"))
     {
       g_autofree const char **terms = NULL;
+      g_autofree const char **previous = NULL;
       g_auto(GStrv) ids = NULL;
 
-      /* The index answers a narrower search as fast as a filter would. */
+      /* The index answers a narrower search as fast as a filter would; a
+       * subsearch then keeps only what the Shell already had (the
+       * interface's contract: it refines, it does not widen). */
       if (g_str_equal (method_name, "GetInitialResultSet"))
         g_variant_get (parameters, "(^a&s)", &terms);
       else
-        g_variant_get (parameters, "(@as^a&s)", NULL, &terms);
+        g_variant_get (parameters, "(^a&s^a&s)", &previous, &terms);
       ids = search (self, terms);
+      if (previous != NULL)
+        {
+          guint kept = 0;
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              if (g_strv_contains (previous, ids[i]))
+                ids[kept++] = ids[i];
+              else
+                g_free (ids[i]);
+            }
+          ids[kept] = NULL;
+        }
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", ids));
     }
   else if (g_str_equal (method_name, "GetResultMetas"))
