@@ -16,6 +16,7 @@ Needs python3-pyatspi and at-spi2-core; call /usr/bin/python3 (Debian's).
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -166,6 +167,21 @@ def type_text(text):
         time.sleep(0.08)
 
 
+CONTROLS = ('push button', 'toggle button', 'combo box', 'check box', 'menu item')
+
+
+def control_names_problems(app):
+    """Controls named after a GTK class ("GtkImage"), or saying their name twice."""
+    bad = []
+    for acc in find_all(app, lambda a: role(a) in CONTROLS):
+        name = acc.name or ''
+        words = name.split()
+        half = len(words) // 2
+        if name.startswith(('Gtk', 'Adw')) or (half and words[:half] == words[half:]):
+            bad.append('%s %r' % (role(acc), name))
+    return bad
+
+
 def test_names_and_typing(build_root, tmp):
     ethos = Ethos(build_root, tmp, 'en', ('nohs', '3'))
     try:
@@ -186,6 +202,14 @@ def test_names_and_typing(build_root, tmp):
                                             ', Clause ' in (a.name or '')), 'the related items')
         check(bool(related) and related[0].name.startswith('Global Code of Ethics'),
               'a related item names its code ("Global Code of Ethics…, Clause …")')
+        # The citation split button's parts were heard as "GtkImage" and
+        # "GtkMenuButton", the Compare topic as "GtkToggleButton".
+        bad = control_names_problems(app)
+        check(not bad, 'no control is named after its class or twice (%s)' % '; '.join(bad))
+        citation = find_all(app, lambda a: role(a) == 'push button' and
+                            a.name in ('Copy citation', 'Citation options'))
+        check(len(set(a.name for a in citation)) == 2,
+              'the citation split button says "Copy citation" and "Citation options"')
 
         # Type with the sidebar in focus: every character reaches the search.
         # GTK 4.8 cannot give a row the focus through AT-SPI: click it, as a
@@ -216,6 +240,15 @@ def test_names_and_typing(build_root, tmp):
         cleared = wait_for(lambda: entry_texts(entry) and not any(entry_texts(entry)),
                            'the search to end', 6)
         check(bool(cleared), 'Escape in the results ends the search (%r)' % entry_texts(entry))
+
+        # Compare (Ctrl+T): its topic drop-down, where the focus lands.
+        if shutil.which('xdotool'):
+            subprocess.run(['xdotool', 'key', 'ctrl+t'], check=False)
+            topic = wait_for(lambda: find(app, lambda a: role(a) == 'combo box' and
+                                          a.name == 'Topic'), 'the Compare page', 8)
+            bad = control_names_problems(app)
+            check(topic is not None and not bad,
+                  'Compare: the topic is named, no control after its class (%s)' % '; '.join(bad))
     finally:
         ethos.close()
 

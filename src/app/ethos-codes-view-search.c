@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-a11y.h"
 #include "ethos-result.h"
 #include "ethos-result-row.h"
 #include "ethos-codes-view-private.h"
@@ -178,6 +179,7 @@ setup_scope (EthosCodesView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_dropdown), _("Where to search"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search in"), -1);
+  ethos_a11y_name_drop_down (self->scope_dropdown, _("Search in"));
   gtk_revealer_set_child (self->scope_revealer, GTK_WIDGET (self->scope_dropdown));
   gtk_string_list_append (scopes, _("All Codes"));
   for (guint i = 0; i < self->codes->len; i++)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-a11y.h"
 #include "ethos-application.h"
 #include "ethos-codes-view-private.h"
 #include "ethos-item-row.h"
@@ -561,6 +562,8 @@ ethos_codes_view_init (EthosCodesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_menu_later (GTK_MENU_BUTTON (self->page_menu_button), self->page_menu);
+  ethos_a11y_name_split_button (ADW_SPLIT_BUTTON (self->citation_button), _("Copy citation"),
+                                _("Citation options"));
 
   self->settings = ethos_application_new_settings ();
   self->auto_expanded = g_ptr_array_new_with_free_func (g_object_unref);

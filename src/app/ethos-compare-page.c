@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-a11y.h"
 #include "ethos-columns.h"
 #include "ethos-compare-page.h"
 #include "ethos-item-row.h"
@@ -175,6 +176,7 @@ static void
 ethos_compare_page_init (EthosComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ethos_a11y_name_drop_down (self->topic_dropdown, _("Topic"));
 
   g_signal_connect_object (self->topic_dropdown, "notify::selected",
                            G_CALLBACK (topic_selected_cb), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-a11y.h"
 #include "ethos-forms-text.h"
 
 #include "ethos-compare-window.h"
@@ -210,6 +211,8 @@ labelled (const char *text,
   gtk_box_append (GTK_BOX (box), widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
+  if (GTK_IS_DROP_DOWN (widget))
+    ethos_a11y_name_drop_down (GTK_DROP_DOWN (widget), text);
   return box;
 }
 

@@ -180,6 +180,9 @@ read_button (const EthosItem *item,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* The content makes the button labelled by its "Read" too, which a
+   * screen reader then hears after the name ("… in Codes Read"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-item");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", item->code, item->ref);
   return button;

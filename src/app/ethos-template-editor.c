@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ethos-a11y.h"
 #include "ethos-error.h"
 #include "ethos-forms-text.h"
 #include "ethos-template-editor-private.h"
@@ -374,6 +375,8 @@ ethos_template_editor_init (EthosTemplateEditor *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ethos_a11y_name_drop_down (self->preview_lang, _("Language of the preview"));
+  ethos_a11y_name_drop_down (self->preview_values, _("Values in the preview"));
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (undo_key_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
