@@ -241,6 +241,18 @@ def test_names_and_typing(build_root, tmp):
                            'the search to end', 6)
         check(bool(cleared), 'Escape in the results ends the search (%r)' % entry_texts(entry))
 
+        # No Results, then Down: the focus stays in the entry, so Escape still
+        # ends the search (it went to the hidden list, and the text stayed).
+        type_text('zzzqqq')
+        wait_for(lambda: 'zzzqqq' in entry_texts(entry), 'the search text', 6)
+        time.sleep(0.6)
+        pyatspi.Registry.generateKeyboardEvent(0xff54, None, pyatspi.KEY_SYM)   # Down
+        time.sleep(0.4)
+        pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)   # Escape
+        cleared = wait_for(lambda: entry_texts(entry) and not any(entry_texts(entry)),
+                           'the search to end', 6)
+        check(bool(cleared), 'No Results, Down, Escape: the search ends (%r)' % entry_texts(entry))
+
         # Compare (Ctrl+T): its topic drop-down, where the focus lands.
         if shutil.which('xdotool'):
             subprocess.run(['xdotool', 'key', 'ctrl+t'], check=False)

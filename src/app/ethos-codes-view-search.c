@@ -163,6 +163,10 @@ search_key_cb (EthosCodesView  *self,
 {
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return FALSE;
+  /* With No Results the list is hidden: the focus stays in the entry
+   * (it went to the hidden list, where Escape no longer ended the search). */
+  if (self->query != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return TRUE;
   if (self->query != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
   else
