@@ -194,6 +194,32 @@ test_search_body (EthosApplication *app,
   ethos_test_spin (20);
 
 
+  /* Going through the results (as the arrow keys do) opens each, and Back
+   * then returns to where the search started, not through each result. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ethos_window_navigate (window, ETHOS_NODE_ITEM, "nohs", "3", &error));
+    type_search (window, "duty to warn");
+    for (guint i = 1; i <= 4; i++)
+      {
+        gtk_single_selection_set_selected (window->codes_view->results_selection, i);
+        ethos_test_spin (20);
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    ethos_test_spin (20);
+    ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+    /* A new search is a new start. */
+    type_search (window, "dual relat");
+    gtk_single_selection_set_selected (window->codes_view->results_selection, 1);
+    ethos_test_spin (20);
+    gtk_single_selection_set_selected (window->codes_view->results_selection, 2);
+    ethos_test_spin (20);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    ethos_test_spin (20);
+    ethos_test_assert_at (window, ETHOS_NODE_ITEM, "nohs", "3");
+  }
+
   /* Nothing found: the empty state. */
   type_search (window, "qqqzzzxx");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->codes_view->sidebar_stack), ==, "empty");

@@ -74,6 +74,7 @@ struct _EthosCodesView
   GtkSingleSelection   *results_selection;
   char                 *query;         /* NULL when not searching */
   gboolean              syncing;       /* selecting rows to match the page shown */
+  gboolean              results_browsed; /* a result of this search was opened already */
   GPtrArray            *auto_expanded; /* GtkTreeListRow expanded to reveal a place */
   guint                 reveal_tick;   /* startup: unfold the sidebar after the first frame */
   guint                 reveal_idle;

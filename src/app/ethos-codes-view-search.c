@@ -51,17 +51,26 @@ static void
 result_selected_cb (EthosCodesView *self)
 {
   EthosResult *result = gtk_single_selection_get_selected_item (self->results_selection);
+  /* The place the search started from goes in the history once: arrowing
+   * through the results opened each, and Back then stepped through them. */
+  EthosNavFlags flags = ETHOS_NAV_FROM_SIDEBAR | ETHOS_NAV_SHOW_CONTENT |
+                        (self->results_browsed ? 0 : ETHOS_NAV_HISTORY);
+  g_autoptr(GError) error = NULL;
+  gboolean shown;
 
   if (self->syncing || result == NULL)
     return;
+  self->results_browsed = TRUE;
   if (ethos_result_get_kind (result) == ETHOS_SEARCH_TOPIC)
-    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_COMPARE, NULL,
-                                       ethos_result_get_topic (result));
-  else if (ethos_result_get_ref (result) == NULL)
-    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_CODE, ethos_result_get_code (result), NULL);
+    shown = _ethos_codes_view_go (self, ETHOS_NODE_COMPARE, NULL, ethos_result_get_topic (result),
+                                  flags, &error);
   else
-    _ethos_codes_view_go_from_sidebar (self, ETHOS_NODE_ITEM, ethos_result_get_code (result),
-                     ethos_result_get_ref (result));
+    shown = _ethos_codes_view_go (self, ethos_result_get_ref (result) == NULL ? ETHOS_NODE_CODE
+                                                                            : ETHOS_NODE_ITEM,
+                                  ethos_result_get_code (result), ethos_result_get_ref (result),
+                                  flags, &error);
+  if (!shown)
+    _ethos_codes_view_toast (self, error->message);
 }
 
 static const char *
@@ -85,6 +94,8 @@ run_search (EthosCodesView *self)
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (text, self->query) != 0)
+    self->results_browsed = FALSE;
   g_clear_pointer (&self->query, g_free);
   if (*text != '\0' && self->scope_dropdown == NULL)
     setup_scope (self);
