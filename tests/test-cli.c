@@ -36,6 +36,20 @@ test_show_nohs_3 (void)
   g_assert_true (strstr (out, "Topics: ") != NULL);
   g_assert_true (strstr (out, "confidentiality") != NULL);
   g_assert_true (strstr (out, "Cite as: NOHS (2024), Standard 3\n") != NULL);
+
+  /* In Spanish the kind word is Spanish too, as in the window (a new user
+   * saw "Standard 3" above "Sección:"); --json keeps the data's label. */
+  {
+    g_autofree char *es = NULL, *json = NULL;
+
+    g_setenv ("LANGUAGE", "es", TRUE);
+    g_assert_cmpint (ethos_test_run_cli (&es, NULL, "show", "nohs", "3", NULL), ==, 0);
+    g_assert_cmpint (ethos_test_run_cli (&json, NULL, "show", "nohs", "3", "--json", NULL), ==, 0);
+    g_setenv ("LANGUAGE", "en", TRUE);
+    g_assert_true (g_str_has_prefix (es, "NOHS Ethical Standards (2024) — Norma 3\n"));
+    g_assert_nonnull (strstr (es, "Sección: "));
+    g_assert_nonnull (strstr (json, "\"label\" : \"Standard\""));
+  }
 }
 
 /* Every item of every code prints word for word (compared with the data

@@ -168,7 +168,9 @@ print_item (EthosCorpus     *corpus,
       return ETHOS_EXIT_OK;
     }
 
-  g_print ("%s — %s %s\n", label, code->item_label, item->ref);
+  /* The kind word in the user's language, as in the window ("Norma 3");
+   * --json keeps the data's own label. */
+  g_print ("%s — %s %s\n", label, ethos_code_info_get_item_label (code), item->ref);
   if (item->heading != NULL)
     g_print ("%s\n", item->heading);
   g_print ("\n%s\n\n", item->text);
