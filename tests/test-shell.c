@@ -63,6 +63,9 @@ back_across_views_body (EthosApplication *app,
   g_assert_no_error (error);
   ethos_forms_page_show_coverage (page, TRUE);
   ethos_test_wait_until (report_has_read_button, window, "the report's links");
+  /* The window's title names the form shown, as it names the item read. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Informed Consent for Services — Ethos");
   button = find_actionable (ethos_forms_page_get_report (page), "win.show-item",
                             g_variant_new ("(ss)", "nohs", "2"));
   g_signal_emit_by_name (button, "clicked");

@@ -77,7 +77,7 @@ _ethos_forms_page_show_load_error (EthosFormsPage *self,
   gtk_stack_set_visible_child_name (self->content_stack, "error");
   gtk_widget_set_visible (self->sidebar, FALSE);
   gtk_widget_set_visible (self->separator, FALSE);
-  adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+  _ethos_forms_page_set_title (self, _("Forms"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
 }
 
@@ -187,7 +187,7 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
       g_clear_pointer (&self->shown_id, g_free);
       self->fill = NULL;
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+      _ethos_forms_page_set_title (self, _("Forms"));
       _ethos_forms_page_update_actions (self);
       return;
     }
@@ -199,7 +199,7 @@ _ethos_forms_page_show_list (EthosFormsPage *self)
   g_clear_pointer (&self->shown_id, g_free);
   self->fill = NULL;
   gtk_stack_set_visible_child_name (self->content_stack, "choose");
-  adw_view_switcher_title_set_title (self->switcher_title, _("Forms"));
+  _ethos_forms_page_set_title (self, _("Forms"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
   _ethos_forms_page_update_actions (self);
 }

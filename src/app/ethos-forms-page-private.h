@@ -87,6 +87,9 @@ struct _EthosFormsPage
 /* ethos-forms-page.c */
 /* Every form opened so far goes, with what was typed in it. */
 void _ethos_forms_page_drop_fills         (EthosFormsPage *self);
+/* The header's title, and the "title" property the window follows. */
+void _ethos_forms_page_set_title          (EthosFormsPage *self,
+                                           const char     *title);
 
 /* ethos-forms-page-list.c */
 void _ethos_forms_page_list_init          (EthosFormsPage *self);

@@ -13,10 +13,21 @@ enum {
   PROP_0,
   PROP_SHOWING_COVERAGE,
   PROP_SHOWING_PREVIEW,
+  PROP_TITLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+void
+_ethos_forms_page_set_title (EthosFormsPage *self,
+                             const char     *title)
+{
+  if (g_strcmp0 (title, adw_view_switcher_title_get_title (self->switcher_title)) == 0)
+    return;
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
 
 G_DEFINE_FINAL_TYPE (EthosFormsPage, ethos_forms_page, GTK_TYPE_WIDGET)
 
@@ -207,6 +218,9 @@ ethos_forms_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->fill != NULL &&
                                   ethos_form_fill_is_showing_preview (self->fill));
       break;
+    case PROP_TITLE:
+      g_value_set_string (value, adw_view_switcher_title_get_title (self->switcher_title));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -305,6 +319,11 @@ ethos_forms_page_class_init (EthosFormsPageClass *klass)
   properties[PROP_SHOWING_PREVIEW] =
     g_param_spec_boolean ("showing-preview", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the header names: "Forms", a form's title, "Agency Profile" (the
+   * window's title follows it). */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ETHOS_TYPE_COVERAGE_REPORT);
@@ -460,8 +479,7 @@ ethos_forms_page_show_template (EthosFormsPage  *self,
   gtk_stack_set_visible_child_name (self->content_stack,
                                     self->fill != NULL && !self->showing_coverage ? "fill"
                                                                                   : "report");
-  adw_view_switcher_title_set_title (self->switcher_title,
-                                     ethos_forms_text (entry->tmpl, entry->tmpl->title,
+  _ethos_forms_page_set_title (self, ethos_forms_text (entry->tmpl, entry->tmpl->title,
                                                        self->lang));
   sync_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_PREVIEW]);
@@ -504,7 +522,7 @@ ethos_forms_page_show_agency (EthosFormsPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, "agency");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
-  adw_view_switcher_title_set_title (self->switcher_title, _("Agency Profile"));
+  _ethos_forms_page_set_title (self, _("Agency Profile"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, "");
   gtk_widget_set_visible (self->preview_toggle, FALSE);
   _ethos_forms_page_update_actions (self);

@@ -56,6 +56,8 @@ ensure_forms_page (EthosWindow *self)
   g_signal_connect_object (ethos_forms_page_get_switcher_title (self->forms_page),
                            "notify::title-visible", G_CALLBACK (sync_switcher_bar), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->forms_page, "notify::title",
+                           G_CALLBACK (_ethos_window_update_title), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->forms_bin, GTK_WIDGET (self->forms_page));
 
   builtin = ethos_paths_get_templates_dir ();

@@ -37,6 +37,8 @@ void            _ethos_window_toast          (EthosWindow *self,
 
 /* ethos-window-forms.c */
 void            _ethos_window_forms_setup    (EthosWindow *self);
+/* "NOHS Standard 3 — Ethos", "Informed Consent for Services — Ethos". */
+void            _ethos_window_update_title   (EthosWindow *self);
 void            _ethos_window_forms_dispose  (EthosWindow *self);
 EthosFormsPage *_ethos_window_show_forms     (EthosWindow *self);
 

@@ -30,8 +30,8 @@ visible_view_cb (gpointer data)
 }
 
 /* "NOHS Standard 3 — Ethos": the page shown, then the application. */
-static void
-update_title (EthosWindow *self)
+void
+_ethos_window_update_title (EthosWindow *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
   const char *page = NULL;
@@ -39,6 +39,11 @@ update_title (EthosWindow *self)
 
   if (g_strcmp0 (view, "codes") == 0)
     page = ethos_codes_view_get_title (self->codes_view);
+  /* The form shown, as its header says ("Informed Consent for Services");
+   * the list is "Forms". */
+  else if (g_strcmp0 (view, "forms") == 0 && self->forms_page != NULL)
+    page = adw_view_switcher_title_get_title (
+      ethos_forms_page_get_switcher_title (self->forms_page));
   if (page == NULL || *page == '\0' || g_strcmp0 (page, _("Ethos")) == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Ethos"));
@@ -234,7 +239,7 @@ load (EthosWindow *self)
                          ethos_application_get_user_db_error (ETHOS_APPLICATION (app))->message);
   ethos_codes_view_load (self->codes_view, self->corpus, corpus_error, self->user_db);
   update_actions (self);
-  update_title (self);
+  _ethos_window_update_title (self);
 }
 
 static void
@@ -307,10 +312,11 @@ ethos_window_init (EthosWindow *self)
   ethos_codes_view_set_history (self->codes_view, self->history);
   ethos_codes_view_set_view_stack (self->codes_view, self->view_stack);
   ethos_codes_view_set_menu_model (self->codes_view, self->primary_menu);
-  g_signal_connect_object (self->codes_view, "notify::title", G_CALLBACK (update_title), self,
+  g_signal_connect_object (self->codes_view, "notify::title",
+                           G_CALLBACK (_ethos_window_update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_ethos_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_switched_cb), self, G_CONNECT_SWAPPED);
   self->view_name = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
