@@ -558,6 +558,28 @@ test_cli (void)
     g_assert_true (ethos_user_db_is_bookmarked (c, "oesc", "I.5.b"));
   }
 
+  /* One of each is said in the singular ("1 bookmarks and 1 notes added"
+   * before). */
+  {
+    g_autofree char *db_d = g_build_filename (tmp, "cli-d.db", NULL);
+    g_autofree char *db_e = g_build_filename (tmp, "cli-e.db", NULL);
+    g_autofree char *one = g_build_filename (tmp, "cli-one.json", NULL);
+    g_autofree char *said = NULL;
+
+    {
+      g_autoptr(EthosUserDb) d = ethos_user_db_open (db_d, NULL);
+
+      g_assert_true (ethos_user_db_set_bookmark (d, "nohs", "3", TRUE, NULL));
+      g_assert_true (ethos_user_db_set_note (d, "nohs", "3", "One note.", NULL));
+    }
+    g_assert_cmpint (ethos_test_run_cli_db (db_d, NULL, NULL, "notes", "export", "-o", one,
+                                            NULL), ==, 0);
+    g_assert_cmpint (ethos_test_run_cli_db (db_e, &said, NULL, "notes", "import", one, NULL), ==,
+                     0);
+    g_assert_nonnull (strstr (said, "1 bookmark and 1 note added, 0 notes kept beside your own, "
+                                    "0 already here"));
+  }
+
   /* A Markdown file that is not an export: exit 3, the file and line. */
   g_assert_cmpint (ethos_test_run_cli_db (db_b, &out, &err, "notes", "import", bad, NULL), ==, 3);
   g_assert_nonnull (strstr (err, bad));

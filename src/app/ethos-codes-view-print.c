@@ -421,9 +421,15 @@ _ethos_codes_view_import_notes (EthosCodesView  *self,
     }
   if (!ethos_user_db_import_marks (self->user_db, path, &result, error))
     return FALSE;
-  /* Translators: after importing, "3 bookmarks and 2 notes added" */
-  done = g_strdup_printf (_("%u bookmarks and %u notes added"), result.bookmarks_added,
-                          result.notes_added + result.notes_merged);
+  {
+    guint n_notes = result.notes_added + result.notes_merged;
+    g_autofree char *bookmarks = g_strdup_printf (
+      ngettext ("%u bookmark", "%u bookmarks", result.bookmarks_added), result.bookmarks_added);
+    g_autofree char *notes = g_strdup_printf (ngettext ("%u note", "%u notes", n_notes), n_notes);
+
+    /* Translators: after importing, "3 bookmarks and 1 note added" */
+    done = g_strdup_printf (_("%s and %s added"), bookmarks, notes);
+  }
   _ethos_codes_view_toast (self, done);
   if (self->current != NULL && self->current->kind == ETHOS_NODE_BOOKMARKS)
     _ethos_codes_view_go (self, ETHOS_NODE_BOOKMARKS, NULL, NULL, 0, NULL);

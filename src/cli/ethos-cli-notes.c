@@ -77,10 +77,20 @@ ethos_cli_notes (EthosCli  *cli,
         return status;
       if (!ethos_user_db_import_marks (db, argv[2], &result, &error))
         return ethos_cli_fail (error);
-      /* Translators: the counts after importing bookmarks and notes */
-      g_print (_("%u bookmarks and %u notes added, %u notes kept beside your own, %u already "
-                 "here\n"),
-               result.bookmarks_added, result.notes_added, result.notes_merged, result.unchanged);
+      {
+        g_autofree char *bookmarks = g_strdup_printf (
+          ngettext ("%u bookmark", "%u bookmarks", result.bookmarks_added), result.bookmarks_added);
+        g_autofree char *notes = g_strdup_printf (
+          ngettext ("%u note", "%u notes", result.notes_added), result.notes_added);
+        g_autofree char *kept = g_strdup_printf (
+          ngettext ("%u note kept beside your own", "%u notes kept beside your own",
+                    result.notes_merged), result.notes_merged);
+
+        /* Translators: the counts after importing: "2 bookmarks and 1 note
+         * added, 0 notes kept beside your own, 3 already here" */
+        g_print (_("%s and %s added, %s, %u already here\n"), bookmarks, notes, kept,
+                 result.unchanged);
+      }
       return ETHOS_EXIT_OK;
     }
   return ethos_cli_usage (_("usage: ethos-cli notes export -o FILE [--format json|markdown] | "
