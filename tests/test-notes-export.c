@@ -580,6 +580,18 @@ test_cli (void)
                                     "0 already here"));
   }
 
+  /* A JSON file with a key the format does not have: exit 3, named by the
+   * file (it read "bad.json: $: unknown key “bad”"). */
+  {
+    g_autofree char *bad_json = ethos_test_write_file (tmp, "cli-bad.json", "{\"bad\": 1}");
+    g_autofree char *said = NULL;
+
+    g_assert_cmpint (ethos_test_run_cli_db (db_b, NULL, &said, "notes", "import", bad_json,
+                                            NULL), ==, 3);
+    g_assert_nonnull (strstr (said, "cli-bad.json: unknown key “bad”"));
+    g_assert_null (strstr (said, "$:"));
+  }
+
   /* A Markdown file that is not an export: exit 3, the file and line. */
   g_assert_cmpint (ethos_test_run_cli_db (db_b, &out, &err, "notes", "import", bad, NULL), ==, 3);
   g_assert_nonnull (strstr (err, bad));

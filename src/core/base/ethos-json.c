@@ -24,8 +24,12 @@ _ethos_json_fail (GError     **error,
   msg = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA,
-               "%s: %s: %s", path, where, msg);
+  /* "$", the whole file, is said by the file's name alone (a new user read
+   * "bad.json: $: unknown key “bad”"). */
+  if (where == NULL || g_str_equal (where, "$"))
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s: %s", path, msg);
+  else
+    g_set_error (error, ETHOS_ERROR, ETHOS_ERROR_INVALID_DATA, "%s: %s: %s", path, where, msg);
   return FALSE;
 }
 

@@ -241,7 +241,7 @@ read_json (const char  *path,
   if (!(root = _ethos_json_load (path, contents, length, error)))
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return _ethos_json_fail (error, path, "$", "the file must hold a JSON object");
+    return _ethos_json_fail (error, path, "$", _("the file must hold a JSON object"));
   object = json_node_get_object (root);
   if (!_ethos_json_check_keys (object, keys, path, "$", error) ||
       !_ethos_json_check_format (object, path, error) ||
