@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "bench-switches.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 
@@ -24,15 +26,6 @@ static double switch_ms[N_SWITCHES];
 
 static gboolean switch_view_cb (gpointer data);
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 switched_cb (GdkFrameClock *clock,
              GApplication  *app)
@@ -44,8 +37,7 @@ switched_cb (GdkFrameClock *clock,
       g_timeout_add (300, switch_view_cb, app);
       return;
     }
-  qsort (switch_ms, N_SWITCHES, sizeof (double), compare_doubles);
-  g_print ("view-switch-ms %.2f\n", (switch_ms[N_SWITCHES / 2 - 1] + switch_ms[N_SWITCHES / 2]) / 2);
+  bench_print_switch_median (switch_ms, N_SWITCHES);
   g_application_quit (app);
 }
 
